@@ -1,0 +1,36 @@
+# The single entry point: `make demo`, `make test`, `make docs`, `make bench`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test lint typecheck pytest docs bench clean
+
+$(BIN)/.installed-%: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[$*]'
+	touch $@
+
+demo: $(BIN)/.installed-dev
+	$(BIN)/python examples/quickstart.py
+
+test: lint typecheck pytest
+
+lint: $(BIN)/.installed-dev
+	$(BIN)/ruff check src tests examples bench docs
+	$(BIN)/ruff format --check src tests examples bench docs
+
+typecheck: $(BIN)/.installed-dev
+	$(BIN)/mypy
+
+pytest: $(BIN)/.installed-dev
+	$(BIN)/pytest -q
+
+docs: $(BIN)/.installed-docs
+	$(BIN)/sphinx-build -n -W --keep-going -b html docs docs/_build/html
+
+bench: $(BIN)/.installed-bench
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) docs/_build .hypothesis .mypy_cache .ruff_cache

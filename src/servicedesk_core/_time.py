@@ -1,0 +1,92 @@
+"""Aware-datetime coercion and integer epoch microseconds (private).
+
+Every instant that enters the library passes through :func:`to_us`, every
+instant that leaves it through :func:`from_us`. Integer microseconds make
+business-time arithmetic exact and round-trippable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+
+from servicedesk_core.errors import ConfigError, NaiveDatetimeError
+
+UTC = dt.UTC
+EPOCH = dt.datetime(1970, 1, 1, tzinfo=UTC)
+ONE_US = dt.timedelta(microseconds=1)
+US_PER_SECOND = 1_000_000
+US_PER_DAY = 86_400 * US_PER_SECOND
+EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
+
+_sub = dt.datetime.__sub__  # the stdlib subtraction, also for pendulum and pandas subclasses
+
+
+def to_us(value: dt.datetime) -> int:
+    """Return an aware datetime as integer microseconds since the Unix epoch.
+
+    Raises:
+        NaiveDatetimeError: ``value`` has no usable tzinfo.
+        TypeError: ``value`` is not a datetime.
+    """
+    if not isinstance(value, dt.datetime):
+        raise TypeError(f"expected an aware datetime, got {type(value).__name__}: {value!r}")
+    if value.tzinfo is None:
+        raise NaiveDatetimeError(value)
+    try:
+        delta = _sub(value, EPOCH)
+    except TypeError:  # a tzinfo whose utcoffset() is None
+        raise NaiveDatetimeError(value) from None
+    return (delta.days * 86_400 + delta.seconds) * US_PER_SECOND + delta.microseconds
+
+
+def from_us(us: int, tz: dt.tzinfo) -> dt.datetime:
+    """Return epoch microseconds as a stdlib aware datetime in ``tz``."""
+    return (EPOCH + dt.timedelta(microseconds=us)).astimezone(tz)
+
+
+def duration_us(value: dt.timedelta) -> int:
+    """Return a duration (``timedelta`` or pendulum ``Duration``) in integer microseconds.
+
+    Raises:
+        TypeError: ``value`` is not a timedelta.
+    """
+    if not isinstance(value, dt.timedelta):
+        raise TypeError(f"expected a timedelta, got {type(value).__name__}: {value!r}")
+    return value // ONE_US
+
+
+def to_timedelta(us: int) -> dt.timedelta:
+    """Return integer microseconds as a ``timedelta``."""
+    return dt.timedelta(microseconds=us)
+
+
+def zone(name: str | dt.tzinfo, *, field: str = "timezone") -> zoneinfo.ZoneInfo:
+    """Resolve an IANA timezone name (or a ZoneInfo, or UTC) to a ZoneInfo.
+
+    Raises:
+        ConfigError: the name is unknown, or the tzinfo is not an IANA zone.
+    """
+    if isinstance(name, zoneinfo.ZoneInfo):
+        return name
+    if name is UTC:
+        return zoneinfo.ZoneInfo("UTC")
+    if not isinstance(name, str):
+        raise ConfigError(f"expected an IANA timezone name, got {name!r}", field=field)
+    try:
+        return zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"unknown timezone {name!r}", field=field) from None
+
+
+def local_to_us(day_ordinal: int, offset_us: int, tz: dt.tzinfo) -> int:
+    """Return the instant of a local wall time, ``offset_us`` after midnight of a day.
+
+    The wall time is resolved with ``fold=0``: a time inside a DST gap moves
+    forward by the gap, an ambiguous time takes its first occurrence.
+    ``offset_us`` may exceed a day (a range that crosses midnight).
+    """
+    naive_us = (day_ordinal - EPOCH_ORDINAL) * US_PER_DAY + offset_us
+    offset = tz.utcoffset(EPOCH.replace(tzinfo=None) + dt.timedelta(microseconds=naive_us))
+    assert offset is not None
+    return naive_us - offset // ONE_US

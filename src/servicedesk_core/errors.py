@@ -1,0 +1,46 @@
+"""Every exception servicedesk_core raises.
+
+One root, :class:`ServiceDeskError`; each subclass also inherits the builtin
+category it belongs to, so callers can catch either.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ConfigError",
+    "DeadlineUnreachableError",
+    "NaiveDatetimeError",
+    "ServiceDeskError",
+]
+
+
+class ServiceDeskError(Exception):
+    """Root of every error raised by servicedesk_core."""
+
+
+class ConfigError(ServiceDeskError, ValueError):
+    """A calendar, policy or rule set is inconsistent.
+
+    Attributes:
+        field: Path of the offending field (``"hours"``, ``"overrides[2026-12-24]"``),
+            or ``None`` when the error is not about one field.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(f"{field}: {message}" if field else message)
+        self.field = field
+
+
+class NaiveDatetimeError(ServiceDeskError, ValueError):
+    """A datetime without tzinfo was given where an instant is needed."""
+
+    def __init__(self, value: object) -> None:
+        super().__init__(
+            f"naive datetime {value!r}: pass a timezone-aware datetime "
+            "(servicedesk_core never guesses a timezone)"
+        )
+        self.value = value
+
+
+class DeadlineUnreachableError(ServiceDeskError, ArithmeticError):
+    """No amount of open time can be found within the calendar's horizon."""
