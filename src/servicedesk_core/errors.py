@@ -9,6 +9,7 @@ from __future__ import annotations
 __all__ = [
     "ConfigError",
     "DeadlineUnreachableError",
+    "EventLogError",
     "NaiveDatetimeError",
     "ServiceDeskError",
 ]
@@ -44,3 +45,18 @@ class NaiveDatetimeError(ServiceDeskError, ValueError):
 
 class DeadlineUnreachableError(ServiceDeskError, ArithmeticError):
     """No amount of open time can be found within the calendar's horizon."""
+
+
+class EventLogError(ServiceDeskError, ValueError):
+    """A ticket's event log cannot be replayed (order, lifecycle or unknown values).
+
+    Attributes:
+        index: Position of the offending event in the log, or ``None`` when the
+            problem is the log as a whole (an empty log).
+        reason: What is wrong with it, without the index.
+    """
+
+    def __init__(self, reason: str, *, index: int | None = None) -> None:
+        super().__init__(f"event {index}: {reason}" if index is not None else reason)
+        self.index = index
+        self.reason = reason

@@ -1,0 +1,250 @@
+"""SLA metrics and targets: how long each answer may take, on which calendar.
+
+A :class:`Target` is an amount of business time on a calendar, or a number of
+business days. A :class:`TargetRange` pairs an optional *goal* with the
+*breach* target ("2-4 hours": goal at 2 h, breach at 4 h) and lists the
+:class:`WarningThreshold` s that fire before the breach.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+from servicedesk_core._time import duration_us, to_timedelta
+from servicedesk_core.calendar import Calendar
+from servicedesk_core.errors import ConfigError
+
+__all__ = ["Metric", "Target", "TargetRange", "WarningThreshold"]
+
+
+class Metric(enum.Enum):
+    """What an SLA clock measures.
+
+    >>> Metric("first_response")
+    <Metric.FIRST_RESPONSE: 'first_response'>
+    """
+
+    FIRST_RESPONSE = "first_response"
+    """From creation to the first public reply (or the resolution)."""
+    NEXT_RESPONSE = "next_response"
+    """From each customer message awaiting an answer to the next public reply; one cycle each."""
+    PERIODIC_UPDATE = "periodic_update"
+    """The customer hears from us at least this often while the ticket is open; one cycle per
+    interval between public replies."""
+    ESCALATION = "escalation"
+    """From creation to the hand-over to the next tier (an escalating ``Assigned`` event)."""
+    RESOLUTION = "resolution"
+    """From creation to the resolution."""
+
+
+def _opt_duration(value: dt.timedelta | None) -> dt.timedelta | None:
+    return None if value is None else to_timedelta(duration_us(value))
+
+
+@attrs.frozen(kw_only=True)
+class Target:
+    """An amount of business time, or a number of business days, on a calendar.
+
+    Exactly one of ``duration`` and ``business_days`` is given. ``calendar`` is
+    ``None`` for the policy's calendar, the name of one of the policy's
+    ``calendars``, or a calendar object (``BusinessCalendar.always_open()`` for
+    around-the-clock time).
+
+    A business-days target is due at ``calendar.add_days(start, n)`` (the start
+    rolled forward to the next open instant, then the same wall time ``n``
+    business days later); with ``end_of_day`` it is due at the close of that
+    business day instead (the end of its last opening range), and ``n`` may be
+    0 ("by the end of the business day"). At the start of its clock a
+    business-days target becomes the open time between the start and that due
+    instant; pauses then move the due instant like any other target.
+
+    >>> Target(duration=dt.timedelta(hours=4))
+    Target(duration=datetime.timedelta(seconds=14400), business_days=None, calendar=None, end_of_day=False)
+    >>> Target(business_days=1).describe()
+    '1 business day'
+
+    Raises:
+        ConfigError: neither or both of ``duration`` and ``business_days``, a
+            duration that is not positive, a negative number of days.
+    """  # noqa: E501
+
+    duration: dt.timedelta | None = attrs.field(default=None, converter=_opt_duration)
+    business_days: int | None = None
+    calendar: Calendar | str | None = None
+    end_of_day: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        if (self.duration is None) == (self.business_days is None):
+            raise ConfigError(
+                "give exactly one of duration and business_days", field="duration"
+            )
+        if self.duration is not None:
+            if self.duration <= dt.timedelta(0):
+                raise ConfigError(f"must be positive, got {self.duration}", field="duration")
+            if self.end_of_day:
+                raise ConfigError("only business-days targets end of day", field="end_of_day")
+        if self.business_days is not None:
+            if isinstance(self.business_days, bool) or not isinstance(self.business_days, int):
+                raise ConfigError(
+                    f"expected an int, got {self.business_days!r}", field="business_days"
+                )
+            least = 0 if self.end_of_day else 1
+            if self.business_days < least:
+                raise ConfigError(
+                    f"must be at least {least}, got {self.business_days}", field="business_days"
+                )
+
+    def describe(self) -> str:
+        """Say the target in words.
+
+        >>> Target(duration=dt.timedelta(minutes=90)).describe()
+        '1:30:00 business time'
+        >>> Target(business_days=0, end_of_day=True).describe()
+        'end of 0 business days'
+        """
+        if self.duration is not None:
+            text = f"{self.duration} business time"
+        else:
+            days = "day" if self.business_days == 1 else "days"
+            text = f"{self.business_days} business {days}"
+            if self.end_of_day:
+                text = f"end of {text}"
+        if isinstance(self.calendar, str):
+            text += f" on {self.calendar}"
+        elif self.calendar is not None:
+            text += " on its own calendar"
+        return text
+
+
+@attrs.frozen
+class WarningThreshold:
+    """A warning before the breach: at a fraction of the target, or some time before it.
+
+    ``WarningThreshold(0.75)`` fires when three quarters of the breach target
+    are used up; ``WarningThreshold(before=timedelta(minutes=30))`` 30 minutes of
+    business time before the breach. Warnings land inside business hours: they
+    are instants on the target's calendar, never a midnight or a weekend.
+
+    >>> WarningThreshold(0.5).counted_us(3_600_000_000)
+    1800000000
+    >>> WarningThreshold(before=dt.timedelta(minutes=15)).counted_us(3_600_000_000)
+    2700000000
+
+    Raises:
+        ConfigError: neither or both given, a fraction outside (0, 1), a
+            non-positive ``before``.
+    """
+
+    fraction: float | None = None
+    before: dt.timedelta | None = attrs.field(default=None, kw_only=True, converter=_opt_duration)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.fraction is None) == (self.before is None):
+            raise ConfigError("give exactly one of fraction and before", field="warnings")
+        if self.fraction is not None and not 0 < self.fraction < 1:
+            raise ConfigError(
+                f"a warning fraction is in (0, 1), got {self.fraction}", field="warnings"
+            )
+        if self.before is not None and self.before <= dt.timedelta(0):
+            raise ConfigError(f"must be positive, got {self.before}", field="warnings")
+
+    def counted_us(self, budget_us: int) -> int:
+        """Return the counted business time (microseconds) at which this warning fires."""
+        if self.fraction is not None:
+            return round(budget_us * self.fraction)
+        assert self.before is not None
+        return max(0, budget_us - duration_us(self.before))
+
+    def describe(self) -> str:
+        """Say the threshold in words.
+
+        >>> WarningThreshold(0.75).describe()
+        '75% of the target'
+        """
+        if self.fraction is not None:
+            return f"{self.fraction:.0%} of the target"
+        return f"{self.before} before the breach"
+
+
+def _to_warnings(values: Iterable[WarningThreshold | float]) -> tuple[WarningThreshold, ...]:
+    return tuple(
+        value if isinstance(value, WarningThreshold) else WarningThreshold(value)
+        for value in values
+    )
+
+
+@attrs.frozen(kw_only=True)
+class TargetRange:
+    """The targets of one metric for one priority: breach, optional goal, warnings.
+
+    >>> hours = lambda h: Target(duration=dt.timedelta(hours=h))
+    >>> TargetRange(goal=hours(2), breach=hours(4), warnings=[0.75]).describe()
+    'goal 2:00:00 business time, breach 4:00:00 business time, warn at 75% of the target'
+
+    Raises:
+        ConfigError: goal and breach on different calendars, a goal after the
+            breach, a warning at or after the breach.
+    """
+
+    breach: Target
+    goal: Target | None = None
+    warnings: tuple[WarningThreshold, ...] = attrs.field(default=(), converter=_to_warnings)
+
+    def __attrs_post_init__(self) -> None:
+        goal, breach = self.goal, self.breach
+        if goal is not None:
+            if goal.calendar != breach.calendar:
+                raise ConfigError("goal and breach run on one calendar", field="goal.calendar")
+            comparable = goal.duration is not None and breach.duration is not None
+            later = comparable and goal.duration > breach.duration  # type: ignore[operator]
+            if goal.business_days is not None and breach.business_days is not None:
+                later = goal.end_of_day == breach.end_of_day and (
+                    goal.business_days > breach.business_days
+                )
+            if later:
+                raise ConfigError(
+                    f"goal {goal.describe()} comes after breach {breach.describe()}", field="goal"
+                )
+        if breach.duration is not None:
+            for warning in self.warnings:
+                if warning.before is not None and warning.before >= breach.duration:
+                    raise ConfigError(
+                        f"warning {warning.describe()} is not after the start of a "
+                        f"{breach.describe()} target",
+                        field="warnings",
+                    )
+
+    @classmethod
+    def of(cls, spec: TargetRange | Target | dt.timedelta) -> TargetRange:
+        """Coerce a range, a single target or a duration to a range.
+
+        >>> TargetRange.of(dt.timedelta(hours=1)).breach.duration
+        datetime.timedelta(seconds=3600)
+        """
+        if isinstance(spec, TargetRange):
+            return spec
+        if isinstance(spec, Target):
+            return cls(breach=spec)
+        if isinstance(spec, dt.timedelta):
+            return cls(breach=Target(duration=spec))
+        raise ConfigError(f"expected a TargetRange, Target or timedelta, got {spec!r}")
+
+    @property
+    def calendar(self) -> Calendar | str | None:
+        """The calendar both targets run on (``None``: the policy's)."""
+        return self.breach.calendar
+
+    def describe(self) -> str:
+        """Say the range in words.
+
+        >>> TargetRange(breach=Target(business_days=2)).describe()
+        'breach 2 business days'
+        """
+        parts = [] if self.goal is None else [f"goal {self.goal.describe()}"]
+        parts.append(f"breach {self.breach.describe()}")
+        parts.extend(f"warn at {warning.describe()}" for warning in self.warnings)
+        return ", ".join(parts)
