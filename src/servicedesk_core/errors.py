@@ -10,6 +10,7 @@ __all__ = [
     "ConfigError",
     "DeadlineUnreachableError",
     "EventLogError",
+    "InvalidIntervalError",
     "NaiveDatetimeError",
     "ServiceDeskError",
 ]
@@ -45,6 +46,14 @@ class NaiveDatetimeError(ServiceDeskError, ValueError):
 
 class DeadlineUnreachableError(ServiceDeskError, ArithmeticError):
     """No amount of open time can be found within the calendar's horizon."""
+
+
+class InvalidIntervalError(ServiceDeskError, ValueError):
+    """An interval whose end is before its start."""
+
+    def __init__(self, start: object, end: object) -> None:
+        super().__init__(f"interval ends ({end}) before it starts ({start})")
+        self.start, self.end = start, end
 
 
 class EventLogError(ServiceDeskError, ValueError):
