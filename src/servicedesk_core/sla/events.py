@@ -55,7 +55,9 @@ def _channel(value: Channel | str) -> Channel:
     return value if isinstance(value, Channel) else Channel(value)
 
 
-def _attributes(value: Mapping[str, str] | Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
+def _attributes(
+    value: Mapping[str, str] | Iterable[tuple[str, str]],
+) -> tuple[tuple[str, str], ...]:
     items = value.items() if isinstance(value, Mapping) else value
     return tuple(sorted((str(key), str(item)) for key, item in items))
 

@@ -129,9 +129,7 @@ def _to_paused_by(
 ) -> tuple[tuple[Metric, frozenset[str]], ...]:
     items = value.items() if isinstance(value, Mapping) else value
     merged = {Metric(metric): frozenset(statuses) for metric, statuses in items}
-    return tuple(
-        (metric, merged[metric]) for metric in Metric if merged.get(metric)
-    )
+    return tuple((metric, merged[metric]) for metric in Metric if merged.get(metric))
 
 
 def _to_calendars(
@@ -215,9 +213,7 @@ class SLAPolicy:
             for level_name in names:
                 field = f"targets.{metric.value}.{level_name}"
                 if level_name not in given:
-                    raise ConfigError(
-                        "no target (write None for a level without one)", field=field
-                    )
+                    raise ConfigError("no target (write None for a level without one)", field=field)
                 spec = given[level_name]
                 if spec is None:
                     table[metric, level_name] = None

@@ -79,9 +79,7 @@ class Target:
 
     def __attrs_post_init__(self) -> None:
         if (self.duration is None) == (self.business_days is None):
-            raise ConfigError(
-                "give exactly one of duration and business_days", field="duration"
-            )
+            raise ConfigError("give exactly one of duration and business_days", field="duration")
         if self.duration is not None:
             if self.duration <= dt.timedelta(0):
                 raise ConfigError(f"must be positive, got {self.duration}", field="duration")

@@ -1,0 +1,845 @@
+"""Replaying a ticket's event log under a policy: :func:`evaluate` and its report.
+
+Evaluation is a pure function of (policy, events, now). Each metric's clock is
+a list of *runs* (wall-clock spans in which it counts) and *halts* (spans in
+which a pause status or a resolution stops it). Counted business time is the
+open time of the runs on the target's calendar; a deadline is the instant at
+which counted time reaches the target, found with ``calendar.add`` from the
+start of the run in which it falls. Nothing here walks days or hours: every
+figure goes through the calendar.
+
+Deadlines are half-open: an answer strictly before ``breach_at`` is on time,
+and at ``now >= breach_at`` an unanswered clock is breached. Warnings and goals
+cross at their instants the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Sequence
+from typing import assert_never
+
+import attrs
+
+from servicedesk_core._time import EPOCH, duration_us, to_timedelta, to_us
+from servicedesk_core.calendar import BusinessCalendar, Calendar
+from servicedesk_core.errors import EventLogError
+from servicedesk_core.sla.events import (
+    AgentReplied,
+    Assigned,
+    Closed,
+    Created,
+    CustomerReplied,
+    Event,
+    PriorityChanged,
+    Reopened,
+    Resolved,
+    StatusChanged,
+)
+from servicedesk_core.sla.policy import (
+    OnPriorityChange,
+    OnReopen,
+    OutOfHoursStart,
+    PolicySet,
+    Selection,
+    SLAPolicy,
+)
+from servicedesk_core.sla.targets import Metric, Target, TargetRange, WarningThreshold
+
+__all__ = [
+    "ClockState",
+    "Cycle",
+    "MetricReport",
+    "SLAReport",
+    "Segment",
+    "SegmentKind",
+    "WarningCrossed",
+    "evaluate",
+]
+
+_ONE_US = dt.timedelta(microseconds=1)
+_EVENT_TYPES = (
+    Created,
+    AgentReplied,
+    CustomerReplied,
+    StatusChanged,
+    PriorityChanged,
+    Assigned,
+    Resolved,
+    Reopened,
+    Closed,
+)
+
+
+class ClockState(enum.Enum):
+    """Where one SLA clock stands at ``now``."""
+
+    PENDING = "pending"
+    """Not started yet (next response before a customer message; a clock waiting for opening)."""
+    RUNNING = "running"
+    """Counting (business time only counts while its calendar is open)."""
+    PAUSED = "paused"
+    """Stopped by a pause status (or, for resolution, while resolved)."""
+    ACHIEVED = "achieved"
+    """Answered or resolved before the breach instant."""
+    BREACHED = "breached"
+    """The breach instant passed without the answer; final for this cycle."""
+    NOT_APPLICABLE = "not_applicable"
+    """The policy sets no target for this metric at this priority."""
+
+
+class SegmentKind(enum.Enum):
+    """What a stretch of a clock's life was (see :meth:`Cycle.explain`)."""
+
+    COUNTED = "counted"
+    PAUSED = "paused"
+    OUT_OF_HOURS = "out_of_hours"
+    HOLIDAY = "holiday"
+
+
+@attrs.frozen
+class Segment:
+    """A stretch of wall time in a clock's life, and why it counted or did not."""
+
+    kind: SegmentKind
+    start: dt.datetime
+    end: dt.datetime
+    reason: str = ""
+
+    @property
+    def duration(self) -> dt.timedelta:
+        """Wall time of the segment."""
+        return self.end - self.start
+
+
+@attrs.frozen
+class WarningCrossed:
+    """A warning threshold and the instant the clock crossed it."""
+
+    threshold: WarningThreshold
+    at: dt.datetime
+
+
+# --- calendar adapters: integer microseconds in, integer microseconds out ---------
+
+
+def _dt(x: int) -> dt.datetime:
+    return EPOCH + dt.timedelta(microseconds=x)
+
+
+def _add(cal: Calendar, x: int, d: int) -> int:
+    return to_us(cal.add(_dt(x), dt.timedelta(microseconds=d)))
+
+
+def _elapsed(cal: Calendar, a: int, b: int) -> int:
+    if b <= a:
+        return 0
+    return cal.elapsed(_dt(a), _dt(b)) // _ONE_US
+
+
+def _out(x: int | None, cal: Calendar) -> dt.datetime | None:
+    return None if x is None else _dt(x).astimezone(cal.tz)
+
+
+def _due(target: Target, cal: Calendar, start: int) -> int:
+    """The business time (us) a target allows from ``start`` on ``cal``."""
+    if target.duration is not None:
+        return duration_us(target.duration)
+    assert target.business_days is not None
+    first = cal.add_days(_dt(start), target.business_days)
+    due = to_us(first)
+    if target.end_of_day:
+        due = _end_of_business_day(cal, first)
+    return _elapsed(cal, start, due)
+
+
+def _end_of_business_day(cal: Calendar, t: dt.datetime) -> int:
+    """The end of the last opening range that starts on ``t``'s local date (or holds ``t``)."""
+    local = t.astimezone(cal.tz)
+    x = to_us(t)
+    end = x
+    for a, b in cal.open_intervals(local, local + dt.timedelta(days=2)):
+        if a.astimezone(cal.tz).date() != local.date() and to_us(a) > end:
+            break
+        end = to_us(b)
+    return end
+
+
+# --- the replay state of one cycle ---------------------------------------------
+
+
+class _Run:
+    """A span ``[a, b)`` in which a clock counted, measured on ``cal`` (mutable)."""
+
+    __slots__ = ("a", "b", "cal")
+
+    def __init__(self, a: int, b: int, cal: Calendar) -> None:
+        self.a, self.b, self.cal = a, b, cal
+
+
+class _Clock:
+    """Mutable replay state of one cycle of one metric (private to :func:`evaluate`)."""
+
+    __slots__ = (
+        "cal",
+        "halts",
+        "level",
+        "mark",
+        "metric",
+        "range",
+        "reason",
+        "running",
+        "runs",
+        "since",
+        "start",
+        "stop",
+    )
+
+    def __init__(
+        self,
+        policy: SLAPolicy,
+        metric: Metric,
+        level: str,
+        at: int,
+        start: int,
+        running: bool,
+        reason: str,
+    ) -> None:
+        self.metric = metric
+        self.level = level
+        self.range = policy.target(metric, level)
+        self.cal = policy.calendar_for(metric, level)
+        self.start = start
+        self.since = at
+        self.runs: list[_Run] = []
+        self.halts: list[tuple[int, int, str]] = []
+        self.mark = at
+        self.running = running
+        self.reason = reason
+        self.stop: int | None = None
+
+    def set_running(self, t: int, running: bool, reason: str) -> None:
+        if self.stop is not None or (running == self.running and reason == self.reason):
+            return
+        self._close(t)
+        self.running, self.reason = running, reason
+
+    def _close(self, t: int) -> None:
+        if t > self.mark:
+            if self.running:
+                self.runs.append(_Run(self.mark, t, self.cal))
+            else:
+                self.halts.append((self.mark, t, self.reason))
+        self.mark = t
+
+    def halt(self, t: int) -> None:
+        self._close(t)
+        self.stop = t
+
+    def resume(self, t: int, running: bool, reason: str) -> None:
+        assert self.stop is not None
+        if t > self.stop:
+            self.halts.append((self.stop, t, "resolved"))
+        self.stop = None
+        self.mark, self.running, self.reason = t, running, reason
+
+    def spans(self, end: int) -> list[tuple[int, int, Calendar]]:
+        """Run spans clipped to ``[start, end)``, the current one included."""
+        out = []
+        for run in self.runs:
+            lo, hi = max(run.a, self.start), min(run.b, end)
+            if lo < hi:
+                out.append((lo, hi, run.cal))
+        if self.stop is None and self.running:
+            lo = max(self.mark, self.start)
+            if lo < end:
+                out.append((lo, end, self.cal))
+        return out
+
+    def counted(self, end: int) -> int:
+        return sum(_elapsed(cal, a, b) for a, b, cal in self.spans(end))
+
+    def budget(self, target: Target) -> int:
+        return _due(target, self.cal, self.start)
+
+    def deadline_from(self, t: int, target: Target | None) -> int | None:
+        """Where counted time reaches ``target`` if the clock runs on from ``t``."""
+        if target is None:
+            return None
+        left = self.budget(target) - self.counted(t)
+        return t if left <= 0 else _add(self.cal, t, left)
+
+
+# --- the report ------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Cycle:
+    """One cycle of an SLA clock, as it stands at ``now``.
+
+    Response and resolution metrics have one cycle (a resolution reopened under
+    ``OnReopen.NEW_CYCLE`` gets more); next response gets one per customer
+    message awaiting an answer, periodic update one per interval between
+    public replies.
+
+    Attributes:
+        state: Where the clock stands.
+        priority: The level whose target applies.
+        target: That level's target range, ``None`` when it has none.
+        started_at: When the clock started.
+        goal_at: When counted time reaches the goal (``None``: no goal, or not
+            reachable: paused, or stopped before it).
+        breach_at: When counted time reaches the breach target, if the clock
+            keeps its current state (``None`` while paused).
+        goal_met: ``True`` when stopped before the goal, ``False`` once the
+            goal instant passed, ``None`` while undecided or without a goal.
+        stopped_at: When the answer (or resolution) stopped the clock.
+        breached_at: When the clock became breached (the breach instant, or the
+            priority change that made an already used-up target apply).
+        elapsed: Counted business time until now (or until it stopped).
+        remaining: Business time left before the breach; negative once breached.
+        paused: Wall time spent paused.
+        warnings: The warnings crossed so far, with their instants.
+    """
+
+    metric: Metric
+    state: ClockState
+    priority: str
+    target: TargetRange | None
+    started_at: dt.datetime
+    goal_at: dt.datetime | None
+    breach_at: dt.datetime | None
+    goal_met: bool | None
+    stopped_at: dt.datetime | None
+    breached_at: dt.datetime | None
+    elapsed: dt.timedelta
+    remaining: dt.timedelta | None
+    paused: dt.timedelta
+    warnings: tuple[WarningCrossed, ...]
+    _spans: tuple[tuple[int, int, bool, str, Calendar], ...] = attrs.field(
+        eq=False, repr=False, alias="spans"
+    )
+
+    def explain(self) -> tuple[Segment, ...]:
+        """Split the clock's life into counted, paused, out-of-hours and holiday segments.
+
+        The counted segments add up to :attr:`elapsed`; the paused ones to
+        :attr:`paused`.
+        """
+        out: list[Segment] = []
+        for a, b, running, reason, cal in self._spans:
+            if not running:
+                out.append(_segment(SegmentKind.PAUSED, a, b, cal, reason))
+                continue
+            cursor = a
+            for lo, hi in cal.open_intervals(_dt(a), _dt(b)):
+                lo_us, hi_us = to_us(lo), to_us(hi)
+                if lo_us > cursor:
+                    out.append(_closed_segment(cursor, lo_us, cal))
+                out.append(_segment(SegmentKind.COUNTED, lo_us, hi_us, cal))
+                cursor = hi_us
+            if cursor < b:
+                out.append(_closed_segment(cursor, b, cal))
+        return tuple(out)
+
+
+def _segment(kind: SegmentKind, a: int, b: int, cal: Calendar, reason: str = "") -> Segment:
+    start, end = _out(a, cal), _out(b, cal)
+    assert start is not None
+    assert end is not None
+    return Segment(kind, start, end, reason)
+
+
+def _closed_segment(a: int, b: int, cal: Calendar) -> Segment:
+    """A closed stretch: a holiday if it covers one of the calendar's holidays."""
+    if isinstance(cal, BusinessCalendar):
+        first = _dt(a).astimezone(cal.tz).date()
+        last = _dt(b - 1).astimezone(cal.tz).date()
+        overridden = {day for day, _ranges in cal.overrides}
+        years = range(first.year, last.year + 1)
+        holidays = sorted(
+            day
+            for year in years
+            for day in cal.holidays.dates_in_year(year)
+            if first <= day <= last and day not in overridden
+        )
+        if holidays:
+            names = ", ".join(day.isoformat() for day in holidays)
+            return _segment(SegmentKind.HOLIDAY, a, b, cal, f"holiday {names}")
+    return _segment(SegmentKind.OUT_OF_HOURS, a, b, cal, "closed")
+
+
+@attrs.frozen(kw_only=True)
+class MetricReport:
+    """One metric of a ticket: its state and its cycles (the last is the current one)."""
+
+    metric: Metric
+    state: ClockState
+    cycles: tuple[Cycle, ...]
+
+    @property
+    def current(self) -> Cycle | None:
+        """The latest cycle, or ``None`` when none has started."""
+        return self.cycles[-1] if self.cycles else None
+
+    @property
+    def breach_at(self) -> dt.datetime | None:
+        """The current cycle's breach instant."""
+        return None if self.current is None else self.current.breach_at
+
+    @property
+    def goal_at(self) -> dt.datetime | None:
+        """The current cycle's goal instant."""
+        return None if self.current is None else self.current.goal_at
+
+    @property
+    def remaining(self) -> dt.timedelta | None:
+        """The current cycle's remaining business time."""
+        return None if self.current is None else self.current.remaining
+
+    @property
+    def elapsed(self) -> dt.timedelta | None:
+        """The current cycle's counted business time."""
+        return None if self.current is None else self.current.elapsed
+
+    @property
+    def breaches(self) -> int:
+        """How many cycles breached."""
+        return sum(cycle.state is ClockState.BREACHED for cycle in self.cycles)
+
+
+@attrs.frozen(kw_only=True)
+class SLAReport:
+    """Every metric of a ticket at ``now``, the policy behind it, and when to look again.
+
+    Attributes:
+        now: The instant evaluated.
+        policy: The policy applied.
+        rule: The :class:`~servicedesk_core.sla.policy.Selection` that picked it
+            (``None`` when a policy was evaluated directly).
+        priority: The ticket's priority at ``now``.
+        status: The ticket's status at ``now``.
+        resolved: Whether the ticket is resolved (or closed) at ``now``.
+        metrics: One report per metric of the policy, in :class:`Metric` order.
+        next_change_at: The earliest instant after ``now`` at which the report
+            changes if no event arrives (a start, a goal, a warning or a
+            breach), or ``None`` when nothing will.
+    """
+
+    now: dt.datetime
+    policy: SLAPolicy
+    rule: Selection | None
+    priority: str
+    status: str
+    resolved: bool
+    metrics: tuple[MetricReport, ...]
+    next_change_at: dt.datetime | None
+
+    def __getitem__(self, metric: Metric) -> MetricReport:
+        for report in self.metrics:
+            if report.metric is metric:
+                return report
+        raise KeyError(f"policy {self.policy.name!r} has no target for {metric.value}")
+
+    def __contains__(self, metric: object) -> bool:
+        return any(report.metric is metric for report in self.metrics)
+
+    @property
+    def breached(self) -> tuple[Metric, ...]:
+        """The metrics whose current cycle is breached."""
+        return tuple(r.metric for r in self.metrics if r.state is ClockState.BREACHED)
+
+    def describe(self) -> str:
+        """A few lines that say where every clock stands."""
+        head = f"policy {self.policy.name!r}"
+        if self.rule is not None:
+            head += f" by {self.rule.describe()}"
+        lines = [f"{head}; priority {self.priority}, status {self.status}"]
+        for report in self.metrics:
+            cycle = report.current
+            text = f"{report.metric.value}: {report.state.value}"
+            if cycle is not None and cycle.breach_at is not None:
+                text += f", breach at {cycle.breach_at.isoformat()}"
+            if cycle is not None and cycle.remaining is not None:
+                text += f", remaining {cycle.remaining}"
+            lines.append(text)
+        return "\n".join(lines)
+
+
+# --- evaluation -------------------------------------------------------------------
+
+
+def evaluate(
+    policy: SLAPolicy | PolicySet | Selection, events: Sequence[Event], now: dt.datetime
+) -> SLAReport:
+    """Replay a ticket's event log under a policy and report every metric at ``now``.
+
+    Args:
+        policy: The policy, a :class:`PolicySet` (which picks one from the
+            ``Created`` event), or a selection already made.
+        events: The ticket's log: one ``Created`` first, then events in
+            chronological order (equal instants keep their order), none after
+            ``now``.
+        now: The instant to evaluate at.
+
+    Returns:
+        The :class:`SLAReport`.
+
+    Raises:
+        EventLogError: the log is empty, out of order, has events after
+            ``now``, does not start with ``Created``, names a priority or status
+            the policy does not know, or breaks the lifecycle (resolving a
+            resolved ticket, reopening an open one, anything after ``Closed``).
+        NaiveDatetimeError: ``now`` has no timezone.
+
+    >>> from datetime import datetime, timedelta
+    >>> from zoneinfo import ZoneInfo
+    >>> from servicedesk_core import BusinessCalendar, FOUR_TIER
+    >>> from servicedesk_core.sla import Created, AgentReplied, Metric, SLAPolicy
+    >>> desk = BusinessCalendar(timezone="America/Chicago", hours="Mon-Fri 07:00-17:00")
+    >>> policy = SLAPolicy(name="desk", scheme=FOUR_TIER, calendar=desk, targets={
+    ...     Metric.FIRST_RESPONSE: {level.name: timedelta(hours=4) for level in FOUR_TIER}})
+    >>> at = datetime(2026, 11, 20, 15, 0, tzinfo=ZoneInfo("America/Chicago"))  # a Friday
+    >>> report = evaluate(policy, [Created(at=at, priority="High")], at + timedelta(hours=1))
+    >>> first = report[Metric.FIRST_RESPONSE]
+    >>> first.state.value, first.breach_at.isoformat(), first.remaining
+    ('running', '2026-11-23T09:00:00-06:00', datetime.timedelta(seconds=10800))
+    >>> report.next_change_at == first.breach_at
+    True
+    """
+    if isinstance(policy, PolicySet):
+        return policy.evaluate(events, now)
+    selection = policy if isinstance(policy, Selection) else None
+    chosen = policy.policy if isinstance(policy, Selection) else policy
+    return _Replay(chosen, selection).run(events, to_us(now), now)
+
+
+class _Replay:
+    """One evaluation (private): validates the log while replaying it."""
+
+    def __init__(self, policy: SLAPolicy, selection: Selection | None) -> None:
+        self.policy = policy
+        self.selection = selection
+        self.metrics = policy.metrics
+        self.clocks: dict[Metric, list[_Clock]] = {metric: [] for metric in self.metrics}
+        self.level = ""
+        self.status = policy.statuses[0]
+        self.resolved = False
+        self.closed = False
+        self.answered = False
+
+    # helpers
+
+    def _open(self, metric: Metric) -> _Clock | None:
+        clocks = self.clocks.get(metric)
+        if clocks and clocks[-1].stop is None:
+            return clocks[-1]
+        return None
+
+    def _running(self, metric: Metric) -> bool:
+        return self.status not in self.policy.pauses(metric)
+
+    def _start(self, metric: Metric, at: int, start: int | None = None) -> None:
+        if metric not in self.clocks:
+            return
+        self.clocks[metric].append(
+            _Clock(
+                self.policy,
+                metric,
+                self.level,
+                at,
+                at if start is None else start,
+                self._running(metric),
+                self.status,
+            )
+        )
+
+    def _halt(self, metric: Metric, t: int) -> None:
+        clock = self._open(metric)
+        if clock is not None:
+            clock.halt(t)
+
+    # the replay
+
+    def run(self, events: Sequence[Event], now: int, now_dt: dt.datetime) -> SLAReport:
+        if not events:
+            raise EventLogError("the log is empty; it starts with a Created event")
+        previous = None
+        for index, event in enumerate(events):
+            if not isinstance(event, _EVENT_TYPES):
+                raise EventLogError(f"not an event: {event!r}", index=index)
+            t = to_us(event.at)
+            if previous is not None and t < previous:
+                raise EventLogError(
+                    f"{type(event).__name__} at {event.at} is before the event before it",
+                    index=index,
+                )
+            if t > now:
+                raise EventLogError(
+                    f"{type(event).__name__} at {event.at} is after now ({now_dt})", index=index
+                )
+            previous = t
+            self._apply(index, event, t)
+        return self._report(now, now_dt)
+
+    def _check_priority(self, index: int, priority: str) -> None:
+        if priority not in self.policy.scheme:
+            known = ", ".join(level.name for level in self.policy.scheme)
+            raise EventLogError(
+                f"priority {priority!r} is not a level of scheme "
+                f"{self.policy.scheme.name!r} ({known})",
+                index=index,
+            )
+
+    def _apply(self, index: int, event: Event, t: int) -> None:
+        if index == 0 and not isinstance(event, Created):
+            raise EventLogError(f"a log starts with Created, not {type(event).__name__}", index=0)
+        if self.closed:
+            raise EventLogError(f"{type(event).__name__} after the ticket was closed", index=index)
+        match event:
+            case Created():
+                if index:
+                    raise EventLogError("a log has one Created event, the first", index=index)
+                self._check_priority(index, event.priority)
+                self.level = event.priority
+                start = t
+                if self.policy.out_of_hours is OutOfHoursStart.WAIT_FOR_OPENING:
+                    start = to_us(self.policy.calendar.next_open(event.at))
+                for metric in (
+                    Metric.FIRST_RESPONSE,
+                    Metric.PERIODIC_UPDATE,
+                    Metric.ESCALATION,
+                    Metric.RESOLUTION,
+                ):
+                    self._start(metric, t, start)
+            case AgentReplied():
+                if event.public or self.policy.internal_note_is_response:
+                    self._respond(t)
+            case CustomerReplied():
+                if (
+                    event.awaits_answer
+                    and self.answered
+                    and not self.resolved
+                    and self._open(Metric.NEXT_RESPONSE) is None
+                ):
+                    self._start(Metric.NEXT_RESPONSE, t)
+            case StatusChanged():
+                if event.status not in self.policy.statuses:
+                    raise EventLogError(
+                        f"status {event.status!r} is not one of the policy's statuses "
+                        f"{list(self.policy.statuses)}",
+                        index=index,
+                    )
+                self.status = event.status
+                for clocks in self.clocks.values():
+                    if clocks:
+                        clocks[-1].set_running(t, self._running(clocks[-1].metric), self.status)
+            case PriorityChanged():
+                self._check_priority(index, event.priority)
+                if event.priority != self.level:
+                    self.level = event.priority
+                    for clocks in self.clocks.values():
+                        if clocks and clocks[-1].stop is None:
+                            self._retarget(clocks[-1], t)
+            case Assigned():
+                if event.escalated:
+                    self._halt(Metric.ESCALATION, t)
+            case Resolved():
+                if self.resolved:
+                    raise EventLogError("Resolved, but the ticket is already resolved", index=index)
+                self._resolve(t)
+            case Reopened():
+                if not self.resolved:
+                    raise EventLogError("Reopened, but the ticket is not resolved", index=index)
+                self._reopen(t)
+            case Closed():
+                if not self.resolved:
+                    self._resolve(t)
+                self.closed = True
+            case _:
+                assert_never(event)
+
+    def _respond(self, t: int) -> None:
+        self.answered = True
+        self._halt(Metric.FIRST_RESPONSE, t)
+        self._halt(Metric.NEXT_RESPONSE, t)
+        if self._open(Metric.PERIODIC_UPDATE) is not None:
+            self._halt(Metric.PERIODIC_UPDATE, t)
+            if not self.resolved:
+                self._start(Metric.PERIODIC_UPDATE, t)
+
+    def _resolve(self, t: int) -> None:
+        self.resolved = True
+        self.answered = True
+        for metric in self.metrics:
+            self._halt(metric, t)
+
+    def _reopen(self, t: int) -> None:
+        self.resolved = False
+        clocks = self.clocks.get(Metric.RESOLUTION)
+        if clocks:
+            match self.policy.on_reopen:
+                case OnReopen.RESUME:
+                    clock = clocks[-1]
+                    clock.resume(t, self._running(Metric.RESOLUTION), self.status)
+                    if clock.level != self.level:
+                        self._retarget(clock, t)
+                case OnReopen.NEW_CYCLE:
+                    self._start(Metric.RESOLUTION, t)
+                case _:
+                    assert_never(self.policy.on_reopen)
+        self._start(Metric.PERIODIC_UPDATE, t)
+
+    def _retarget(self, clock: _Clock, t: int) -> None:
+        if clock.range is not None and clock.counted(t) >= clock.budget(clock.range.breach):
+            return  # already breached: a breach is never undone
+        new_range = self.policy.target(clock.metric, self.level)
+        new_cal = self.policy.calendar_for(clock.metric, self.level)
+        mode = self.policy.on_priority_change
+        match mode:
+            case OnPriorityChange.RECOMPUTE:
+                for run in clock.runs:
+                    run.cal = new_cal
+            case OnPriorityChange.KEEP_ELAPSED:
+                clock._close(t)
+            case OnPriorityChange.RESTART:
+                clock.runs, clock.halts = [], []
+                clock.start = clock.mark = t
+            case OnPriorityChange.STRICTER:
+                old = clock.deadline_from(t, None if clock.range is None else clock.range.breach)
+                trial = _Clock.__new__(_Clock)
+                for name in _Clock.__slots__:
+                    setattr(trial, name, getattr(clock, name))
+                trial.runs = [_Run(run.a, run.b, new_cal) for run in clock.runs]
+                trial.cal = new_cal
+                new = trial.deadline_from(t, None if new_range is None else new_range.breach)
+                if new is None or (old is not None and old <= new):
+                    return
+                for run in clock.runs:
+                    run.cal = new_cal
+            case _:
+                assert_never(mode)
+        clock.level, clock.range, clock.cal, clock.since = self.level, new_range, new_cal, t
+
+    # the report
+
+    def _report(self, now: int, now_dt: dt.datetime) -> SLAReport:
+        reports = []
+        changes: list[int] = []
+        for metric in self.metrics:
+            cycles = tuple(self._cycle(clock, now, changes) for clock in self.clocks[metric])
+            if cycles:
+                state = cycles[-1].state
+            elif self.policy.target(metric, self.level) is None:
+                state = ClockState.NOT_APPLICABLE
+            else:
+                state = ClockState.PENDING
+            reports.append(MetricReport(metric=metric, state=state, cycles=cycles))
+        next_change = min(changes) if changes else None
+        return SLAReport(
+            now=now_dt,
+            policy=self.policy,
+            rule=self.selection,
+            priority=self.level,
+            status=self.status,
+            resolved=self.resolved,
+            metrics=tuple(reports),
+            next_change_at=_out(next_change, self.policy.calendar),
+        )
+
+    def _cycle(self, clock: _Clock, now: int, changes: list[int]) -> Cycle:
+        cal = clock.cal
+        stop = clock.stop
+        end = now if stop is None else stop
+        start = clock.start if stop is None else min(clock.start, stop)
+        spans = clock.spans(end)
+        lengths = [_elapsed(c, a, b) for a, b, c in spans]
+        counted = sum(lengths)
+        # the last state goes on: a running clock's last span is open-ended
+        tail = clock.running and (stop is None or clock.mark <= stop)
+        if tail and (not spans or spans[-1][1] != end or spans[-1][2] is not cal):
+            spans.append((max(end, clock.start), end, cal))
+            lengths.append(0)
+
+        def reach(x: int) -> int | None:
+            cum = 0
+            for i, (a, _b, c) in enumerate(spans):
+                last = tail and i == len(spans) - 1
+                if last or cum + lengths[i] >= x:
+                    return _add(c, a, x - cum)
+                cum += lengths[i]
+            return None
+
+        target = clock.range
+        goal_at = breach_at = None
+        budget = 0
+        warnings: list[tuple[WarningThreshold, int]] = []
+        if target is not None:
+            budget = clock.budget(target.breach)
+            breach_at = reach(budget)
+            if target.goal is not None:
+                goal_at = reach(clock.budget(target.goal))
+            for threshold in target.warnings:
+                at = reach(threshold.counted_us(budget))
+                if at is not None:
+                    warnings.append((threshold, at))
+        pending = stop is None and now < clock.start
+        if target is None:
+            state = ClockState.NOT_APPLICABLE
+        elif pending:
+            state = ClockState.PENDING
+        elif breach_at is not None and breach_at <= end:
+            state = ClockState.BREACHED
+        elif stop is not None:
+            state = ClockState.ACHIEVED
+        elif not clock.running:
+            state = ClockState.PAUSED
+        else:
+            state = ClockState.RUNNING
+        goal_met = None
+        if target is not None and target.goal is not None:
+            if goal_at is not None and goal_at <= end:
+                goal_met = False
+            elif stop is not None:
+                goal_met = True
+        if stop is None and clock.running and target is not None:
+            if pending:
+                changes.append(clock.start)
+            changes.extend(x for x in (goal_at, breach_at) if x is not None and x > now)
+            changes.extend(at for _w, at in warnings if at > now)
+        halts = [(a, b, r) for a, b, r in clock.halts]
+        if stop is None and not clock.running:
+            halts.append((clock.mark, end, clock.reason))
+        paused = sum(max(0, min(b, end) - max(a, start)) for a, b, _r in halts)
+        trace = sorted(
+            [(a, b, True, "", c) for a, b, c in clock.spans(end)]
+            + [(max(a, start), min(b, end), False, r, cal) for a, b, r in halts if b > start],
+            key=lambda span: span[0],
+        )
+        started_at = _out(start, cal)
+        assert started_at is not None
+        return Cycle(
+            metric=clock.metric,
+            state=state,
+            priority=clock.level,
+            target=target,
+            started_at=started_at,
+            goal_at=_out(goal_at, cal),
+            breach_at=_out(breach_at, cal),
+            goal_met=goal_met,
+            stopped_at=_out(stop, cal),
+            breached_at=_out(
+                None if state is not ClockState.BREACHED else max(breach_at or 0, clock.since),
+                cal,
+            ),
+            elapsed=to_timedelta(counted),
+            remaining=None if target is None else to_timedelta(budget - counted),
+            paused=to_timedelta(paused),
+            warnings=tuple(
+                WarningCrossed(w, _out(max(at, clock.since), cal))  # type: ignore[arg-type]
+                for w, at in warnings
+                if at <= end
+            ),
+            spans=tuple(span for span in trace if span[0] < span[1]),
+        )
