@@ -28,7 +28,7 @@ def test_all_is_sorted_and_importable() -> None:
 
 
 def test_version_is_exposed() -> None:
-    assert "0.1.0" == servicedesk_core.__version__
+    assert servicedesk_core.__version__ == "0.1.0"
 
 
 @pytest.mark.parametrize("value", VALUES)
@@ -55,5 +55,5 @@ def test_pickled_calendar_answers_like_the_original() -> None:
 def test_equal_holiday_sources_make_equal_calendars() -> None:
     grown = holidays.US(subdiv="TX", years=range(2020, 2030))
     other = attrs.evolve(DESK, holidays=grown)
-    assert DESK == other
+    assert other == DESK
     assert hash(DESK) == hash(other)
