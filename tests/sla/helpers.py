@@ -1,0 +1,70 @@
+"""Shared helpers for the SLA tests: loading the example policies, building logs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import pathlib
+import sys
+from types import ModuleType
+from zoneinfo import ZoneInfo
+
+from servicedesk_core import FOUR_TIER, BusinessCalendar, Metric, SLAPolicy, Target, TargetRange
+
+EXAMPLES = pathlib.Path(__file__).parent.parent.parent / "examples"
+CENTRAL = ZoneInfo("America/Chicago")
+EASTERN = ZoneInfo("America/New_York")
+DESK = BusinessCalendar(timezone="America/Chicago", hours="Mon-Fri 07:00-17:00")
+H = dt.timedelta(hours=1)
+MIN = dt.timedelta(minutes=1)
+
+
+def load_example(name: str) -> ModuleType:
+    """Import ``examples/<name>.py`` as a module."""
+    qualified = f"examples_{name}"
+    if qualified in sys.modules:
+        return sys.modules[qualified]
+    spec = importlib.util.spec_from_file_location(qualified, EXAMPLES / f"{name}.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[qualified] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def central(day: int, hour: int, minute: int = 0, second: int = 0) -> dt.datetime:
+    """An instant in November 2026, Central time (the 16th is a Monday)."""
+    return dt.datetime(2026, 11, day, hour, minute, second, tzinfo=CENTRAL)
+
+
+def desk_policy(**settings: object) -> SLAPolicy:
+    """Four-tier desk policy on Mon-Fri 07:00-17:00 Central with every metric at 4 hours.
+
+    Critical runs around the clock for first response and resolution.
+    """
+    always = BusinessCalendar.always_open(timezone="America/Chicago")
+    four = TargetRange(breach=Target(duration=4 * H), warnings=[0.5])
+    targets = {
+        metric: {level.name: four for level in FOUR_TIER}
+        for metric in (Metric.NEXT_RESPONSE, Metric.PERIODIC_UPDATE, Metric.ESCALATION)
+    }
+    targets[Metric.FIRST_RESPONSE] = {
+        "Critical": Target(duration=H, calendar=always),
+        "High": TargetRange(goal=Target(duration=2 * H), breach=Target(duration=4 * H)),
+        "Medium": Target(business_days=1),
+        "Low": Target(business_days=2),
+    }
+    targets[Metric.RESOLUTION] = {
+        "Critical": Target(duration=4 * H, calendar=always),
+        "High": Target(duration=8 * H),
+        "Medium": Target(business_days=3),
+        "Low": None,
+    }
+    return SLAPolicy(
+        name="desk",
+        scheme=FOUR_TIER,
+        calendar=DESK,
+        targets=targets,
+        **settings,  # type: ignore[arg-type]
+    )
