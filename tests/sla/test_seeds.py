@@ -23,6 +23,7 @@ partner = load_example("sla_partner")
 contact = load_example("sla_contact_center")
 
 FR = Metric.FIRST_RESPONSE
+ON_CALL = "phoned-in priority issue"
 
 
 def first_response(policy, created: Created):  # type: ignore[no-untyped-def]
@@ -118,7 +119,7 @@ def test_msp_triage_within_15_minutes(
 
 
 def test_msp_default_priority_is_low() -> None:
-    assert "Low" == msp.DEFAULT_PRIORITY.name
+    assert msp.DEFAULT_PRIORITY.name == "Low"
 
 
 def test_msp_triage_answered_in_time_is_achieved() -> None:
@@ -127,7 +128,7 @@ def test_msp_triage_answered_in_time_is_achieved() -> None:
         Created(at=created, priority="Critical", channel=Channel.PHONE),
         AgentReplied(at=central(17, 20, 14, 59)),
     ]
-    assert ClockState.ACHIEVED == msp.POLICIES.evaluate(events, central(18, 9))[FR].state
+    assert msp.POLICIES.evaluate(events, central(18, 9))[FR].state == ClockState.ACHIEVED
 
 
 # --- seed 003: the partner guide's table ---------------------------------------------
@@ -158,7 +159,7 @@ def test_partner_response_and_resolution_table(
 
 def test_partner_low_resolution_is_best_effort() -> None:
     report = partner.POLICY.evaluate([Created(at=THURSDAY, priority="Low")], THURSDAY)
-    assert ClockState.NOT_APPLICABLE == report[Metric.RESOLUTION].state
+    assert report[Metric.RESOLUTION].state == ClockState.NOT_APPLICABLE
     assert report[Metric.RESOLUTION].current.remaining is None
 
 
@@ -169,8 +170,8 @@ def test_partner_targets_as_written() -> None:
     assert dt.timedelta(hours=1) == policy.target(FR, "High").breach.duration
     assert dt.timedelta(hours=24) == policy.target(Metric.RESOLUTION, "High").breach.duration
     assert dt.timedelta(hours=4) == policy.target(FR, "Normal").breach.duration
-    assert 3 == policy.target(Metric.RESOLUTION, "Normal").breach.business_days
-    assert 1 == policy.target(FR, "Low").breach.business_days
+    assert policy.target(Metric.RESOLUTION, "Normal").breach.business_days == 3
+    assert policy.target(FR, "Low").breach.business_days == 1
     assert policy.target(Metric.RESOLUTION, "Low") is None
 
 
@@ -224,14 +225,14 @@ def test_contact_center_escalation_has_no_target_for_low_and_medium(priority: st
     report = contact.POLICIES.evaluate(
         [Created(at=created, priority=priority, channel=Channel.PHONE)], created
     )
-    assert ClockState.NOT_APPLICABLE == report[Metric.ESCALATION].state
+    assert report[Metric.ESCALATION].state == ClockState.NOT_APPLICABLE
 
 
 def test_contact_center_takes_phone_and_email_only() -> None:
     created = eastern(16, 10)
     with pytest.raises(EventLogError, match="no policy rule matches") as raised:
         contact.POLICIES.evaluate([Created(at=created, priority="Low", channel="chat")], created)
-    assert 0 == raised.value.index
+    assert raised.value.index == 0
 
 
 def test_contact_center_coverage_hours() -> None:
