@@ -61,10 +61,10 @@ def desk_policy(**settings: object) -> SLAPolicy:
         "Medium": Target(business_days=3),
         "Low": None,
     }
+    settings.setdefault("calendar", DESK)
     return SLAPolicy(
         name="desk",
         scheme=FOUR_TIER,
-        calendar=DESK,
         targets=targets,
         **settings,  # type: ignore[arg-type]
     )
