@@ -39,6 +39,7 @@ def at(minutes: int) -> dt.datetime:
 
 
 CREATED = Created(at=T0, priority="High")
+DAYS_3 = Target(business_days=3)
 
 
 @pytest.mark.parametrize(
@@ -141,7 +142,10 @@ def test_duplicate_statuses_are_a_config_error() -> None:
             lambda: TargetRange(breach=Target(duration=H), warnings=[WarningThreshold(before=H)]),
             "not after the start",
         ),
-        (lambda: TargetRange(goal=Target(duration=2 * H), breach=Target(duration=H)), "after"),
+        (
+            lambda: TargetRange(goal=Target(duration=2 * H), breach=Target(duration=H)),
+            "comes after",
+        ),
         (
             lambda: TargetRange(goal=Target(business_days=3), breach=Target(business_days=2)),
             "after",
