@@ -10,6 +10,7 @@ from __future__ import annotations
 from hypothesis import strategies as st
 
 from servicedesk_core.calendar import BusinessCalendar, TimeRange, WeeklyHours
+from servicedesk_core.sla import SLAPolicy, TargetRange
 from servicedesk_core.testing._calendar import (
     TRICKY_TIMEZONES,
     aware_datetimes,
@@ -18,13 +19,17 @@ from servicedesk_core.testing._calendar import (
     time_ranges,
     weekly_hours,
 )
+from servicedesk_core.testing._sla import event_logs, sla_policies, sla_targets
 
 __all__ = [
     "TRICKY_TIMEZONES",
     "aware_datetimes",
     "business_calendars",
     "durations",
+    "event_logs",
     "register_type_strategies",
+    "sla_policies",
+    "sla_targets",
     "time_ranges",
     "weekly_hours",
 ]
@@ -35,3 +40,5 @@ def register_type_strategies() -> None:
     st.register_type_strategy(TimeRange, time_ranges())
     st.register_type_strategy(WeeklyHours, weekly_hours())
     st.register_type_strategy(BusinessCalendar, business_calendars())
+    st.register_type_strategy(SLAPolicy, sla_policies())
+    st.register_type_strategy(TargetRange, sla_targets())

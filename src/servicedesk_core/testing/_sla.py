@@ -1,0 +1,210 @@
+"""Hypothesis strategies for SLA policies and ticket event logs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from zoneinfo import ZoneInfo
+
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from servicedesk_core.calendar import BusinessCalendar, Calendar
+from servicedesk_core.priority import FOUR_TIER, PriorityScheme
+from servicedesk_core.sla import (
+    DEFAULT_STATUSES,
+    AgentReplied,
+    Assigned,
+    Channel,
+    Closed,
+    Created,
+    CustomerReplied,
+    Event,
+    Metric,
+    OnPriorityChange,
+    OnReopen,
+    OutOfHoursStart,
+    PriorityChanged,
+    Reopened,
+    Resolved,
+    SLAPolicy,
+    StatusChanged,
+    Target,
+    TargetRange,
+    WarningThreshold,
+)
+from servicedesk_core.testing._calendar import business_calendars, weekly_hours
+
+__all__ = ["event_logs", "sla_policies", "sla_targets"]
+
+_US = dt.timedelta(microseconds=1)
+
+
+@st.composite
+def _target(draw: st.DrawFn, calendar: Calendar | None) -> tuple[Target, st.SearchStrategy[Target]]:
+    if draw(st.booleans()):
+        minutes = draw(st.sampled_from([1, 15, 30, 60, 120, 240, 480, 1440, 4320]))
+        micro = draw(st.one_of(st.just(0), st.integers(0, 59_999_999)))
+        duration = dt.timedelta(minutes=minutes, microseconds=micro)
+        goals = st.integers(1, duration // _US).map(
+            lambda us: Target(duration=dt.timedelta(microseconds=us), calendar=calendar)
+        )
+        return Target(duration=duration, calendar=calendar), goals
+    end_of_day = draw(st.booleans())
+    days = draw(st.integers(0 if end_of_day else 1, 3))
+    goals = st.integers(1 if not end_of_day else 0, days).map(
+        lambda n: Target(business_days=n, calendar=calendar, end_of_day=end_of_day)
+    )
+    return Target(business_days=days, calendar=calendar, end_of_day=end_of_day), goals
+
+
+@st.composite
+def sla_targets(
+    draw: st.DrawFn, *, calendars: st.SearchStrategy[Calendar | None] | None = None
+) -> TargetRange:
+    """Target ranges: durations or business days, with or without a goal and warnings.
+
+    ``calendars`` gives each range's calendar (``None``: the policy's, the default).
+    """
+    calendar = draw(calendars) if calendars is not None else None
+    breach, goals = draw(_target(calendar))
+    goal = draw(st.one_of(st.none(), goals))
+    fractions = st.sampled_from([0.25, 0.5, 0.75, 0.9]).map(WarningThreshold)
+    befores = st.sampled_from([1, 5, 30]).map(
+        lambda minutes: WarningThreshold(before=dt.timedelta(minutes=minutes))
+    )
+    warnings = draw(st.lists(st.one_of(fractions, befores), max_size=2))
+    if breach.duration is not None:
+        duration = breach.duration
+        warnings = [w for w in warnings if w.before is None or w.before < duration]
+    return TargetRange(breach=breach, goal=goal, warnings=warnings)
+
+
+@st.composite
+def sla_policies(
+    draw: st.DrawFn,
+    *,
+    scheme: PriorityScheme = FOUR_TIER,
+    calendars: st.SearchStrategy[BusinessCalendar] | None = None,
+    metrics: Sequence[Metric] = tuple(Metric),
+    on_priority_change: Sequence[OnPriorityChange] = tuple(OnPriorityChange),
+    on_reopen: Sequence[OnReopen] = tuple(OnReopen),
+    out_of_hours: Sequence[OutOfHoursStart] = tuple(OutOfHoursStart),
+) -> SLAPolicy:
+    """SLA policies over ``scheme`` with random targets, pauses and behaviour choices.
+
+    Each policy sets targets for a non-empty subset of ``metrics``; some levels
+    have none, some targets run around the clock. The behaviour settings are
+    drawn from the given choices.
+    """
+    for name, choices in (
+        ("metrics", metrics),
+        ("on_priority_change", on_priority_change),
+        ("on_reopen", on_reopen),
+        ("out_of_hours", out_of_hours),
+    ):
+        if not choices:
+            raise InvalidArgument(f"{name} must not be empty")
+    if calendars is None:
+        calendars = business_calendars(
+            hours=weekly_hours(max_ranges_per_day=2),
+            min_date=dt.date(2025, 1, 1),
+            max_date=dt.date(2027, 12, 31),
+            max_holidays=8,
+            max_overrides=3,
+        )
+    calendar = draw(calendars)
+    always = BusinessCalendar.always_open(timezone=calendar.timezone)
+    own = st.sampled_from([None, None, always])
+    chosen = draw(st.lists(st.sampled_from(list(metrics)), min_size=1, unique=True))
+    targets = {
+        metric: {
+            level.name: draw(st.one_of(st.none(), sla_targets(calendars=own), sla_targets()))
+            for level in scheme
+        }
+        for metric in chosen
+    }
+    pausable = list(DEFAULT_STATUSES[1:])
+    paused_by = {metric: draw(st.frozensets(st.sampled_from(pausable))) for metric in chosen}
+    return SLAPolicy(
+        name="random",
+        scheme=scheme,
+        calendar=calendar,
+        targets=targets,
+        paused_by=paused_by,
+        on_priority_change=draw(st.sampled_from(list(on_priority_change))),
+        on_reopen=draw(st.sampled_from(list(on_reopen))),
+        out_of_hours=draw(st.sampled_from(list(out_of_hours))),
+        internal_note_is_response=draw(st.booleans()),
+    )
+
+
+_GAPS = st.one_of(
+    st.just(dt.timedelta(0)),
+    st.sampled_from([dt.timedelta(minutes=m) for m in (1, 10, 30, 60, 240, 600, 1440, 4000)]),
+    st.timedeltas(min_value=dt.timedelta(0), max_value=dt.timedelta(days=3)),
+)
+
+
+@st.composite
+def event_logs(
+    draw: st.DrawFn,
+    policy: SLAPolicy,
+    *,
+    min_size: int = 1,
+    max_size: int = 12,
+    min_start: dt.datetime = dt.datetime(2025, 6, 1),
+    max_start: dt.datetime = dt.datetime(2027, 6, 1),
+    allow_priority_changes: bool = True,
+) -> list[Event]:
+    """Valid event logs for ``policy``: one ``Created``, then events in order.
+
+    The log respects the lifecycle (no second resolution, reopen only when
+    resolved, nothing after ``Closed``), uses the policy's priorities and
+    statuses, and often puts several events at one instant. The start is a
+    wall time between the naive ``min_start`` and ``max_start`` in the
+    policy calendar's timezone.
+    """
+    if not 1 <= min_size <= max_size:
+        raise InvalidArgument(f"need 1 <= min_size={min_size} <= max_size={max_size}")
+    tz: ZoneInfo = policy.calendar.tz
+    naive = draw(st.datetimes(min_value=min_start, max_value=max_start))
+    at = naive.replace(tzinfo=tz, fold=draw(st.sampled_from((0, 1)))).astimezone(dt.UTC)
+    levels = [level.name for level in policy.scheme]
+    events: list[Event] = [
+        Created(
+            at=at,
+            priority=draw(st.sampled_from(levels)),
+            channel=draw(st.sampled_from(list(Channel))),
+        )
+    ]
+    size = draw(st.integers(min_size, max_size))
+    resolved = False
+    kinds = ["agent", "customer", "status", "assigned", "resolve", "reopen", "close"]
+    if allow_priority_changes:
+        kinds.append("priority")
+    while len(events) < size:
+        at = at + draw(_GAPS)
+        kind = draw(st.sampled_from(kinds))
+        event: Event
+        if kind == "agent":
+            event = AgentReplied(at=at, public=draw(st.booleans()))
+        elif kind == "customer":
+            event = CustomerReplied(at=at, awaits_answer=draw(st.booleans()))
+        elif kind == "status":
+            event = StatusChanged(at=at, status=draw(st.sampled_from(policy.statuses)))
+        elif kind == "priority":
+            event = PriorityChanged(at=at, priority=draw(st.sampled_from(levels)))
+        elif kind == "assigned":
+            event = Assigned(at=at, assignee="tier 2", escalated=draw(st.booleans()))
+        elif kind == "resolve" and not resolved:
+            event, resolved = Resolved(at=at), True
+        elif kind == "reopen" and resolved:
+            event, resolved = Reopened(at=at), False
+        elif kind == "close":
+            events.append(Closed(at=at))
+            break
+        else:
+            continue
+        events.append(event)
+    return events
