@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from servicedesk_core.calendar import BusinessCalendar, Calendar
+from servicedesk_core.calendar import BusinessCalendar, Calendar, WeeklyHours
 from servicedesk_core.priority import FOUR_TIER, PriorityScheme
 from servicedesk_core.sla import (
     DEFAULT_STATUSES,
@@ -38,6 +38,12 @@ from servicedesk_core.testing._calendar import business_calendars, weekly_hours
 __all__ = ["event_logs", "sla_policies", "sla_targets"]
 
 _US = dt.timedelta(microseconds=1)
+
+
+def _busy(hours: WeeklyHours) -> bool:
+    """At least 20 open hours a week, so long targets stay within a few months."""
+    week = sum((item.duration for day in hours.days for item in day), dt.timedelta(0))
+    return week >= dt.timedelta(hours=20)
 
 
 @st.composite
@@ -107,7 +113,7 @@ def sla_policies(
             raise InvalidArgument(f"{name} must not be empty")
     if calendars is None:
         calendars = business_calendars(
-            hours=weekly_hours(max_ranges_per_day=2),
+            hours=weekly_hours(max_ranges_per_day=2).filter(_busy),
             min_date=dt.date(2025, 1, 1),
             max_date=dt.date(2027, 12, 31),
             max_holidays=8,

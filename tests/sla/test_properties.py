@@ -1,0 +1,181 @@
+"""Laws of evaluation on random policies and logs, and a differential test against the reference."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from servicedesk_core import (
+    ClockState,
+    Closed,
+    Metric,
+    OnPriorityChange,
+    PriorityChanged,
+    SLAPolicy,
+    SLAReport,
+    StatusChanged,
+)
+from servicedesk_core.testing.strategies import event_logs, sla_policies
+from tests.sla.reference import reference
+
+US = dt.timedelta(microseconds=1)
+LATER = st.timedeltas(min_value=dt.timedelta(0), max_value=dt.timedelta(days=6))
+SLOW = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+
+
+@st.composite
+def tickets(draw: st.DrawFn, **policy_options: object) -> tuple[SLAPolicy, list, dt.datetime]:
+    policy = draw(sla_policies(**policy_options))  # type: ignore[arg-type]
+    events = draw(event_logs(policy))
+    return policy, events, events[-1].at + draw(LATER)
+
+
+def states(report: SLAReport) -> tuple:
+    """What may only change at ``next_change_at``: states, goals, warnings, breach instants."""
+    return tuple(
+        (
+            metric.metric,
+            tuple(
+                (c.state, c.goal_met, tuple(w.at for w in c.warnings), c.breached_at)
+                for c in metric.cycles
+            ),
+        )
+        for metric in report.metrics
+    )
+
+
+@SLOW
+@given(tickets())
+def test_elapsed_never_exceeds_wall_time(ticket) -> None:
+    policy, events, now = ticket
+    for metric in policy.evaluate(events, now).metrics:
+        for cycle in metric.cycles:
+            end = cycle.stopped_at or now
+            assert dt.timedelta(0) <= cycle.elapsed <= max(end - cycle.started_at, dt.timedelta(0))
+            assert cycle.paused <= max(end - cycle.started_at, dt.timedelta(0))
+
+
+@SLOW
+@given(tickets(), LATER)
+def test_paused_time_never_accrues(ticket, later: dt.timedelta) -> None:
+    policy, events, now = ticket
+    before = policy.evaluate(events, now)
+    after = policy.evaluate(events, now + later)
+    for metric_before, metric_after in zip(before.metrics, after.metrics, strict=True):
+        for old, new in zip(metric_before.cycles, metric_after.cycles, strict=True):
+            if old.state is ClockState.PAUSED:
+                assert (ClockState.PAUSED, old.elapsed) == (new.state, new.elapsed)
+                assert old.paused + later == new.paused
+
+
+@SLOW
+@given(tickets())
+def test_achieved_before_the_breach_instant_is_never_breached(ticket) -> None:
+    policy, events, now = ticket
+    for metric in policy.evaluate(events, now).metrics:
+        for cycle in metric.cycles:
+            if cycle.state is ClockState.ACHIEVED and cycle.breach_at is not None:
+                assert cycle.stopped_at < cycle.breach_at
+            if cycle.stopped_at is not None and cycle.state is ClockState.BREACHED:
+                assert cycle.breached_at <= cycle.stopped_at
+
+
+@SLOW
+@given(tickets(), LATER)
+def test_evaluating_later_is_monotone(ticket, later: dt.timedelta) -> None:
+    policy, events, now = ticket
+    before = policy.evaluate(events, now)
+    after = policy.evaluate(events, now + later)
+    final = {ClockState.ACHIEVED, ClockState.BREACHED, ClockState.NOT_APPLICABLE}
+    for metric_before, metric_after in zip(before.metrics, after.metrics, strict=True):
+        assert len(metric_before.cycles) == len(metric_after.cycles)
+        for old, new in zip(metric_before.cycles, metric_after.cycles, strict=True):
+            if old.state in final or old.state is ClockState.PAUSED:
+                assert old.state == new.state
+            if old.state is ClockState.RUNNING:
+                assert new.state in {ClockState.RUNNING, ClockState.BREACHED}
+            assert old.elapsed <= new.elapsed
+            assert old.warnings == new.warnings[: len(old.warnings)]
+            assert old.goal_met is None or old.goal_met == new.goal_met
+
+
+@SLOW
+@given(tickets())
+def test_next_change_at_is_exactly_the_next_change(ticket) -> None:
+    policy, events, now = ticket
+    report = policy.evaluate(events, now)
+    change = report.next_change_at
+    if change is None:
+        assert states(report) == states(policy.evaluate(events, now + dt.timedelta(days=60)))
+        return
+    assert change > now
+    assert states(report) == states(policy.evaluate(events, change - US))
+    assert states(report) != states(policy.evaluate(events, change))
+
+
+@SLOW
+@given(tickets(), st.data())
+def test_adding_a_pause_never_brings_a_deadline_earlier(ticket, data: st.DataObject) -> None:
+    policy, events, now = ticket
+    assume(not any(isinstance(event, PriorityChanged) for event in events))
+    policy = policy.with_settings(
+        paused_by={metric: policy.pauses(metric) | {"on_hold"} for metric in Metric}
+    )
+    i = data.draw(st.integers(0, len(events) - 1), label="pause after event")
+    assume(not isinstance(events[i], Closed))
+    j = data.draw(st.integers(i + 1, len(events)), label="resume before event")
+    assume(not any(isinstance(event, StatusChanged) for event in events[i + 1 : j]))
+    status = policy.statuses[0]
+    for event in events[: i + 1]:
+        if isinstance(event, StatusChanged):
+            status = event.status
+    assume(status != "on_hold")
+    resume_at = events[j].at if j < len(events) else now
+    assume(j < len(events) or not isinstance(events[-1], Closed))
+    paused = [
+        *events[: i + 1],
+        StatusChanged(at=events[i].at, status="on_hold"),
+        *events[i + 1 : j],
+        StatusChanged(at=resume_at, status=status),
+        *events[j:],
+    ]
+    plain, with_pause = policy.evaluate(events, now), policy.evaluate(paused, now)
+    far = dt.datetime.max.replace(tzinfo=dt.UTC)
+    for metric_plain, metric_paused in zip(plain.metrics, with_pause.metrics, strict=True):
+        for old, new in zip(metric_plain.cycles, metric_paused.cycles, strict=True):
+            assert (old.breach_at or far) <= (new.breach_at or far)
+
+
+@SLOW
+@given(tickets())
+def test_evaluation_is_deterministic(ticket) -> None:
+    policy, events, now = ticket
+    assert policy.evaluate(events, now) == policy.evaluate(list(events), now)
+
+
+@SLOW
+@given(
+    tickets(
+        on_priority_change=[
+            OnPriorityChange.RECOMPUTE,
+            OnPriorityChange.KEEP_ELAPSED,
+            OnPriorityChange.RESTART,
+        ]
+    )
+)
+def test_agrees_with_the_reference_evaluator(ticket) -> None:
+    policy, events, now = ticket
+    report = policy.evaluate(events, now)
+    expected = reference(policy, events, now)
+    for metric in report.metrics:
+        actual = [
+            (c.state, c.started_at, c.stopped_at, c.breach_at, c.elapsed, c.priority)
+            for c in metric.cycles
+        ]
+        wanted = [
+            (c.state, c.started_at, c.stopped_at, c.breach_at, c.elapsed, c.priority)
+            for c in expected[metric.metric]
+        ]
+        assert wanted == actual
