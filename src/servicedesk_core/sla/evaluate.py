@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from bisect import bisect_left
 from collections.abc import Sequence
 from typing import assert_never
 
@@ -24,6 +25,7 @@ import attrs
 
 from servicedesk_core._time import EPOCH, duration_us, to_timedelta, to_us
 from servicedesk_core.calendar import BusinessCalendar, Calendar
+from servicedesk_core.calendar.base import _position
 from servicedesk_core.errors import EventLogError
 from servicedesk_core.sla.events import (
     AgentReplied,
@@ -36,6 +38,7 @@ from servicedesk_core.sla.events import (
     Reopened,
     Resolved,
     StatusChanged,
+    _Event,
 )
 from servicedesk_core.sla.policy import (
     OnPriorityChange,
@@ -59,17 +62,6 @@ __all__ = [
 ]
 
 _ONE_US = dt.timedelta(microseconds=1)
-_EVENT_TYPES = (
-    Created,
-    AgentReplied,
-    CustomerReplied,
-    StatusChanged,
-    PriorityChanged,
-    Assigned,
-    Resolved,
-    Reopened,
-    Closed,
-)
 
 
 class ClockState(enum.Enum):
@@ -122,6 +114,11 @@ class WarningCrossed:
 
 
 # --- calendar adapters: integer microseconds in, integer microseconds out ---------
+#
+# The fast path reads the calendar's materialised window (the same integers the
+# calendar's own ``add``/``elapsed`` bisect) when the answer lies inside it, and
+# falls back to the public methods otherwise, which grow the window. Tests check
+# the two agree.
 
 
 def _dt(x: int) -> dt.datetime:
@@ -129,12 +126,27 @@ def _dt(x: int) -> dt.datetime:
 
 
 def _add(cal: Calendar, x: int, d: int) -> int:
+    """``cal.add`` on epoch microseconds, for ``d >= 0``."""
+    if d == 0:
+        return x
+    window = cal._timeline.window
+    if window is not None and window.lo <= x <= window.hi:
+        target = _position(window, x) + d
+        j = bisect_left(window.cum, target) - 1
+        if j < len(window.starts):
+            u = window.starts[j] + target - window.cum[j]
+            if u <= window.hi:
+                return u
     return to_us(cal.add(_dt(x), dt.timedelta(microseconds=d)))
 
 
 def _elapsed(cal: Calendar, a: int, b: int) -> int:
+    """``cal.elapsed`` on epoch microseconds, 0 when ``b <= a``."""
     if b <= a:
         return 0
+    window = cal._timeline.window
+    if window is not None and window.lo <= a and b <= window.hi:
+        return _position(window, b) - _position(window, a)
     return cal.elapsed(_dt(a), _dt(b)) // _ONE_US
 
 
@@ -274,52 +286,114 @@ class _Clock:
 # --- the report ------------------------------------------------------------------
 
 
-@attrs.frozen(kw_only=True)
+def _span_key(span: tuple[int, int, bool, str, Calendar]) -> int:
+    return span[0]
+
+
+@attrs.frozen(kw_only=True, repr=False)
 class Cycle:
     """One cycle of an SLA clock, as it stands at ``now``.
 
     Response and resolution metrics have one cycle (a resolution reopened under
     ``OnReopen.NEW_CYCLE`` gets more); next response gets one per customer
     message awaiting an answer, periodic update one per interval between
-    public replies.
+    public replies. Instants are kept as exact integers and handed out as
+    aware datetimes in the target calendar's timezone.
 
     Attributes:
+        metric: The metric measured.
         state: Where the clock stands.
         priority: The level whose target applies.
         target: That level's target range, ``None`` when it has none.
-        started_at: When the clock started.
-        goal_at: When counted time reaches the goal (``None``: no goal, or not
-            reachable: paused, or stopped before it).
-        breach_at: When counted time reaches the breach target, if the clock
-            keeps its current state (``None`` while paused).
         goal_met: ``True`` when stopped before the goal, ``False`` once the
             goal instant passed, ``None`` while undecided or without a goal.
-        stopped_at: When the answer (or resolution) stopped the clock.
-        breached_at: When the clock became breached (the breach instant, or the
-            priority change that made an already used-up target apply).
-        elapsed: Counted business time until now (or until it stopped).
-        remaining: Business time left before the breach; negative once breached.
-        paused: Wall time spent paused.
-        warnings: The warnings crossed so far, with their instants.
     """
 
     metric: Metric
     state: ClockState
     priority: str
     target: TargetRange | None
-    started_at: dt.datetime
-    goal_at: dt.datetime | None
-    breach_at: dt.datetime | None
     goal_met: bool | None
-    stopped_at: dt.datetime | None
-    breached_at: dt.datetime | None
-    elapsed: dt.timedelta
-    remaining: dt.timedelta | None
-    paused: dt.timedelta
-    warnings: tuple[WarningCrossed, ...]
-    _spans: tuple[tuple[int, int, bool, str, Calendar], ...] = attrs.field(
-        eq=False, repr=False, alias="spans"
-    )
+    tz: dt.tzinfo = attrs.field(eq=False)
+    started_us: int
+    goal_us: int | None
+    breach_us: int | None
+    stopped_us: int | None
+    breached_us: int | None
+    elapsed_us: int
+    remaining_us: int | None
+    paused_us: int
+    warnings_us: tuple[tuple[WarningThreshold, int], ...]
+    _trace: tuple[
+        tuple[tuple[int, int, Calendar], ...], tuple[tuple[int, int, str], ...], int, int, Calendar
+    ] = attrs.field(eq=False, alias="trace")
+
+    def _at(self, x: int | None) -> dt.datetime | None:
+        return None if x is None else _dt(x).astimezone(self.tz)
+
+    @property
+    def started_at(self) -> dt.datetime:
+        """When the clock started."""
+        return _dt(self.started_us).astimezone(self.tz)
+
+    @property
+    def goal_at(self) -> dt.datetime | None:
+        """When counted time reaches the goal (``None``: no goal, or not reached while paused)."""
+        return self._at(self.goal_us)
+
+    @property
+    def breach_at(self) -> dt.datetime | None:
+        """When counted time reaches the breach target if the clock keeps its current state.
+
+        ``None`` while paused (the instant depends on when it resumes) or
+        without a target. Answering strictly before it is on time.
+        """
+        return self._at(self.breach_us)
+
+    @property
+    def stopped_at(self) -> dt.datetime | None:
+        """When the answer (or the resolution) stopped the clock."""
+        return self._at(self.stopped_us)
+
+    @property
+    def breached_at(self) -> dt.datetime | None:
+        """When the clock became breached.
+
+        The breach instant, or the priority change that made an already
+        used-up target apply.
+        """
+        return self._at(self.breached_us)
+
+    @property
+    def elapsed(self) -> dt.timedelta:
+        """Counted business time until now (or until the clock stopped)."""
+        return to_timedelta(self.elapsed_us)
+
+    @property
+    def remaining(self) -> dt.timedelta | None:
+        """Business time left before the breach; negative once breached."""
+        return None if self.remaining_us is None else to_timedelta(self.remaining_us)
+
+    @property
+    def paused(self) -> dt.timedelta:
+        """Wall time spent paused (or resolved, for a resumed resolution)."""
+        return to_timedelta(self.paused_us)
+
+    @property
+    def warnings(self) -> tuple[WarningCrossed, ...]:
+        """The warnings crossed so far, with their instants."""
+        return tuple(
+            WarningCrossed(threshold, _dt(at).astimezone(self.tz))
+            for threshold, at in self.warnings_us
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"Cycle(metric={self.metric}, state={self.state}, priority={self.priority!r}, "
+            f"started_at={self.started_at.isoformat()}, "
+            f"breach_at={self.breach_at and self.breach_at.isoformat()}, "
+            f"elapsed={self.elapsed}, remaining={self.remaining})"
+        )
 
     def explain(self) -> tuple[Segment, ...]:
         """Split the clock's life into counted, paused, out-of-hours and holiday segments.
@@ -327,20 +401,28 @@ class Cycle:
         The counted segments add up to :attr:`elapsed`; the paused ones to
         :attr:`paused`.
         """
+        runs, halts, start, end, cal = self._trace
+        spans = sorted(
+            [(a, b, True, "", c) for a, b, c in runs]
+            + [(max(a, start), min(b, end), False, r, cal) for a, b, r in halts],
+            key=_span_key,
+        )
         out: list[Segment] = []
-        for a, b, running, reason, cal in self._spans:
+        for a, b, running, reason, span_cal in spans:
+            if a >= b:
+                continue
             if not running:
-                out.append(_segment(SegmentKind.PAUSED, a, b, cal, reason))
+                out.append(_segment(SegmentKind.PAUSED, a, b, span_cal, reason))
                 continue
             cursor = a
-            for lo, hi in cal.open_intervals(_dt(a), _dt(b)):
+            for lo, hi in span_cal.open_intervals(_dt(a), _dt(b)):
                 lo_us, hi_us = to_us(lo), to_us(hi)
                 if lo_us > cursor:
-                    out.append(_closed_segment(cursor, lo_us, cal))
-                out.append(_segment(SegmentKind.COUNTED, lo_us, hi_us, cal))
+                    out.append(_closed_segment(cursor, lo_us, span_cal))
+                out.append(_segment(SegmentKind.COUNTED, lo_us, hi_us, span_cal))
                 cursor = hi_us
             if cursor < b:
-                out.append(_closed_segment(cursor, b, cal))
+                out.append(_closed_segment(cursor, b, span_cal))
         return tuple(out)
 
 
@@ -567,9 +649,9 @@ class _Replay:
             raise EventLogError("the log is empty; it starts with a Created event")
         previous = None
         for index, event in enumerate(events):
-            if not isinstance(event, _EVENT_TYPES):
+            if not isinstance(event, _Event):
                 raise EventLogError(f"not an event: {event!r}", index=index)
-            t = to_us(event.at)
+            t = event._us
             if previous is not None and t < previous:
                 raise EventLogError(
                     f"{type(event).__name__} at {event.at} is before the event before it",
@@ -584,7 +666,7 @@ class _Replay:
         return self._report(now, now_dt)
 
     def _check_priority(self, index: int, priority: str) -> None:
-        if priority not in self.policy.scheme:
+        if priority not in self.policy.level_names:
             known = ", ".join(level.name for level in self.policy.scheme)
             raise EventLogError(
                 f"priority {priority!r} is not a level of scheme "
@@ -598,21 +680,6 @@ class _Replay:
         if self.closed:
             raise EventLogError(f"{type(event).__name__} after the ticket was closed", index=index)
         match event:
-            case Created():
-                if index:
-                    raise EventLogError("a log has one Created event, the first", index=index)
-                self._check_priority(index, event.priority)
-                self.level = event.priority
-                start = t
-                if self.policy.out_of_hours is OutOfHoursStart.WAIT_FOR_OPENING:
-                    start = to_us(self.policy.calendar.next_open(event.at))
-                for metric in (
-                    Metric.FIRST_RESPONSE,
-                    Metric.PERIODIC_UPDATE,
-                    Metric.ESCALATION,
-                    Metric.RESOLUTION,
-                ):
-                    self._start(metric, t, start)
             case AgentReplied():
                 if event.public or self.policy.internal_note_is_response:
                     self._respond(t)
@@ -657,6 +724,21 @@ class _Replay:
                 if not self.resolved:
                     self._resolve(t)
                 self.closed = True
+            case Created():
+                if index:
+                    raise EventLogError("a log has one Created event, the first", index=index)
+                self._check_priority(index, event.priority)
+                self.level = event.priority
+                start = t
+                if self.policy.out_of_hours is OutOfHoursStart.WAIT_FOR_OPENING:
+                    start = to_us(self.policy.calendar.next_open(event.at))
+                for metric in (
+                    Metric.FIRST_RESPONSE,
+                    Metric.PERIODIC_UPDATE,
+                    Metric.ESCALATION,
+                    Metric.RESOLUTION,
+                ):
+                    self._start(metric, t, start)
             case _:
                 assert_never(event)
 
@@ -757,16 +839,17 @@ class _Replay:
         lengths = [_elapsed(c, a, b) for a, b, c in spans]
         counted = sum(lengths)
         # the last state goes on: a running clock's last span is open-ended
-        tail = clock.running and (stop is None or clock.mark <= stop)
+        tail = clock.running
+        reach_spans = spans
         if tail and (not spans or spans[-1][1] != end or spans[-1][2] is not cal):
-            spans.append((max(end, clock.start), end, cal))
+            reach_spans = [*spans, (max(end, clock.start), end, cal)]
             lengths.append(0)
+        last = len(reach_spans) - 1
 
         def reach(x: int) -> int | None:
             cum = 0
-            for i, (a, _b, c) in enumerate(spans):
-                last = tail and i == len(spans) - 1
-                if last or cum + lengths[i] >= x:
+            for i, (a, _b, c) in enumerate(reach_spans):
+                if cum + lengths[i] >= x or (tail and i == last):
                     return _add(c, a, x - cum)
                 cum += lengths[i]
             return None
@@ -806,40 +889,38 @@ class _Replay:
         if stop is None and clock.running and target is not None:
             if pending:
                 changes.append(clock.start)
-            changes.extend(x for x in (goal_at, breach_at) if x is not None and x > now)
+            if goal_at is not None and goal_at > now:
+                changes.append(goal_at)
+            if breach_at is not None and breach_at > now:
+                changes.append(breach_at)
             changes.extend(at for _w, at in warnings if at > now)
-        halts = [(a, b, r) for a, b, r in clock.halts]
+        halts = clock.halts
         if stop is None and not clock.running:
-            halts.append((clock.mark, end, clock.reason))
-        paused = sum(max(0, min(b, end) - max(a, start)) for a, b, _r in halts)
-        trace = sorted(
-            [(a, b, True, "", c) for a, b, c in clock.spans(end)]
-            + [(max(a, start), min(b, end), False, r, cal) for a, b, r in halts if b > start],
-            key=lambda span: span[0],
-        )
-        started_at = _out(start, cal)
-        assert started_at is not None
+            halts = [*halts, (clock.mark, end, clock.reason)]
+        paused = 0
+        for a, b, _r in halts:
+            if b > start and a < end:
+                paused += min(b, end) - max(a, start)
+        since = clock.since
         return Cycle(
             metric=clock.metric,
             state=state,
             priority=clock.level,
             target=target,
-            started_at=started_at,
-            goal_at=_out(goal_at, cal),
-            breach_at=_out(breach_at, cal),
             goal_met=goal_met,
-            stopped_at=_out(stop, cal),
-            breached_at=_out(
-                None if state is not ClockState.BREACHED else max(breach_at or 0, clock.since),
-                cal,
+            tz=cal.tz,
+            started_us=start,
+            goal_us=goal_at,
+            breach_us=breach_at,
+            stopped_us=stop,
+            breached_us=(
+                None
+                if state is not ClockState.BREACHED or breach_at is None
+                else max(breach_at, since)
             ),
-            elapsed=to_timedelta(counted),
-            remaining=None if target is None else to_timedelta(budget - counted),
-            paused=to_timedelta(paused),
-            warnings=tuple(
-                WarningCrossed(w, _out(max(at, clock.since), cal))  # type: ignore[arg-type]
-                for w, at in warnings
-                if at <= end
-            ),
-            spans=tuple(span for span in trace if span[0] < span[1]),
+            elapsed_us=counted,
+            remaining_us=None if target is None else budget - counted,
+            paused_us=paused,
+            warnings_us=tuple((w, max(at, since)) for w, at in warnings if at <= end),
+            trace=(tuple(spans), tuple(halts), start, end, cal),
         )

@@ -43,8 +43,15 @@ class Channel(enum.Enum):
     CHAT = "chat"
 
 
-def _aware(_instance: object, _attr: object, value: dt.datetime) -> None:
-    to_us(value)  # raises NaiveDatetimeError / TypeError
+@attrs.frozen(kw_only=True)
+class _Event:
+    """Fields every event has: its instant (kept also as epoch microseconds)."""
+
+    at: dt.datetime
+    _us: int = attrs.field(init=False, eq=False, hash=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_us", to_us(self.at))  # raises NaiveDatetimeError
 
 
 def _level_name(value: str | PriorityLevel) -> str:
@@ -63,7 +70,7 @@ def _attributes(
 
 
 @attrs.frozen(kw_only=True)
-class Created:
+class Created(_Event):
     """The ticket was opened: its priority, channel and attributes (plan, account...).
 
     >>> import datetime as dt
@@ -72,7 +79,6 @@ class Created:
     'gold'
     """  # noqa: E501
 
-    at: dt.datetime = attrs.field(validator=_aware)
     priority: str = attrs.field(converter=_level_name)
     channel: Channel = attrs.field(default=Channel.PORTAL, converter=_channel)
     attributes: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_attributes)
@@ -87,65 +93,54 @@ class Created:
 
 
 @attrs.frozen(kw_only=True)
-class AgentReplied:
+class AgentReplied(_Event):
     """An agent wrote on the ticket: a public reply, or an internal note (``public=False``)."""
 
-    at: dt.datetime = attrs.field(validator=_aware)
     public: bool = True
 
 
 @attrs.frozen(kw_only=True)
-class CustomerReplied:
+class CustomerReplied(_Event):
     """The customer wrote; ``awaits_answer=False`` for a message that needs none ("thanks!")."""
 
-    at: dt.datetime = attrs.field(validator=_aware)
     awaits_answer: bool = True
 
 
 @attrs.frozen(kw_only=True)
-class StatusChanged:
+class StatusChanged(_Event):
     """The ticket entered a status of the policy's list (some statuses pause clocks)."""
 
-    at: dt.datetime = attrs.field(validator=_aware)
     status: str
 
 
 @attrs.frozen(kw_only=True)
-class PriorityChanged:
+class PriorityChanged(_Event):
     """The ticket's priority changed; the policy's ``on_priority_change`` says what follows."""
 
-    at: dt.datetime = attrs.field(validator=_aware)
     priority: str = attrs.field(converter=_level_name)
 
 
 @attrs.frozen(kw_only=True)
-class Assigned:
+class Assigned(_Event):
     """The ticket was assigned; ``escalated=True`` hands it to the next tier."""
 
-    at: dt.datetime = attrs.field(validator=_aware)
     assignee: str = ""
     escalated: bool = False
 
 
 @attrs.frozen(kw_only=True)
-class Resolved:
+class Resolved(_Event):
     """The ticket was resolved; this also answers the customer."""
 
-    at: dt.datetime = attrs.field(validator=_aware)
-
 
 @attrs.frozen(kw_only=True)
-class Reopened:
+class Reopened(_Event):
     """A resolved ticket was reopened; the policy's ``on_reopen`` says what follows."""
 
-    at: dt.datetime = attrs.field(validator=_aware)
-
 
 @attrs.frozen(kw_only=True)
-class Closed:
+class Closed(_Event):
     """The ticket was closed for good (resolving it first if it was not); nothing may follow."""
-
-    at: dt.datetime = attrs.field(validator=_aware)
 
 
 Event = (

@@ -191,6 +191,8 @@ class SLAPolicy:
     _pauses: dict[Metric, frozenset[str]] = attrs.field(
         init=False, eq=False, hash=False, repr=False
     )
+    level_names: frozenset[str] = attrs.field(init=False, eq=False, hash=False, repr=False)
+    """The names of the scheme's levels."""
 
     def __attrs_post_init__(self) -> None:
         if not self.statuses:
@@ -240,6 +242,7 @@ class SLAPolicy:
                 )
         object.__setattr__(self, "_table", table)
         object.__setattr__(self, "_pauses", dict(self.paused_by))
+        object.__setattr__(self, "level_names", frozenset(names))
 
     @property
     def metrics(self) -> tuple[Metric, ...]:

@@ -40,6 +40,8 @@ class Metric(enum.Enum):
     RESOLUTION = "resolution"
     """From creation to the resolution."""
 
+    __hash__ = object.__hash__  # members are singletons; the C hash keeps lookups fast
+
 
 def _opt_duration(value: dt.timedelta | None) -> dt.timedelta | None:
     return None if value is None else to_timedelta(duration_us(value))
