@@ -232,7 +232,9 @@ class _Clock:
         self.stop: int | None = None
 
     def set_running(self, t: int, running: bool, reason: str) -> None:
-        if self.stop is not None or (running == self.running and reason == self.reason):
+        if self.stop is not None or (
+            running == self.running and (running or reason == self.reason)
+        ):
             return
         self._close(t)
         self.running, self.reason = running, reason
@@ -605,6 +607,7 @@ class _Replay:
         self.selection = selection
         self.metrics = policy.metrics
         self.clocks: dict[Metric, list[_Clock]] = {metric: [] for metric in self.metrics}
+        self.open: dict[Metric, _Clock] = {}  # the clocks not stopped, by metric
         self.level = ""
         self.status = policy.statuses[0]
         self.resolved = False
@@ -614,31 +617,29 @@ class _Replay:
     # helpers
 
     def _open(self, metric: Metric) -> _Clock | None:
-        clocks = self.clocks.get(metric)
-        if clocks and clocks[-1].stop is None:
-            return clocks[-1]
-        return None
+        return self.open.get(metric)
 
     def _running(self, metric: Metric) -> bool:
         return self.status not in self.policy.pauses(metric)
 
     def _start(self, metric: Metric, at: int, start: int | None = None) -> None:
-        if metric not in self.clocks:
+        clocks = self.clocks.get(metric)
+        if clocks is None:
             return
-        self.clocks[metric].append(
-            _Clock(
-                self.policy,
-                metric,
-                self.level,
-                at,
-                at if start is None else start,
-                self._running(metric),
-                self.status,
-            )
+        clock = _Clock(
+            self.policy,
+            metric,
+            self.level,
+            at,
+            at if start is None else start,
+            self._running(metric),
+            self.status,
         )
+        clocks.append(clock)
+        self.open[metric] = clock
 
     def _halt(self, metric: Metric, t: int) -> None:
-        clock = self._open(metric)
+        clock = self.open.pop(metric, None)
         if clock is not None:
             clock.halt(t)
 
@@ -699,16 +700,14 @@ class _Replay:
                         index=index,
                     )
                 self.status = event.status
-                for clocks in self.clocks.values():
-                    if clocks:
-                        clocks[-1].set_running(t, self._running(clocks[-1].metric), self.status)
+                for metric, clock in self.open.items():
+                    clock.set_running(t, self._running(metric), self.status)
             case PriorityChanged():
                 self._check_priority(index, event.priority)
                 if event.priority != self.level:
                     self.level = event.priority
-                    for clocks in self.clocks.values():
-                        if clocks and clocks[-1].stop is None:
-                            self._retarget(clocks[-1], t)
+                    for clock in self.open.values():
+                        self._retarget(clock, t)
             case Assigned():
                 if event.escalated:
                     self._halt(Metric.ESCALATION, t)
@@ -732,21 +731,19 @@ class _Replay:
                 start = t
                 if self.policy.out_of_hours is OutOfHoursStart.WAIT_FOR_OPENING:
                     start = to_us(self.policy.calendar.next_open(event.at))
-                for metric in (
-                    Metric.FIRST_RESPONSE,
-                    Metric.PERIODIC_UPDATE,
-                    Metric.ESCALATION,
-                    Metric.RESOLUTION,
-                ):
-                    self._start(metric, t, start)
+                for metric in self.metrics:
+                    if metric is not Metric.NEXT_RESPONSE:
+                        self._start(metric, t, start)
             case _:
                 assert_never(event)
 
     def _respond(self, t: int) -> None:
         self.answered = True
+        if not self.open:
+            return
         self._halt(Metric.FIRST_RESPONSE, t)
         self._halt(Metric.NEXT_RESPONSE, t)
-        if self._open(Metric.PERIODIC_UPDATE) is not None:
+        if Metric.PERIODIC_UPDATE in self.open:
             self._halt(Metric.PERIODIC_UPDATE, t)
             if not self.resolved:
                 self._start(Metric.PERIODIC_UPDATE, t)
@@ -754,8 +751,9 @@ class _Replay:
     def _resolve(self, t: int) -> None:
         self.resolved = True
         self.answered = True
-        for metric in self.metrics:
-            self._halt(metric, t)
+        for clock in self.open.values():
+            clock.halt(t)
+        self.open.clear()
 
     def _reopen(self, t: int) -> None:
         self.resolved = False
@@ -765,6 +763,7 @@ class _Replay:
                 case OnReopen.RESUME:
                     clock = clocks[-1]
                     clock.resume(t, self._running(Metric.RESOLUTION), self.status)
+                    self.open[Metric.RESOLUTION] = clock
                     if clock.level != self.level:
                         self._retarget(clock, t)
                 case OnReopen.NEW_CYCLE:
