@@ -14,5 +14,5 @@ def test_example_runs(script: pathlib.Path) -> None:
     result = subprocess.run(
         [sys.executable, str(script)], capture_output=True, text=True, timeout=120, check=False
     )
-    assert 0 == result.returncode, result.stderr
+    assert result.returncode == 0, result.stderr
     assert result.stdout.strip()
