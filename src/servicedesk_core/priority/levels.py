@@ -26,7 +26,7 @@ class PriorityLevel:
     >>> ITIL["P1"] > FOUR_TIER["Low"]
     Traceback (most recent call last):
     ...
-    servicedesk_core.errors.SchemeMismatchError: cannot compare 'P1' of scheme 'ITIL' with 'Low' of scheme 'four-tier'
+    servicedesk_core.errors.SchemeMismatchError: cannot compare 'P1' of scheme 'ITIL' with ...
     """
 
     scheme: str
@@ -93,7 +93,7 @@ class PriorityScheme:
     >>> scheme["Low"]
     Traceback (most recent call last):
     ...
-    servicedesk_core.errors.UnknownLevelError: scheme 'desk' has no level 'Low'; known: Urgent, Normal
+    servicedesk_core.errors.UnknownLevelError: scheme 'desk' has no level 'Low'; known: ...
     """
 
     name: str

@@ -61,6 +61,7 @@ class PriorityMatrix:
     ``monotonic=True`` construction also fails when more impact or urgency gives
     a less urgent level; :meth:`violations` reports such cells without raising.
 
+    >>> from servicedesk_core.priority import FOUR_TIER
     >>> matrix = PriorityMatrix.from_rows(
     ...     FOUR_TIER,
     ...     impacts=["wide", "narrow"],
@@ -291,4 +292,3 @@ ITIL_MATRIX = PriorityMatrix.from_rows(
     monotonic=True,
 )
 """ITIL's 3x3 impact x urgency matrix onto P1-P5 (priority = impact + urgency - 1)."""
-

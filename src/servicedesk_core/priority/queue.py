@@ -69,7 +69,8 @@ def order_queue(
     >>> from servicedesk_core.priority import FOUR_TIER
     >>> at = lambda hour: dt.datetime(2026, 3, 2, hour, tzinfo=dt.UTC)
     >>> tickets = [("T1", "Low", at(8)), ("T2", "High", at(10)), ("T3", "High", at(9))]
-    >>> [t[0] for t in order_queue(tickets, level=lambda t: FOUR_TIER[t[1]], arrived_at=lambda t: t[2])]
+    >>> ordered = order_queue(tickets, level=lambda t: FOUR_TIER[t[1]], arrived_at=lambda t: t[2])
+    >>> [ticket for ticket, _level, _arrived in ordered]
     ['T3', 'T2', 'T1']
     """
     keyed = []

@@ -143,9 +143,7 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _enum_fact(
-    kind: type[_E], name: str, value: object, issues: list[FactIssue]
-) -> _E | None:
+def _enum_fact(kind: type[_E], name: str, value: object, issues: list[FactIssue]) -> _E | None:
     if value is None:
         return None
     if not isinstance(value, str):
@@ -220,6 +218,14 @@ def _inspect(facts: Facts, issues: list[FactIssue]) -> _Known:
             else:
                 users = UsersAffected.SINGLE
             users_text = f" ({count} of {size})" if size is not None else f" ({count})"
+    elif isinstance(raw, str) and raw.strip().isdigit():
+        issues.append(
+            FactIssue(
+                code="facts.wrong_type",
+                field="users_affected",
+                message=f"expected a count of users as a number, got str {raw!r}",
+            )
+        )
     elif raw is None or isinstance(raw, str):
         users = _enum_fact(UsersAffected, "users_affected", raw, issues)
     else:
@@ -232,7 +238,7 @@ def _inspect(facts: Facts, issues: list[FactIssue]) -> _Known:
             )
         )
 
-    workaround = facts.has_workaround
+    workaround: object = facts.has_workaround
     if workaround is not None and not isinstance(workaround, bool):
         issues.append(
             FactIssue(
@@ -243,7 +249,7 @@ def _inspect(facts: Facts, issues: list[FactIssue]) -> _Known:
         )
         workaround = None
 
-    channel = facts.channel
+    channel: object = facts.channel
     if channel is not None and not isinstance(channel, str):
         issues.append(
             FactIssue(
@@ -268,54 +274,71 @@ def _inspect(facts: Facts, issues: list[FactIssue]) -> _Known:
     return _Known(
         users=users,
         users_text=users_text,
-        has_workaround=workaround,
+        has_workaround=workaround if isinstance(workaround, bool) else None,
         service_state=_enum_fact(ServiceState, "service_state", facts.service_state, issues),
         kind=_enum_fact(RequestKind, "kind", facts.kind, issues),
-        channel=channel,
-        tags=tags,  # type: ignore[arg-type]  # checked above
+        channel=channel if isinstance(channel, str) else None,
+        tags=tags,
     )
 
 
-def _enum_set(kind: type[_E], field: str) -> Any:
-    def convert(value: object) -> frozenset[_E]:
-        values = [value] if isinstance(value, str) else value
-        if not isinstance(values, Iterable):
-            raise ConfigError(f"expected {kind.__name__} values, got {value!r}", field=field)
-        result = set()
-        for item in values:
-            try:
-                result.add(kind(item))
-            except ValueError:
-                raise ConfigError(
-                    f"unknown value {item!r}; known: {', '.join(kind)}", field=field
-                ) from None
-        return frozenset(result)
-
-    return convert
-
-
-def _optional_users(field: str) -> Any:
-    def convert(value: object) -> UsersAffected | None:
-        if value is None:
-            return None
+def _enum_set(kind: type[_E], field: str, value: object) -> frozenset[_E]:
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, Iterable):
+        raise ConfigError(f"expected {kind.__name__} values, got {value!r}", field=field)
+    result = set()
+    for item in values:
         try:
-            return UsersAffected(value)
+            result.add(kind(item))
         except ValueError:
             raise ConfigError(
-                f"unknown value {value!r}; known: {', '.join(UsersAffected)}", field=field
+                f"unknown value {item!r}; known: {', '.join(kind)}", field=field
             ) from None
+    return frozenset(result)
 
-    return convert
+
+def _to_service(value: object) -> frozenset[ServiceState]:
+    return _enum_set(ServiceState, "service", value)
 
 
-def _str_set(field: str) -> Any:
-    def convert(value: object) -> frozenset[str]:
-        values = [value] if isinstance(value, str) else value
-        if not isinstance(values, Iterable) or not all(isinstance(v, str) for v in values):
-            raise ConfigError(f"expected strings, got {value!r}", field=field)
-        return frozenset(values)
+def _to_kinds(value: object) -> frozenset[RequestKind]:
+    return _enum_set(RequestKind, "kinds", value)
 
-    return convert
+
+def _users(field: str, value: object) -> UsersAffected | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise ConfigError(f"expected one of {', '.join(UsersAffected)}, got {value!r}", field=field)
+    try:
+        return UsersAffected(value)
+    except ValueError:
+        raise ConfigError(
+            f"unknown value {value!r}; known: {', '.join(UsersAffected)}", field=field
+        ) from None
+
+
+def _to_min_users(value: object) -> UsersAffected | None:
+    return _users("min_users", value)
+
+
+def _to_max_users(value: object) -> UsersAffected | None:
+    return _users("max_users", value)
+
+
+def _to_strings(field: str, value: object) -> frozenset[str]:
+    values = [value] if isinstance(value, str) else value
+    if not isinstance(values, Iterable) or not all(isinstance(v, str) for v in values):
+        raise ConfigError(f"expected strings, got {value!r}", field=field)
+    return frozenset(values)
+
+
+def _to_channels(value: object) -> frozenset[str]:
+    return _to_strings("channels", value)
+
+
+def _to_tags(value: object) -> frozenset[str]:
+    return _to_strings("tags", value)
 
 
 _CONDITIONS = ("min_users", "max_users", "workaround", "service", "kinds", "channels", "tags")
@@ -349,21 +372,13 @@ class Rule:
     name: str
     level: str | PriorityLevel
     description: str = ""
-    min_users: UsersAffected | None = attrs.field(
-        default=None, converter=_optional_users("min_users")
-    )
-    max_users: UsersAffected | None = attrs.field(
-        default=None, converter=_optional_users("max_users")
-    )
+    min_users: UsersAffected | None = attrs.field(default=None, converter=_to_min_users)
+    max_users: UsersAffected | None = attrs.field(default=None, converter=_to_max_users)
     workaround: bool | None = attrs.field(default=None)
-    service: frozenset[ServiceState] = attrs.field(
-        default=frozenset(), converter=_enum_set(ServiceState, "service")
-    )
-    kinds: frozenset[RequestKind] = attrs.field(
-        default=frozenset(), converter=_enum_set(RequestKind, "kinds")
-    )
-    channels: frozenset[str] = attrs.field(default=frozenset(), converter=_str_set("channels"))
-    tags: frozenset[str] = attrs.field(default=frozenset(), converter=_str_set("tags"))
+    service: frozenset[ServiceState] = attrs.field(default=frozenset(), converter=_to_service)
+    kinds: frozenset[RequestKind] = attrs.field(default=frozenset(), converter=_to_kinds)
+    channels: frozenset[str] = attrs.field(default=frozenset(), converter=_to_channels)
+    tags: frozenset[str] = attrs.field(default=frozenset(), converter=_to_tags)
 
     @workaround.validator
     def _check_workaround(self, _attr: object, value: object) -> None:
@@ -615,7 +630,9 @@ class TriageRules:
 
         >>> from servicedesk_core.priority import FOUR_TIER
         >>> rules = TriageRules(
-        ...     scheme=FOUR_TIER, rules=[Rule(name="q", level="Low", kinds="question")], default="Medium"
+        ...     scheme=FOUR_TIER,
+        ...     rules=[Rule(name="q", level="Low", kinds="question")],
+        ...     default="Medium",
         ... )
         >>> rules.classify({"kind": "change"}).reasons
         ('q: request kind is change, not question', 'no rule matched: default Medium')
