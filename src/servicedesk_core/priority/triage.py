@@ -1,6 +1,6 @@
 """Triage rules: facts about a request in, a level with the rule that matched out.
 
-Rules are data. Each :class:`Rule` lists conditions on the facts (all must hold)
+Rules are data. Each :class:`TriageRule` lists conditions on the facts (all must hold)
 and the level it gives; :class:`TriageRules` tries them in order, the first match
 wins, and a default level applies when none matches. Facts are judged, never
 trusted: a fact of the wrong type is reported as a :class:`FactIssue` and treated
@@ -20,11 +20,11 @@ from servicedesk_core.priority.levels import PriorityLevel, PriorityScheme
 
 __all__ = [
     "FactIssue",
-    "Facts",
+    "RequestFacts",
     "RequestKind",
-    "Rule",
     "ServiceState",
     "Triage",
+    "TriageRule",
     "TriageRules",
     "UsersAffected",
 ]
@@ -81,7 +81,7 @@ def _tags(value: object) -> object:
 
 
 @attrs.frozen(kw_only=True)
-class Facts:
+class RequestFacts:
     """What is known about a request; every fact is optional.
 
     Values are kept as given. :meth:`TriageRules.classify` reports a fact of the
@@ -107,7 +107,7 @@ class Facts:
     tags: frozenset[str] = attrs.field(default=frozenset(), converter=_tags)
 
 
-_FACT_NAMES = tuple(field.name for field in attrs.fields(Facts))
+_FACT_NAMES = tuple(field.name for field in attrs.fields(RequestFacts))
 
 
 @attrs.frozen(kw_only=True)
@@ -168,7 +168,7 @@ def _enum_fact(kind: type[_E], name: str, value: object, issues: list[FactIssue]
         return None
 
 
-def _inspect(facts: Facts, issues: list[FactIssue]) -> _Known:
+def _inspect(facts: RequestFacts, issues: list[FactIssue]) -> _Known:
     size = facts.account_size
     if size is not None and not _is_int(size):
         issues.append(
@@ -345,7 +345,7 @@ _CONDITIONS = ("min_users", "max_users", "workaround", "service", "kinds", "chan
 
 
 @attrs.frozen(kw_only=True)
-class Rule:
+class TriageRule:
     """One triage rule: when every condition holds, the request gets ``level``.
 
     An empty condition (``None`` or an empty set) accepts anything, so a rule
@@ -364,7 +364,7 @@ class Rule:
         channels: The request arrived through one of these channels.
         tags: The request carries all of these tags.
 
-    >>> rule = Rule(name="outage", level="Critical", service="down", min_users="all")
+    >>> rule = TriageRule(name="outage", level="Critical", service="down", min_users="all")
     >>> rule.service
     frozenset({<ServiceState.DOWN: 'down'>})
     """
@@ -399,7 +399,7 @@ class Rule:
             )
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, object]) -> Rule:
+    def from_dict(cls, data: Mapping[str, object]) -> TriageRule:
         """Build a rule from plain data: ``name``, ``level``, ``description`` and ``when``.
 
         ``when`` maps condition names (the attributes after ``description``) to values.
@@ -407,9 +407,10 @@ class Rule:
         Raises:
             ConfigError: a missing or unknown key, naming it.
 
-        >>> Rule.from_dict({"name": "down", "level": "P1", "when": {"service": "down"}}).service
+        >>> data = {"name": "down", "level": "P1", "when": {"service": "down"}}
+        >>> TriageRule.from_dict(data).service
         frozenset({<ServiceState.DOWN: 'down'>})
-        >>> Rule.from_dict({"name": "x", "level": "P1", "when": {"colour": "red"}})
+        >>> TriageRule.from_dict({"name": "x", "level": "P1", "when": {"colour": "red"}})
         Traceback (most recent call last):
         ...
         servicedesk_core.errors.ConfigError: when.colour: unknown condition; known: min_users, ...
@@ -504,7 +505,7 @@ class Triage:
     """
 
     level: PriorityLevel
-    rule: Rule | None
+    rule: TriageRule | None
     reasons: tuple[str, ...]
     issues: tuple[FactIssue, ...] = ()
 
@@ -514,7 +515,7 @@ class Triage:
         return self.rule is None
 
 
-def _rules(values: Iterable[Rule]) -> tuple[Rule, ...]:
+def _rules(values: Iterable[TriageRule]) -> tuple[TriageRule, ...]:
     return tuple(values)
 
 
@@ -528,10 +529,11 @@ class TriageRules:
     >>> from servicedesk_core.priority import FOUR_TIER
     >>> rules = TriageRules(
     ...     scheme=FOUR_TIER,
-    ...     rules=[Rule(name="outage", level="Critical", service="down", min_users="all")],
+    ...     rules=[TriageRule(name="outage", level="Critical", service="down", min_users="all")],
     ...     default="Low",
     ... )
-    >>> result = rules.classify(Facts(service_state="down", users_affected=40, account_size=40))
+    >>> facts = RequestFacts(service_state="down", users_affected=40, account_size=40)
+    >>> result = rules.classify(facts)
     >>> result.level.name, result.rule.name, result.reasons
     ('Critical', 'outage', ('users affected is all (40 of 40)', 'service is down'))
     >>> rules.classify({"users_affected": "40"}).issues[0].code
@@ -539,7 +541,7 @@ class TriageRules:
     """
 
     scheme: PriorityScheme
-    rules: tuple[Rule, ...] = attrs.field(converter=_rules)
+    rules: tuple[TriageRule, ...] = attrs.field(converter=_rules)
     default: str | PriorityLevel
     _levels: tuple[PriorityLevel, ...] = attrs.field(init=False, repr=False)
     _default: PriorityLevel = attrs.field(init=False, repr=False)
@@ -549,8 +551,8 @@ class TriageRules:
         levels = []
         names: set[str] = set()
         for i, rule in enumerate(self.rules):
-            if not isinstance(rule, Rule):
-                raise ConfigError(f"expected a Rule, got {rule!r}", field=f"rules[{i}]")
+            if not isinstance(rule, TriageRule):
+                raise ConfigError(f"expected a TriageRule, got {rule!r}", field=f"rules[{i}]")
             if rule.name in names:
                 raise ConfigError(f"duplicate rule name {rule.name!r}", field=f"rules[{i}].name")
             names.add(rule.name)
@@ -571,7 +573,7 @@ class TriageRules:
     def from_dict(cls, scheme: PriorityScheme, data: Mapping[str, object]) -> TriageRules:
         """Build a rule set from plain data: ``{"default": ..., "rules": [...]}``.
 
-        Each rule is read by :meth:`Rule.from_dict`.
+        Each rule is read by :meth:`TriageRule.from_dict`.
 
         Raises:
             ConfigError: naming the culprit, e.g. ``rules[1].when.colour``.
@@ -593,7 +595,7 @@ class TriageRules:
             if not isinstance(raw, Mapping):
                 raise ConfigError(f"expected a mapping, got {raw!r}", field=f"rules[{i}]")
             try:
-                rules.append(Rule.from_dict(raw))
+                rules.append(TriageRule.from_dict(raw))
             except ConfigError as error:
                 raise ConfigError(_message(error), field=f"rules[{i}].{error.field}") from None
         return cls(scheme=scheme, rules=rules, default=data["default"])  # type: ignore[arg-type]
@@ -603,27 +605,27 @@ class TriageRules:
         """The level given when no rule matches."""
         return self._default
 
-    def level_of(self, rule: Rule) -> PriorityLevel:
+    def level_of(self, rule: TriageRule) -> PriorityLevel:
         """Return the level one of these rules gives.
 
         Raises:
             ValueError: ``rule`` is not one of these rules.
 
         >>> from servicedesk_core.priority import ITIL
-        >>> rule = Rule(name="any", level="P3")
+        >>> rule = TriageRule(name="any", level="P3")
         >>> TriageRules(scheme=ITIL, rules=[rule], default="P5").level_of(rule).description
         'Moderate'
         """
         return self._levels[self.rules.index(rule)]
 
-    def classify(self, facts: Facts | Mapping[str, object]) -> Triage:
+    def classify(self, facts: RequestFacts | Mapping[str, object]) -> Triage:
         """Give a request its level: the first matching rule, else the default.
 
         Never raises for bad facts: unknown names and wrong types are listed in
         ``Triage.issues`` and the fact is treated as unknown.
 
         Args:
-            facts: A :class:`Facts`, or a mapping with its attribute names as keys.
+            facts: A :class:`RequestFacts`, or a mapping with its attribute names as keys.
 
         Returns:
             The level, the rule that matched (``None`` for the default) and the reasons.
@@ -631,14 +633,14 @@ class TriageRules:
         >>> from servicedesk_core.priority import FOUR_TIER
         >>> rules = TriageRules(
         ...     scheme=FOUR_TIER,
-        ...     rules=[Rule(name="q", level="Low", kinds="question")],
+        ...     rules=[TriageRule(name="q", level="Low", kinds="question")],
         ...     default="Medium",
         ... )
         >>> rules.classify({"kind": "change"}).reasons
         ('q: request kind is change, not question', 'no rule matched: default Medium')
         """
         issues: list[FactIssue] = []
-        if not isinstance(facts, Facts):
+        if not isinstance(facts, RequestFacts):
             facts = _facts_from_mapping(facts, issues)
         known = _inspect(facts, issues)
         misses = []
@@ -651,16 +653,16 @@ class TriageRules:
         return Triage(level=self._default, rule=None, reasons=tuple(misses), issues=tuple(issues))
 
 
-def _facts_from_mapping(data: object, issues: list[FactIssue]) -> Facts:
+def _facts_from_mapping(data: object, issues: list[FactIssue]) -> RequestFacts:
     if not isinstance(data, Mapping):
         issues.append(
             FactIssue(
                 code="facts.wrong_type",
                 field="",
-                message=f"expected Facts or a mapping, got {type(data).__name__}",
+                message=f"expected RequestFacts or a mapping, got {type(data).__name__}",
             )
         )
-        return Facts()
+        return RequestFacts()
     kwargs: dict[str, Any] = {}
     for key, value in data.items():
         if key in _FACT_NAMES:
@@ -673,4 +675,4 @@ def _facts_from_mapping(data: object, issues: list[FactIssue]) -> Facts:
                     message=f"unknown fact; known: {', '.join(_FACT_NAMES)}",
                 )
             )
-    return Facts(**kwargs)
+    return RequestFacts(**kwargs)
