@@ -30,10 +30,10 @@ DESK_MATRIX = PriorityMatrix.from_rows(
 
 
 def main() -> None:
-    print("ITIL (monotonic:", ITIL_MATRIX.is_monotonic, ")")
+    print(f"ITIL (monotonic: {ITIL_MATRIX.is_monotonic})")
     show(ITIL_MATRIX)
     print()
-    print("desk (monotonic:", DESK_MATRIX.is_monotonic, ")")
+    print(f"desk (monotonic: {DESK_MATRIX.is_monotonic})")
     show(DESK_MATRIX)
     for violation in DESK_MATRIX.violations():
         print("  !", violation)

@@ -7,8 +7,27 @@ Hypothesis's style (``min_value``/``max_value``); bad options raise
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from servicedesk_core.testing._priority import (
+    priority_matrices,
+    priority_schemes,
+    request_facts,
+    triage_rules,
+)
+
+__all__: list[str] = [
+    "priority_matrices",
+    "priority_schemes",
+    "request_facts",
+    "triage_rules",
+]
 
 
 def register_type_strategies() -> None:
-    """Register the strategies for ``st.from_type`` (called by the hypothesis plugin)."""
+    """Register the strategies for ``st.from_type``.
+
+    The hypothesis plugin does this when hypothesis is imported; calling it again
+    is harmless.
+    """
+    from servicedesk_core.testing._hypothesis_plugin import _register
+
+    _register()
