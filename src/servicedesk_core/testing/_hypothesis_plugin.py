@@ -15,6 +15,9 @@ from typing import Any
 
 # (module, type name) -> name of the strategy in servicedesk_core.testing.strategies
 _STRATEGIES = {
+    ("servicedesk_core.calendar", "TimeRange"): "time_ranges",
+    ("servicedesk_core.calendar", "WeeklyHours"): "weekly_hours",
+    ("servicedesk_core.calendar", "BusinessCalendar"): "business_calendars",
     ("servicedesk_core.priority", "PriorityScheme"): "priority_schemes",
     ("servicedesk_core.priority", "PriorityMatrix"): "priority_matrices",
     ("servicedesk_core.priority", "TriageRules"): "triage_rules",

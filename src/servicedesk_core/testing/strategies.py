@@ -7,6 +7,14 @@ Hypothesis's style (``min_value``/``max_value``); bad options raise
 
 from __future__ import annotations
 
+from servicedesk_core.testing._calendar import (
+    TRICKY_TIMEZONES,
+    aware_datetimes,
+    business_calendars,
+    durations,
+    time_ranges,
+    weekly_hours,
+)
 from servicedesk_core.testing._priority import (
     priority_matrices,
     priority_schemes,
@@ -14,19 +22,26 @@ from servicedesk_core.testing._priority import (
     triage_rules,
 )
 
-__all__: list[str] = [
+__all__ = [
+    "TRICKY_TIMEZONES",
+    "aware_datetimes",
+    "business_calendars",
+    "durations",
     "priority_matrices",
     "priority_schemes",
+    "register_type_strategies",
     "request_facts",
+    "time_ranges",
     "triage_rules",
+    "weekly_hours",
 ]
 
 
 def register_type_strategies() -> None:
     """Register the strategies for ``st.from_type``.
 
-    The hypothesis plugin does this when hypothesis is imported; calling it again
-    is harmless.
+    The hypothesis plugin does this when hypothesis is imported (lazily: each
+    type's strategy is built on first use); calling it again is harmless.
     """
     from servicedesk_core.testing._hypothesis_plugin import _register
 
