@@ -20,11 +20,15 @@ from servicedesk_core.testing.strategies import priority_schemes
 
 
 def test_ready_made_schemes() -> None:
-    assert ("P1", "P2", "P3", "P4", "P5") == ITIL.names
-    assert ("Critical", "High", "Moderate", "Low", "Planning") == tuple(
-        level.description for level in ITIL
+    assert ITIL.names == ("P1", "P2", "P3", "P4", "P5")
+    assert tuple(level.description for level in ITIL) == (
+        "Critical",
+        "High",
+        "Moderate",
+        "Low",
+        "Planning",
     )
-    assert ("Critical", "High", "Medium", "Low") == FOUR_TIER.names
+    assert FOUR_TIER.names == ("Critical", "High", "Medium", "Low")
 
 
 def test_more_urgent_compares_greater() -> None:
@@ -36,8 +40,8 @@ def test_more_urgent_compares_greater() -> None:
 
 def test_one_line_custom_scheme() -> None:
     scheme = PriorityScheme.from_names("desk", ["Urgent", "Normal", "Whenever"])
-    assert [3, 2, 1] == [level.rank for level in scheme]
-    assert 3 == len(scheme)
+    assert [level.rank for level in scheme] == [3, 2, 1]
+    assert len(scheme) == 3
     assert "Normal" in scheme
     assert scheme["Normal"] in scheme
     assert "Later" not in scheme
@@ -49,7 +53,7 @@ def test_levels_of_different_schemes_do_not_compare(op: str) -> None:
         getattr(ITIL["P1"], op)(FOUR_TIER["Low"])
     assert isinstance(info.value, TypeError)
     assert isinstance(info.value, ServiceDeskError)
-    assert ("ITIL", "four-tier") == (info.value.left, info.value.right)
+    assert (info.value.left, info.value.right) == ("ITIL", "four-tier")
 
 
 def test_level_does_not_order_against_other_types() -> None:
@@ -66,12 +70,12 @@ def test_unknown_name_names_the_known_ones() -> None:
         _ = ITIL["P9"]
     error = info.value
     assert isinstance(error, KeyError)
-    assert ("ITIL", "P9", ("P1", "P2", "P3", "P4", "P5")) == (
+    assert (
         error.scheme,
         error.name,
         error.known,
-    )
-    assert "scheme 'ITIL' has no level 'P9'; known: P1, P2, P3, P4, P5" == str(error)
+    ) == ("ITIL", "P9", ("P1", "P2", "P3", "P4", "P5"))
+    assert str(error) == "scheme 'ITIL' has no level 'P9'; known: P1, P2, P3, P4, P5"
 
 
 def test_level_accepts_own_levels_and_rejects_others() -> None:
@@ -119,9 +123,9 @@ def test_bad_schemes_raise_config_error_naming_the_field(
 
 
 def test_reprs_are_short() -> None:
-    assert "PriorityLevel(scheme='ITIL', name='P1', rank=5)" == repr(ITIL["P1"])
-    assert "<PriorityScheme 'ITIL': P1 > P2 > P3 > P4 > P5>" == repr(ITIL)
-    assert "P1" == str(ITIL["P1"])
+    assert repr(ITIL["P1"]) == "PriorityLevel(scheme='ITIL', name='P1', rank=5)"
+    assert repr(ITIL) == "<PriorityScheme 'ITIL': P1 > P2 > P3 > P4 > P5>"
+    assert str(ITIL["P1"]) == "P1"
 
 
 def test_levels_and_schemes_are_immutable_hashable_values() -> None:
@@ -130,7 +134,7 @@ def test_levels_and_schemes_are_immutable_hashable_values() -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         ITIL.name = "other"  # type: ignore[misc]
     assert {ITIL["P1"], ITIL["P1"]} == {ITIL["P1"]}
-    assert ITIL == pickle.loads(pickle.dumps(ITIL))
+    assert pickle.loads(pickle.dumps(ITIL)) == ITIL
     assert hash(ITIL) == hash(pickle.loads(pickle.dumps(ITIL)))
 
 
@@ -138,7 +142,8 @@ def test_levels_and_schemes_are_immutable_hashable_values() -> None:
 def test_generated_schemes_are_ordered_and_indexable(scheme: PriorityScheme) -> None:
     assert all(a > b for a, b in zip(scheme.levels, scheme.levels[1:], strict=False))
     assert list(scheme.levels) == [scheme[name] for name in scheme.names]
-    assert scheme.highest == max(scheme) and scheme.lowest == min(scheme)
+    assert scheme.highest == max(scheme)
+    assert scheme.lowest == min(scheme)
     for level in scheme:
         assert scheme.at_least(level)[-1] == level
 
@@ -147,7 +152,7 @@ def test_generated_schemes_are_ordered_and_indexable(scheme: PriorityScheme) -> 
 def test_comparison_is_a_total_order_within_a_scheme(a: PriorityScheme, b: PriorityScheme) -> None:
     for x in a:
         for y in a:
-            assert 1 == [x < y, x == y, x > y].count(True)
+            assert [x < y, x == y, x > y].count(True) == 1
     if a.name != b.name:
         with pytest.raises(SchemeMismatchError):
             _ = a.highest < b.highest

@@ -34,7 +34,7 @@ def test_itil_matrix(impact: str, urgency: str, expected: str) -> None:
 
 def test_itil_matrix_is_monotonic() -> None:
     assert ITIL_MATRIX.is_monotonic
-    assert () == ITIL_MATRIX.violations()
+    assert ITIL_MATRIX.violations() == ()
 
 
 def full_table(value: str = "P3") -> dict[tuple[str, str], str]:
@@ -57,7 +57,7 @@ def test_a_hole_is_a_config_error_naming_every_missing_cell() -> None:
     del table["Low", "Medium"]
     with pytest.raises(ConfigError) as info:
         build(table)
-    assert "table" == info.value.field
+    assert info.value.field == "table"
     assert "('High', 'Low'), ('Low', 'Medium')" in str(info.value)
 
 
@@ -66,7 +66,7 @@ def test_an_unknown_level_is_a_config_error_naming_the_cell() -> None:
     table["Medium", "Low"] = "P7"
     with pytest.raises(ConfigError, match="no level 'P7'") as info:
         build(table)
-    assert "table['Medium', 'Low']" == info.value.field
+    assert info.value.field == "table['Medium', 'Low']"
 
 
 def test_a_level_of_another_scheme_is_a_config_error() -> None:
@@ -74,7 +74,7 @@ def test_a_level_of_another_scheme_is_a_config_error() -> None:
     table["Low", "Low"] = FOUR_TIER["Low"]
     with pytest.raises(ConfigError, match="four-tier") as info:
         build(table)
-    assert "table['Low', 'Low']" == info.value.field
+    assert info.value.field == "table['Low', 'Low']"
 
 
 @pytest.mark.parametrize(
@@ -112,24 +112,24 @@ def test_bad_axes_are_config_errors(impacts: list[str], urgencies: list[str], fi
 def test_rows_must_match_the_axes() -> None:
     with pytest.raises(ConfigError) as info:
         PriorityMatrix.from_rows(ITIL, impacts=["a", "b"], urgencies=["x"], rows=[["P1"]])
-    assert "rows" == info.value.field
+    assert info.value.field == "rows"
     with pytest.raises(ConfigError) as info:
         PriorityMatrix.from_rows(ITIL, impacts=["a"], urgencies=["x"], rows=[["P1", "P2"]])
-    assert "rows[0]" == info.value.field
+    assert info.value.field == "rows[0]"
 
 
 def test_a_table_that_is_not_a_mapping_is_a_config_error() -> None:
     with pytest.raises(ConfigError) as info:
         build([("High", "High", "P1")])
-    assert "table" == info.value.field
+    assert info.value.field == "table"
 
 
 def test_violations_name_the_offending_cells() -> None:
     desk = load("itil_matrix").DESK_MATRIX
     assert not desk.is_monotonic
     [violation] = desk.violations()
-    assert ("organization", "this week") == violation.cell
-    assert ("department", "this week") == violation.neighbour
+    assert violation.cell == ("organization", "this week")
+    assert violation.neighbour == ("department", "this week")
     assert (FOUR_TIER["Low"], FOUR_TIER["Medium"]) == (violation.level, violation.neighbour_level)
 
 
@@ -141,8 +141,8 @@ def test_monotonic_option_rejects_a_non_monotonic_matrix() -> None:
         build(table, monotonic=True)
     assert "('High', 'High') is P5" in str(info.value)
     assert "('Low', 'Low') is P1" not in str(info.value)  # lowest corner has no neighbours
-    assert "table" == info.value.field
-    assert 4 == len(build(table).violations())
+    assert info.value.field == "table"
+    assert len(build(table).violations()) == 4
 
 
 def test_unknown_axis_values_raise_key_error_on_lookup() -> None:
@@ -156,7 +156,7 @@ def test_matrix_is_an_immutable_value() -> None:
     with pytest.raises(TypeError):
         ITIL_MATRIX.table["High", "High"] = ITIL["P5"]  # type: ignore[index]
     copy = pickle.loads(pickle.dumps(ITIL_MATRIX))
-    assert ITIL_MATRIX == copy
+    assert copy == ITIL_MATRIX
     assert hash(ITIL_MATRIX) == hash(copy)
     assert ITIL["P1"] == copy["High", "High"]
 

@@ -18,17 +18,17 @@ def level_names(levels: tuple[PriorityLevel, ...]) -> list[str]:
 
 
 def test_000_has_four_tiers_most_urgent_first() -> None:
-    assert ["Critical", "High", "Medium", "Standard"] == level_names(seeds.ONBOARDING_GUIDE.levels)
+    assert level_names(seeds.ONBOARDING_GUIDE.levels) == ["Critical", "High", "Medium", "Standard"]
 
 
 def test_000_tiers_carry_the_guides_definitions() -> None:
     scheme = seeds.ONBOARDING_GUIDE
-    assert [
+    assert [level.description for level in scheme] == [
         "A complete outage or failure impacting all users and halting operations",
         "A major issue affecting multiple users with no workaround",
         "A single user or issue with a workaround available",
         "Low-impact changes, general questions, or cosmetic issues",
-    ] == [level.description for level in scheme]
+    ]
 
 
 @pytest.mark.parametrize(
@@ -97,25 +97,23 @@ def test_000_tiers_carry_the_guides_definitions() -> None:
         ),
     ],
 )
-def test_000_each_definition(
-    sentence: str, facts: RequestFacts, expected: str, rule: str
-) -> None:
+def test_000_each_definition(sentence: str, facts: RequestFacts, expected: str, rule: str) -> None:
     triage = seeds.ONBOARDING_GUIDE_RULES.classify(facts)
     assert (expected, rule) == (triage.level.name, triage.rule.name), sentence
-    assert () == triage.issues
+    assert triage.issues == ()
 
 
 def test_000_unknown_request_gets_the_least_urgent_tier() -> None:
     triage = seeds.ONBOARDING_GUIDE_RULES.classify(RequestFacts())
-    assert ("Standard", None) == (triage.level.name, triage.rule)
+    assert (triage.level.name, triage.rule) == ("Standard", None)
 
 
 # --- 002: MSP service routing: "Critical/High" vs "Medium/Low", default "Low" -------------
 
 
 def test_002_two_classes_split_the_four_levels() -> None:
-    assert ["Critical", "High"] == level_names(seeds.MSP_CRITICAL_HIGH)
-    assert ["Critical", "High", "Medium", "Low"] == level_names(seeds.MSP.levels)
+    assert level_names(seeds.MSP_CRITICAL_HIGH) == ["Critical", "High"]
+    assert level_names(seeds.MSP.levels) == ["Critical", "High", "Medium", "Low"]
 
 
 @pytest.mark.parametrize(
@@ -134,8 +132,8 @@ def test_002_critical_high_examples(example: str, users: object) -> None:
 def test_002_organization_wide_outage_is_critical_and_site_outage_high() -> None:
     organization = RequestFacts(service_state="down", users_affected=40, account_size=40)
     site = RequestFacts(service_state="down", users_affected=8, account_size=40)
-    assert "Critical" == seeds.MSP_RULES.classify(organization).level.name
-    assert "High" == seeds.MSP_RULES.classify(site).level.name
+    assert seeds.MSP_RULES.classify(organization).level.name == "Critical"
+    assert seeds.MSP_RULES.classify(site).level.name == "High"
 
 
 @pytest.mark.parametrize(
@@ -165,9 +163,9 @@ def test_002_medium_low_examples(example: str, facts: RequestFacts) -> None:
 
 def test_002_default_priority_is_low() -> None:
     """'the default ticket priority is "Low"'"""
-    assert "Low" == seeds.MSP_RULES.default_level.name
+    assert seeds.MSP_RULES.default_level.name == "Low"
     triage = seeds.MSP_RULES.classify(RequestFacts(kind="question"))
-    assert ("Low", True) == (triage.level.name, triage.is_default)
+    assert (triage.level.name, triage.is_default) == ("Low", True)
 
 
 @pytest.mark.parametrize("channel", ["phone", "email", "portal"])
@@ -192,20 +190,20 @@ def test_002_incidents_ordered_by_priority_then_first_come_first_served() -> Non
         ("F", msp["Low"], eight - 9 * minute),
     ]
     ordered = order_queue(tickets, level=lambda t: t[1], arrived_at=lambda t: t[2])
-    assert ["E", "D", "B", "C", "F", "A"] == [ticket for ticket, _, _ in ordered]
+    assert [ticket for ticket, _, _ in ordered] == ["E", "D", "B", "C", "F", "A"]
 
 
 # --- 003: partner guide response-time table --------------------------------------------
 
 
 def test_003_severities_and_definitions() -> None:
-    assert ["Critical", "High", "Normal", "Low"] == level_names(seeds.PARTNER.levels)
-    assert [
+    assert level_names(seeds.PARTNER.levels) == ["Critical", "High", "Normal", "Low"]
+    assert [level.description for level in seeds.PARTNER] == [
         "Service down, multiple users affected",
         "Service degraded, single user affected",
         "Bug or question, no service impact",
         "Feature request, minor cosmetic issue",
-    ] == [level.description for level in seeds.PARTNER]
+    ]
 
 
 @pytest.mark.parametrize(
@@ -266,5 +264,5 @@ def test_003_each_definition(sentence: str, facts: RequestFacts, expected: str) 
 def test_004_levels_and_high_critical_band() -> None:
     scheme = seeds.CONTACT_CENTER
     assert scheme["Critical"] > scheme["High"] > scheme["Medium"] > scheme["Low"]
-    assert ["Critical", "High"] == level_names(seeds.CONTACT_CENTER_HIGH_CRITICAL)
+    assert level_names(seeds.CONTACT_CENTER_HIGH_CRITICAL) == ["Critical", "High"]
     assert scheme["Medium"] not in seeds.CONTACT_CENTER_HIGH_CRITICAL

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -187,6 +188,8 @@ def triage_rules(
 def request_facts(*, malformed: bool = False) -> st.SearchStrategy[RequestFacts]:
     """Generate request facts; with ``malformed=True`` some facts have the wrong type.
 
+    Well-formed facts never count more affected users than the account has.
+
     >>> from hypothesis import find
     >>> find(request_facts(malformed=True), lambda facts: facts.account_size == "").account_size
     ''
@@ -207,7 +210,7 @@ def request_facts(*, malformed: bool = False) -> st.SearchStrategy[RequestFacts]
             s | junk for s in (users, size, workaround, state, kind, channel)
         )
         tags = tags | st.text(max_size=3) | st.integers()
-    return st.builds(
+    facts = st.builds(
         RequestFacts,
         users_affected=users,
         account_size=size,
@@ -217,3 +220,12 @@ def request_facts(*, malformed: bool = False) -> st.SearchStrategy[RequestFacts]
         channel=channel,
         tags=tags,
     )
+    return facts if malformed else facts.map(_fit_account)
+
+
+def _fit_account(facts: RequestFacts) -> RequestFacts:
+    """Swap a count and an account size so the count never exceeds the account."""
+    count, size = facts.users_affected, facts.account_size
+    if isinstance(count, int) and isinstance(size, int) and count > size:
+        return attrs.evolve(facts, users_affected=size, account_size=count)
+    return facts
