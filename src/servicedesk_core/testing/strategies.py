@@ -2,7 +2,8 @@
 
 The project's own tests use exactly these. Options are keyword-only, named in
 Hypothesis's style (``min_value``/``max_value``); bad options raise
-``hypothesis.errors.InvalidArgument``.
+``hypothesis.errors.InvalidArgument``. Calendar and priority types are registered for
+``st.from_type`` through the ``hypothesis`` entry point.
 """
 
 from __future__ import annotations
@@ -29,20 +30,8 @@ __all__ = [
     "durations",
     "priority_matrices",
     "priority_schemes",
-    "register_type_strategies",
     "request_facts",
     "time_ranges",
     "triage_rules",
     "weekly_hours",
 ]
-
-
-def register_type_strategies() -> None:
-    """Register the strategies for ``st.from_type``.
-
-    The hypothesis plugin does this when hypothesis is imported (lazily: each
-    type's strategy is built on first use); calling it again is harmless.
-    """
-    from servicedesk_core.testing._hypothesis_plugin import _register
-
-    _register()
