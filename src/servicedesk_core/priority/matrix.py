@@ -79,7 +79,7 @@ class PriorityMatrix:
     urgencies: tuple[str, ...] = attrs.field(converter=_names)
     table: Mapping[tuple[str, str], PriorityLevel] = attrs.field(eq=False, hash=False)
     monotonic: bool = False
-    _cells: tuple[tuple[PriorityLevel, ...], ...] = attrs.field(init=False)
+    _cells: tuple[tuple[PriorityLevel, ...], ...] = attrs.field(init=False, repr=False)
 
     @_cells.default
     def _build_cells(self) -> tuple[tuple[PriorityLevel, ...], ...]:
