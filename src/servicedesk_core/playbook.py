@@ -3,7 +3,7 @@
 A :class:`Playbook` is data. Each :class:`Check` asks one question; each answer
 either continues to the next check or ends the walk with a :class:`Resolve` (a
 remedy) or an :class:`Escalate` (a target, and what to attach). Walking is pure:
-:meth:`Playbook.walk` takes the answers so far and returns the next check, the
+:meth:`~servicedesk_core.Playbook.walk` takes the answers so far and returns the next check, the
 resolution or the escalation, with the answers collected as evidence.
 """
 
@@ -123,7 +123,7 @@ class Evidence:
 
 @attrs.frozen(kw_only=True)
 class AnswerIssue:
-    """A problem with the answers given to :meth:`Playbook.walk`; the answer is ignored.
+    """A problem with an answer given to :meth:`~servicedesk_core.Playbook.walk`; it is ignored.
 
     Attributes:
         code: ``answer.unknown_check``, ``answer.wrong_type`` or ``answer.unused``.
@@ -282,8 +282,9 @@ class Playbook:
             answers: ``{check id: True for yes / False for no}``.
 
         Returns:
-            :class:`NextCheck` when an answer is missing, else the
-            :class:`Resolution` or :class:`Escalation` the answers lead to.
+            :class:`~servicedesk_core.playbook.NextCheck` when an answer is missing,
+            else the :class:`~servicedesk_core.playbook.Resolution` or
+            :class:`~servicedesk_core.playbook.Escalation` the answers lead to.
 
         >>> from servicedesk_core.playbook import Check, Playbook, Resolve
         >>> book = Playbook(

@@ -63,8 +63,7 @@ def priority_schemes(
         min_levels: Fewest levels (at least 1).
         max_levels: Most levels.
 
-    Raises:
-        InvalidArgument: the bounds are inconsistent.
+    Inconsistent bounds raise ``hypothesis.errors.InvalidArgument``.
 
     >>> from hypothesis import find
     >>> len(find(priority_schemes(min_levels=2), lambda scheme: True))
@@ -124,8 +123,7 @@ def priority_matrices(
         monotonic: ``True`` for monotonic matrices only, ``False`` for matrices
             not required to be (they may happen to be), ``None`` for either.
 
-    Raises:
-        InvalidArgument: the bounds are inconsistent.
+    Inconsistent bounds raise ``hypothesis.errors.InvalidArgument``.
 
     >>> from hypothesis import find
     >>> matrix = find(priority_matrices(monotonic=True), lambda m: len(m.scheme) >= 3)
@@ -172,8 +170,7 @@ def triage_rules(
 ) -> st.SearchStrategy[TriageRules]:
     """Generate valid triage rule sets over the facts :func:`request_facts` draws.
 
-    Raises:
-        InvalidArgument: ``max_rules`` is negative.
+    A negative ``max_rules`` raises ``hypothesis.errors.InvalidArgument``.
 
     >>> from hypothesis import find
     >>> find(triage_rules(), lambda rules: len(rules.rules) == 1).rules[0].name
