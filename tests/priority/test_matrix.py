@@ -211,3 +211,11 @@ def test_strategy_rejects_bad_sizes(low: int, high: int) -> None:
         priority_matrices(min_size=low)
     with pytest.raises(InvalidArgument):
         priority_matrices(min_size=high + 1, max_size=high)
+
+
+def test_keys_must_be_impact_urgency_pairs() -> None:
+    table: dict[object, str] = dict(full_table())
+    table["High"] = "P1"
+    with pytest.raises(ConfigError, match="keys are \\(impact, urgency\\) pairs") as info:
+        build(table)
+    assert info.value.field == "table['High']"

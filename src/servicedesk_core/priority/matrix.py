@@ -77,7 +77,7 @@ class PriorityMatrix:
     scheme: PriorityScheme
     impacts: tuple[str, ...] = attrs.field(converter=_names)
     urgencies: tuple[str, ...] = attrs.field(converter=_names)
-    table: Mapping[tuple[str, str], PriorityLevel] = attrs.field(eq=False, hash=False)
+    table: Mapping[tuple[str, str], str | PriorityLevel] = attrs.field(eq=False, hash=False)
     monotonic: bool = False
     _cells: tuple[tuple[PriorityLevel, ...], ...] = attrs.field(init=False, repr=False)
 
@@ -184,7 +184,7 @@ class PriorityMatrix:
             scheme=scheme,
             impacts=impacts,
             urgencies=urgencies,
-            table=table,  # type: ignore[arg-type]  # names are resolved on construction
+            table=table,
             monotonic=monotonic,
         )
 

@@ -98,11 +98,11 @@ class RequestFacts:
         tags: Free-form labels.
     """
 
-    users_affected: UsersAffected | int | None = None
+    users_affected: UsersAffected | str | int | None = None
     account_size: int | None = None
     has_workaround: bool | None = None
-    service_state: ServiceState | None = None
-    kind: RequestKind | None = None
+    service_state: ServiceState | str | None = None
+    kind: RequestKind | str | None = None
     channel: str | None = None
     tags: frozenset[str] = attrs.field(default=frozenset(), converter=_tags)
 
