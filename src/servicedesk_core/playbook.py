@@ -43,7 +43,10 @@ CONTINUE = Continue()
 
 
 def _texts(values: Iterable[str]) -> tuple[str, ...]:
-    return (values,) if isinstance(values, str) else tuple(values)
+    listed = (values,) if isinstance(values, str) else values
+    if not isinstance(listed, Iterable) or not all(isinstance(text, str) for text in listed):
+        raise ConfigError(f"expected texts, got {values!r}", field="attach")
+    return tuple(listed)
 
 
 @attrs.frozen(kw_only=True)
@@ -93,6 +96,12 @@ class Check:
     question: str
     on_yes: Outcome = CONTINUE
     on_no: Outcome = CONTINUE
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.id, str) or not self.id:
+            raise ConfigError(f"a check needs an id, got {self.id!r}", field="id")
+        if not isinstance(self.question, str):
+            raise ConfigError(f"expected a question, got {self.question!r}", field="question")
 
     def outcome(self, answer: bool) -> Outcome:
         """Return where ``answer`` leads.
@@ -189,7 +198,9 @@ Step = NextCheck | Resolution | Escalation
 """What :meth:`Playbook.walk` returns."""
 
 
-def _checks(values: Iterable[Check]) -> tuple[Check, ...]:
+def _checks(values: object) -> tuple[Check, ...]:
+    if isinstance(values, str) or not isinstance(values, Iterable):
+        raise ConfigError(f"expected a list of checks, got {values!r}", field="checks")
     return tuple(values)
 
 
@@ -248,6 +259,10 @@ class Playbook:
                     f"check {later.id!r} is unreachable: both answers to {check.id!r} end the walk",
                     field=f"checks[{i + 1}]",
                 )
+        if self.otherwise is not None and not isinstance(self.otherwise, Resolve | Escalate):
+            raise ConfigError(
+                f"expected Resolve, Escalate or None, got {self.otherwise!r}", field="otherwise"
+            )
         last = self.checks[-1]
         if last.is_final and self.otherwise is not None:
             raise ConfigError(

@@ -149,6 +149,15 @@ def test_check_lookup() -> None:
             "CONTINUE, Resolve or Escalate",
         ),
         (
+            lambda: Playbook(name="x", symptom="s", checks=[PLUG], otherwise="Tier 2"),
+            "otherwise",
+            "Resolve, Escalate or None",
+        ),
+        (lambda: Check(id="", question="q"), "id", "needs an id"),
+        (lambda: Check(id="a", question=None), "question", "a question"),
+        (lambda: Escalate(to="t", means="m", attach=[1]), "attach", "texts"),
+        (lambda: Playbook(name="x", symptom="s", checks=PLUG), "checks", "a list of checks"),
+        (
             lambda: Playbook(name="x", symptom="s", checks=["plug"]),
             "checks[0]",
             "a Check",

@@ -112,6 +112,13 @@ def test_at_least_is_a_band_of_the_most_urgent_levels() -> None:
         ),
         (lambda: PriorityScheme.from_names("s", ["A", "B"], ["a"]), "descriptions", "one"),
         (lambda: PriorityScheme.from_names("s", ["A", "A"]), "levels", "duplicate level name"),
+        (lambda: PriorityScheme.from_names("s", "ABC"), "names", "a list of names"),
+        (lambda: PriorityScheme.from_names("s", ["A"], "a"), "descriptions", "a list"),
+        (lambda: PriorityScheme.from_names("s", [3]), "levels[0]", "needs a name"),
+        (lambda: PriorityScheme("s", [PriorityLevel("s", "A", "1")]), "levels[0]", "integer"),
+        (lambda: PriorityScheme("s", [PriorityLevel("s", "A", True)]), "levels[0]", "integer"),
+        (lambda: PriorityScheme("s", ["A"]), "levels[0]", "a PriorityLevel"),
+        (lambda: PriorityScheme("s", 3), "levels", "a collection of levels"),
     ],
 )
 def test_bad_schemes_raise_config_error_naming_the_field(

@@ -71,8 +71,18 @@ class PriorityLevel:
         return f"PriorityLevel(scheme={self.scheme!r}, name={self.name!r}, rank={self.rank})"
 
 
-def _to_levels(levels: Iterable[PriorityLevel]) -> tuple[PriorityLevel, ...]:
-    return tuple(sorted(levels, key=lambda level: -level.rank))
+def _to_levels(levels: object) -> tuple[PriorityLevel, ...]:
+    if isinstance(levels, str) or not isinstance(levels, Iterable):
+        raise ConfigError(f"expected a collection of levels, got {levels!r}", field="levels")
+    listed = tuple(levels)
+    for i, level in enumerate(listed):
+        if not isinstance(level, PriorityLevel):
+            raise ConfigError(f"expected a PriorityLevel, got {level!r}", field=f"levels[{i}]")
+        if not isinstance(level.name, str) or not level.name:
+            raise ConfigError(f"a level needs a name, got {level.name!r}", field=f"levels[{i}]")
+        if not isinstance(level.rank, int) or isinstance(level.rank, bool):
+            raise ConfigError(f"a rank is an integer, got {level.rank!r}", field=f"levels[{i}]")
+    return tuple(sorted(listed, key=lambda level: -level.rank))
 
 
 @attrs.frozen(repr=False)
@@ -137,6 +147,12 @@ class PriorityScheme:
         >>> PriorityScheme.from_names("sev", ["S1", "S2", "S3"])["S3"].rank
         1
         """
+        if isinstance(names, str) or not isinstance(names, Iterable):
+            raise ConfigError(f"expected a list of names, got {names!r}", field="names")
+        if isinstance(descriptions, str) or not isinstance(descriptions, Iterable):
+            raise ConfigError(
+                f"expected a list of descriptions, got {descriptions!r}", field="descriptions"
+            )
         listed = list(names)
         texts = list(descriptions) or [""] * len(listed)
         if len(texts) != len(listed):

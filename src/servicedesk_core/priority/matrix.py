@@ -12,8 +12,18 @@ from servicedesk_core.priority.levels import ITIL, PriorityLevel, PriorityScheme
 __all__ = ["ITIL_MATRIX", "MatrixViolation", "PriorityMatrix"]
 
 
-def _names(values: Iterable[str]) -> tuple[str, ...]:
+def _listed(values: object, field: str) -> tuple[str, ...]:
+    if isinstance(values, str) or not isinstance(values, Iterable):
+        raise ConfigError(f"expected a list of names, got {values!r}", field=field)
     return tuple(values)
+
+
+def _to_impacts(values: Iterable[str]) -> tuple[str, ...]:
+    return _listed(values, "impacts")
+
+
+def _to_urgencies(values: Iterable[str]) -> tuple[str, ...]:
+    return _listed(values, "urgencies")
 
 
 def _check_axis(field: str, names: tuple[str, ...]) -> None:
@@ -75,14 +85,16 @@ class PriorityMatrix:
     """
 
     scheme: PriorityScheme
-    impacts: tuple[str, ...] = attrs.field(converter=_names)
-    urgencies: tuple[str, ...] = attrs.field(converter=_names)
+    impacts: tuple[str, ...] = attrs.field(converter=_to_impacts)
+    urgencies: tuple[str, ...] = attrs.field(converter=_to_urgencies)
     table: Mapping[tuple[str, str], str | PriorityLevel] = attrs.field(eq=False, hash=False)
     monotonic: bool = False
     _cells: tuple[tuple[PriorityLevel, ...], ...] = attrs.field(init=False, repr=False)
 
     @_cells.default
     def _build_cells(self) -> tuple[tuple[PriorityLevel, ...], ...]:
+        if not isinstance(self.scheme, PriorityScheme):
+            raise ConfigError(f"expected a PriorityScheme, got {self.scheme!r}", field="scheme")
         _check_axis("impacts", self.impacts)
         _check_axis("urgencies", self.urgencies)
         if not isinstance(self.table, Mapping):

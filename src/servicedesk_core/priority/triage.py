@@ -415,9 +415,11 @@ class TriageRule:
         ...
         servicedesk_core.errors.ConfigError: when.colour: unknown condition; known: min_users, ...
         """
-        unknown = sorted(set(data) - {"name", "level", "description", "when"})
+        if not isinstance(data, Mapping):
+            raise ConfigError(f"expected a mapping, got {data!r}")
+        unknown = [key for key in data if key not in ("name", "level", "description", "when")]
         if unknown:
-            raise ConfigError("unknown key", field=unknown[0])
+            raise ConfigError("unknown key", field=str(unknown[0]))
         for key in ("name", "level"):
             if key not in data:
                 raise ConfigError("missing", field=key)
@@ -515,7 +517,9 @@ class Triage:
         return self.rule is None
 
 
-def _rules(values: Iterable[TriageRule]) -> tuple[TriageRule, ...]:
+def _rules(values: object) -> tuple[TriageRule, ...]:
+    if isinstance(values, str) or not isinstance(values, Iterable):
+        raise ConfigError(f"expected a list of rules, got {values!r}", field="rules")
     return tuple(values)
 
 
@@ -548,6 +552,8 @@ class TriageRules:
 
     @_levels.default
     def _resolve_levels(self) -> tuple[PriorityLevel, ...]:
+        if not isinstance(self.scheme, PriorityScheme):
+            raise ConfigError(f"expected a PriorityScheme, got {self.scheme!r}", field="scheme")
         levels = []
         names: set[str] = set()
         for i, rule in enumerate(self.rules):
@@ -582,9 +588,11 @@ class TriageRules:
         >>> TriageRules.from_dict(ITIL, {"default": "P4", "rules": []}).default_level.name
         'P4'
         """
-        unknown = sorted(set(data) - {"default", "rules"})
+        if not isinstance(data, Mapping):
+            raise ConfigError(f"expected a mapping, got {data!r}")
+        unknown = [key for key in data if key not in ("default", "rules")]
         if unknown:
-            raise ConfigError("unknown key", field=unknown[0])
+            raise ConfigError("unknown key", field=str(unknown[0]))
         if "default" not in data:
             raise ConfigError("missing", field="default")
         raw_rules = data.get("rules", ())
