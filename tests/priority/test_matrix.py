@@ -219,3 +219,12 @@ def test_keys_must_be_impact_urgency_pairs() -> None:
     with pytest.raises(ConfigError, match="keys are \\(impact, urgency\\) pairs") as info:
         build(table)
     assert info.value.field == "table['High']"
+
+
+def test_scheme_must_be_a_scheme() -> None:
+    with pytest.raises(ConfigError) as info:
+        PriorityMatrix(scheme="ITIL", impacts=["a"], urgencies=["b"], table={("a", "b"): "P1"})  # type: ignore[arg-type]
+    assert info.value.field == "scheme"
+    with pytest.raises(ConfigError) as info:
+        PriorityMatrix(scheme=ITIL, impacts="ab", urgencies=["b"], table={})
+    assert info.value.field == "impacts"

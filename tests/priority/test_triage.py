@@ -352,3 +352,14 @@ def test_order_of_tags_and_enum_spelling_do_not_matter(
         tags=sorted(facts.tags),
     )
     assert rules.classify(facts) == rules.classify(spelled)
+
+
+def test_rule_set_needs_a_scheme_and_a_list_of_rules() -> None:
+    with pytest.raises(ConfigError) as info:
+        TriageRules(scheme="four-tier", rules=[], default="Low")  # type: ignore[arg-type]
+    assert info.value.field == "scheme"
+    with pytest.raises(ConfigError) as info:
+        TriageRules(scheme=FOUR_TIER, rules=RULES.rules[0], default="Low")
+    assert info.value.field == "rules"
+    with pytest.raises(ConfigError, match="expected a mapping"):
+        TriageRules.from_dict(FOUR_TIER, ["default"])  # type: ignore[arg-type]
