@@ -2,15 +2,12 @@
 
 The project's own tests use exactly these. Options are keyword-only, named in
 Hypothesis's style (``min_value``/``max_value``); bad options raise
-``hypothesis.errors.InvalidArgument``.
+``hypothesis.errors.InvalidArgument``. Calendar and priority types are registered for
+``st.from_type`` through the ``hypothesis`` entry point.
 """
 
 from __future__ import annotations
 
-from hypothesis import strategies as st
-
-from servicedesk_core.calendar import BusinessCalendar, TimeRange, WeeklyHours
-from servicedesk_core.sla import SLAPolicy, TargetRange
 from servicedesk_core.testing._calendar import (
     TRICKY_TIMEZONES,
     aware_datetimes,
@@ -18,6 +15,12 @@ from servicedesk_core.testing._calendar import (
     durations,
     time_ranges,
     weekly_hours,
+)
+from servicedesk_core.testing._priority import (
+    priority_matrices,
+    priority_schemes,
+    request_facts,
+    triage_rules,
 )
 from servicedesk_core.testing._sla import event_logs, sla_policies, sla_targets
 
@@ -27,18 +30,12 @@ __all__ = [
     "business_calendars",
     "durations",
     "event_logs",
-    "register_type_strategies",
+    "priority_matrices",
+    "priority_schemes",
+    "request_facts",
     "sla_policies",
     "sla_targets",
     "time_ranges",
+    "triage_rules",
     "weekly_hours",
 ]
-
-
-def register_type_strategies() -> None:
-    """Register the strategies for ``st.from_type`` (called by the hypothesis plugin)."""
-    st.register_type_strategy(TimeRange, time_ranges())
-    st.register_type_strategy(WeeklyHours, weekly_hours())
-    st.register_type_strategy(BusinessCalendar, business_calendars())
-    st.register_type_strategy(SLAPolicy, sla_policies())
-    st.register_type_strategy(TargetRange, sla_targets())
