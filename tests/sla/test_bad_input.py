@@ -13,6 +13,7 @@ from servicedesk_core import (
     Condition,
     ConfigError,
     Created,
+    Event,
     EventLogError,
     Metric,
     NaiveDatetimeError,
@@ -56,6 +57,7 @@ DAYS_3 = Target(business_days=3)
         ([CREATED, Reopened(at=at(1))], 1, "not resolved"),
         ([CREATED, Closed(at=at(1)), AgentReplied(at=at(2))], 2, "after the ticket was closed"),
         ([CREATED, "replied"], 1, "not an event"),
+        ([CREATED, Event(at=T0)], 1, "not an event"),
     ],
 )
 def test_bad_logs_name_the_event_and_the_reason(events: list, index: int, reason: str) -> None:

@@ -19,7 +19,7 @@ import datetime as dt
 import enum
 from bisect import bisect_left
 from collections.abc import Sequence
-from typing import assert_never
+from typing import assert_never, cast, get_args
 
 import attrs
 
@@ -29,6 +29,7 @@ from servicedesk_core.calendar.base import _position
 from servicedesk_core.errors import EventLogError
 from servicedesk_core.sla.events import (
     AgentReplied,
+    AnyEvent,
     Assigned,
     Closed,
     Created,
@@ -38,7 +39,6 @@ from servicedesk_core.sla.events import (
     Reopened,
     Resolved,
     StatusChanged,
-    _Event,
 )
 from servicedesk_core.sla.policy import (
     OnPriorityChange,
@@ -62,6 +62,7 @@ __all__ = [
 ]
 
 _ONE_US = dt.timedelta(microseconds=1)
+_CONCRETE = get_args(AnyEvent)
 
 
 class ClockState(enum.Enum):
@@ -650,7 +651,7 @@ class _Replay:
             raise EventLogError("the log is empty; it starts with a Created event")
         previous = None
         for index, event in enumerate(events):
-            if not isinstance(event, _Event):
+            if not isinstance(event, _CONCRETE):
                 raise EventLogError(f"not an event: {event!r}", index=index)
             t = event._us
             if previous is not None and t < previous:
@@ -663,7 +664,7 @@ class _Replay:
                     f"{type(event).__name__} at {event.at} is after now ({now_dt})", index=index
                 )
             previous = t
-            self._apply(index, event, t)
+            self._apply(index, cast(AnyEvent, event), t)
         return self._report(now, now_dt)
 
     def _check_priority(self, index: int, priority: str) -> None:
@@ -675,7 +676,7 @@ class _Replay:
                 index=index,
             )
 
-    def _apply(self, index: int, event: Event, t: int) -> None:
+    def _apply(self, index: int, event: AnyEvent, t: int) -> None:
         if index == 0 and not isinstance(event, Created):
             raise EventLogError(f"a log starts with Created, not {type(event).__name__}", index=0)
         if self.closed:

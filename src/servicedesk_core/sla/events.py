@@ -44,8 +44,14 @@ class Channel(enum.Enum):
 
 
 @attrs.frozen(kw_only=True)
-class _Event:
-    """Fields every event has: its instant (kept also as epoch microseconds)."""
+class Event:
+    """The base of every event: when it happened (an aware datetime).
+
+    The instant is also kept as integer epoch microseconds for the evaluator.
+
+    Raises:
+        NaiveDatetimeError: ``at`` has no timezone.
+    """
 
     at: dt.datetime
     _us: int = attrs.field(init=False, eq=False, hash=False, repr=False)
@@ -70,7 +76,7 @@ def _attributes(
 
 
 @attrs.frozen(kw_only=True)
-class Created(_Event):
+class Created(Event):
     """The ticket was opened: its priority, channel and attributes (plan, account...).
 
     >>> import datetime as dt
@@ -93,35 +99,35 @@ class Created(_Event):
 
 
 @attrs.frozen(kw_only=True)
-class AgentReplied(_Event):
+class AgentReplied(Event):
     """An agent wrote on the ticket: a public reply, or an internal note (``public=False``)."""
 
     public: bool = True
 
 
 @attrs.frozen(kw_only=True)
-class CustomerReplied(_Event):
+class CustomerReplied(Event):
     """The customer wrote; ``awaits_answer=False`` for a message that needs none ("thanks!")."""
 
     awaits_answer: bool = True
 
 
 @attrs.frozen(kw_only=True)
-class StatusChanged(_Event):
+class StatusChanged(Event):
     """The ticket entered a status of the policy's list (some statuses pause clocks)."""
 
     status: str
 
 
 @attrs.frozen(kw_only=True)
-class PriorityChanged(_Event):
+class PriorityChanged(Event):
     """The ticket's priority changed; the policy's ``on_priority_change`` says what follows."""
 
     priority: str = attrs.field(converter=_level_name)
 
 
 @attrs.frozen(kw_only=True)
-class Assigned(_Event):
+class Assigned(Event):
     """The ticket was assigned; ``escalated=True`` hands it to the next tier."""
 
     assignee: str = ""
@@ -129,21 +135,21 @@ class Assigned(_Event):
 
 
 @attrs.frozen(kw_only=True)
-class Resolved(_Event):
+class Resolved(Event):
     """The ticket was resolved; this also answers the customer."""
 
 
 @attrs.frozen(kw_only=True)
-class Reopened(_Event):
+class Reopened(Event):
     """A resolved ticket was reopened; the policy's ``on_reopen`` says what follows."""
 
 
 @attrs.frozen(kw_only=True)
-class Closed(_Event):
+class Closed(Event):
     """The ticket was closed for good (resolving it first if it was not); nothing may follow."""
 
 
-Event = (
+AnyEvent = (
     Created
     | AgentReplied
     | CustomerReplied
@@ -154,4 +160,4 @@ Event = (
     | Reopened
     | Closed
 )
-"""Any event of a ticket's log."""
+"""Every concrete event type, for exhaustive matches."""

@@ -271,7 +271,7 @@ class SLAPolicy:
         return self._pauses.get(metric, frozenset())
 
     def evaluate(self, events: Sequence[Event], now: dt.datetime) -> SLAReport:
-        """Replay a ticket's events under this policy; see :func:`servicedesk_core.sla.evaluate`.
+        """Replay a ticket's events under this policy; see :func:`~servicedesk_core.evaluate`.
 
         Raises:
             EventLogError: the log cannot be replayed.
