@@ -1,0 +1,70 @@
+"""SLA values are immutable, hashable, picklable and compare by value."""
+
+from __future__ import annotations
+
+import pickle
+
+import attrs
+import pytest
+
+from servicedesk_core import (
+    AgentReplied,
+    Condition,
+    Created,
+    Metric,
+    PolicyRule,
+    PolicySet,
+    Target,
+    TargetRange,
+    WarningThreshold,
+)
+from tests.sla.helpers import H, central, desk_policy
+
+POLICY = desk_policy()
+VALUES = [
+    POLICY,
+    PolicySet([PolicyRule(name="all", policy=POLICY, when=Condition(channels={"phone"}))]),
+    TargetRange(goal=Target(duration=H), breach=Target(duration=2 * H), warnings=[0.5]),
+    WarningThreshold(0.75),
+    Created(at=central(16, 9), priority="High", attributes={"plan": "gold"}, tags={"vip"}),
+    AgentReplied(at=central(16, 10), public=False),
+]
+
+
+@pytest.mark.parametrize("value", VALUES, ids=lambda value: type(value).__name__)
+def test_values_are_immutable(value: object) -> None:
+    field = attrs.fields(type(value))[0].name
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        setattr(value, field, None)
+
+
+@pytest.mark.parametrize("value", VALUES, ids=lambda value: type(value).__name__)
+def test_values_pickle_and_hash_by_value(value: object) -> None:
+    copy = pickle.loads(pickle.dumps(value))
+    assert value == copy
+    assert hash(value) == hash(copy)
+
+
+def test_a_pickled_policy_evaluates_like_the_original() -> None:
+    events = [VALUES[4], VALUES[5]]
+    copy = pickle.loads(pickle.dumps(POLICY))
+    assert POLICY.evaluate(events, central(17, 9)) == copy.evaluate(events, central(17, 9))
+
+
+def test_reports_are_immutable_values() -> None:
+    report = POLICY.evaluate([VALUES[4]], central(16, 12))
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        report.priority = "Low"  # type: ignore[misc]
+    cycle = report[Metric.RESOLUTION].current
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        cycle.state = None  # type: ignore[misc,assignment]
+    assert report == pickle.loads(pickle.dumps(report))
+
+
+def test_reports_describe_themselves() -> None:
+    text = POLICY.evaluate([VALUES[4]], central(16, 12)).describe()
+    assert text.splitlines()[0] == "policy 'desk'; priority High, status open"
+    assert "resolution: running, breach at 2026-11-16T17:00:00-06:00, remaining 5:00:00" in text
+    assert "Cycle(metric=Metric.RESOLUTION" in repr(
+        POLICY.evaluate([VALUES[4]], central(16, 12))[Metric.RESOLUTION].current
+    )
