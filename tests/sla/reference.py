@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from servicedesk_core import (
     AgentReplied,
     Assigned,
+    BusinessCalendar,
     Calendar,
     ClockState,
     Closed,
@@ -33,17 +34,23 @@ from servicedesk_core import (
     StatusChanged,
     Target,
 )
+from tests.oracle import CalendarOracle
 
 ZERO = dt.timedelta(0)
 CHUNK = dt.timedelta(days=40)
 FAR = dt.timedelta(days=4000)
 
 
+def utc(t: dt.datetime) -> dt.datetime:
+    """Aware datetimes in one zone subtract as wall clocks; in UTC they subtract as instants."""
+    return t.astimezone(dt.UTC)
+
+
 def open_time(cal: Calendar, a: dt.datetime, b: dt.datetime) -> dt.timedelta:
     """Open time in ``[a, b)`` by summing open intervals."""
     if b <= a:
         return ZERO
-    return sum((hi - lo for lo, hi in cal.open_intervals(a, b)), ZERO)
+    return sum((utc(hi) - utc(lo) for lo, hi in cal.open_intervals(a, b)), ZERO)
 
 
 @dataclass
@@ -63,10 +70,11 @@ def reach(pieces: list[Piece], amount: dt.timedelta) -> dt.datetime | None:
         return pieces[0].start
     acc = ZERO
     for piece in pieces:
-        lo = piece.start
+        lo = utc(piece.start)
         while True:
             hi = piece.end if piece.end is not None else lo + CHUNK
             for a, b in piece.cal.open_intervals(lo, hi):
+                a, b = utc(a), utc(b)
                 if acc + (b - a) >= amount:
                     return a + (amount - acc)
                 acc += b - a
@@ -106,12 +114,22 @@ def budget(target: Target, cal: Calendar, start: dt.datetime) -> dt.timedelta:
     assert target.business_days is not None
     due = cal.add_days(start, target.business_days)
     if target.end_of_day:
-        day = due.astimezone(cal.tz).date()
-        for a, b in cal.open_intervals(due, due + dt.timedelta(days=2)):
-            if a.astimezone(cal.tz).date() != day and a > due:
-                break
-            due = b
+        due = end_of_day(cal, due)
     return open_time(cal, start, due)
+
+
+def end_of_day(cal: Calendar, due: dt.datetime) -> dt.datetime:
+    """The last range end of the local date owning ``due`` (by the calendar oracle)."""
+    assert isinstance(cal, BusinessCalendar)
+    oracle = CalendarOracle(cal)
+    local = due.astimezone(cal.tz).date()
+    is_open = cal.is_open(due)
+    for day in (local, local - dt.timedelta(days=1)):
+        ranges = oracle.day_ranges(day)
+        for a, b in ranges:
+            if (a <= due < b) if is_open else (a < due <= b):
+                return max(end for _start, end in ranges)
+    raise AssertionError(f"reference: no day owns {due}")
 
 
 def reference(policy: SLAPolicy, events: list, now: dt.datetime) -> dict[Metric, list[RefCycle]]:

@@ -8,6 +8,7 @@ import attrs
 import pytest
 
 from servicedesk_core import (
+    FOUR_TIER,
     AgentReplied,
     BusinessCalendar,
     ClockState,
@@ -22,7 +23,9 @@ from servicedesk_core import (
     Reopened,
     Resolved,
     SegmentKind,
+    SLAPolicy,
     StatusChanged,
+    Target,
 )
 from tests.sla.helpers import DESK, H, central, desk_policy
 
@@ -353,3 +356,42 @@ def test_evaluation_does_not_depend_on_event_identity() -> None:
     copies = [attrs.evolve(event) for event in events]
     assert all(copy is not event for copy, event in zip(copies, events, strict=True))
     assert POLICY.evaluate(events, central(17, 9)) == POLICY.evaluate(copies, central(17, 9))
+
+
+# --- business days by the end of the day ---------------------------------------------
+
+SPLIT = "Mon-Fri 09:00-12:00,13:00-17:00"
+
+
+@pytest.mark.parametrize(
+    ("hours", "created", "days", "due"),
+    [
+        ("Mon-Fri 07:00-17:00", dt.datetime(2026, 11, 16, 10), 1, dt.datetime(2026, 11, 17, 17)),
+        ("Mon-Fri 07:00-17:00", dt.datetime(2026, 11, 20, 18), 0, dt.datetime(2026, 11, 23, 17)),
+        (
+            "Mon-Fri 09:00-12:00,13:00-17:00",
+            dt.datetime(2026, 11, 16, 10),
+            0,
+            dt.datetime(2026, 11, 16, 17),
+        ),
+        (
+            "Mon-Fri 09:00-12:00,13:00-17:00",
+            dt.datetime(2026, 11, 16, 12, 30),
+            0,
+            dt.datetime(2026, 11, 16, 17),
+        ),
+        ("Mon-Fri 22:00-06:00", dt.datetime(2026, 11, 16, 23), 0, dt.datetime(2026, 11, 17, 6)),
+        ("Mon-Fri 22:00-06:00", dt.datetime(2026, 11, 17, 1), 1, dt.datetime(2026, 11, 18, 6)),
+        ("Mon-Fri 00:00-24:00", dt.datetime(2026, 11, 17, 1), 0, dt.datetime(2026, 11, 18, 0)),
+    ],
+)
+def test_business_days_by_the_end_of_the_day(
+    hours: str, created: dt.datetime, days: int, due: dt.datetime
+) -> None:
+    cal = BusinessCalendar(timezone="UTC", hours=hours)
+    target = {"Critical": None, "High": None, "Medium": None}
+    target["Low"] = Target(business_days=days, end_of_day=True)
+    policy = SLAPolicy(name="eod", scheme=FOUR_TIER, calendar=cal, targets={RES: target})
+    at = created.replace(tzinfo=dt.UTC)
+    cycle = policy.evaluate([Created(at=at, priority="Low")], at)[RES].current
+    assert due.replace(tzinfo=dt.UTC) == cycle.breach_at

@@ -52,9 +52,10 @@ def test_elapsed_never_exceeds_wall_time(ticket) -> None:
     policy, events, now = ticket
     for metric in policy.evaluate(events, now).metrics:
         for cycle in metric.cycles:
-            end = cycle.stopped_at or now
-            assert dt.timedelta(0) <= cycle.elapsed <= max(end - cycle.started_at, dt.timedelta(0))
-            assert cycle.paused <= max(end - cycle.started_at, dt.timedelta(0))
+            end = (cycle.stopped_at or now).astimezone(dt.UTC)  # instants, not wall clocks
+            wall = max(end - cycle.started_at.astimezone(dt.UTC), dt.timedelta(0))
+            assert dt.timedelta(0) <= cycle.elapsed <= wall
+            assert cycle.paused <= wall
 
 
 @SLOW

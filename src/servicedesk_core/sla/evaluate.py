@@ -102,8 +102,8 @@ class Segment:
 
     @property
     def duration(self) -> dt.timedelta:
-        """Wall time of the segment."""
-        return self.end - self.start
+        """Real time between start and end (not a wall-clock difference across DST)."""
+        return to_timedelta(to_us(self.end) - to_us(self.start))
 
 
 @attrs.frozen
@@ -168,15 +168,15 @@ def _due(target: Target, cal: Calendar, start: int) -> int:
 
 
 def _end_of_business_day(cal: Calendar, t: dt.datetime) -> int:
-    """The end of the last opening range that starts on ``t``'s local date (or holds ``t``)."""
-    local = t.astimezone(cal.tz)
+    """The close of the business day that ``add_days`` landed ``t`` on.
+
+    ``add_days`` answers an instant inside (or at the edge of) a range owned by
+    its target day; that day's last range end is the close, even when a range
+    crosses midnight or the day is split.
+    """
     x = to_us(t)
-    end = x
-    for a, b in cal.open_intervals(local, local + dt.timedelta(days=2)):
-        if a.astimezone(cal.tz).date() != local.date() and to_us(a) > end:
-            break
-        end = to_us(b)
-    return end
+    owner = cal._owner(x, closing=not cal.is_open(t))
+    return max(end for _start, end in cal._day_ranges(owner))
 
 
 # --- the replay state of one cycle ---------------------------------------------
