@@ -270,6 +270,7 @@ def test_each_public_reply_starts_a_new_update_cycle() -> None:
 def test_goal_met_when_answered_before_the_goal(reply: dt.datetime, goal_met: bool) -> None:
     cycle = POLICY.evaluate([created(), AgentReplied(at=reply)], reply)[FR].current
     assert (ClockState.ACHIEVED, goal_met) == (cycle.state, cycle.goal_met)
+    assert reply == cycle.achieved_at
 
 
 def test_goal_passes_while_running() -> None:

@@ -6,6 +6,8 @@ import pickle
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from servicedesk_core import (
     AgentReplied,
@@ -14,6 +16,7 @@ from servicedesk_core import (
     Metric,
     PolicyRule,
     PolicySet,
+    SLAPolicy,
     Target,
     TargetRange,
     WarningThreshold,
@@ -68,3 +71,9 @@ def test_reports_describe_themselves() -> None:
     assert "Cycle(metric=Metric.RESOLUTION" in repr(
         POLICY.evaluate([VALUES[4]], central(16, 12))[Metric.RESOLUTION].current
     )
+
+
+@given(st.from_type(SLAPolicy), st.from_type(TargetRange))
+def test_sla_types_are_registered_for_from_type(policy: SLAPolicy, target: TargetRange) -> None:
+    assert policy.metrics
+    assert target.breach.duration is not None or target.breach.business_days is not None

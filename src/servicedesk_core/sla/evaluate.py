@@ -310,6 +310,12 @@ class Cycle:
         target: That level's target range, ``None`` when it has none.
         goal_met: ``True`` when stopped before the goal, ``False`` once the
             goal instant passed, ``None`` while undecided or without a goal.
+        tz: The timezone of the datetimes handed out (the target calendar's).
+        started_us: :attr:`started_at` as integer epoch microseconds; likewise
+            ``goal_us``, ``breach_us``, ``stopped_us`` and ``breached_us``.
+        elapsed_us: :attr:`elapsed` in integer microseconds; likewise
+            ``remaining_us`` and ``paused_us``.
+        warnings_us: The crossed warnings with their instants in epoch microseconds.
     """
 
     metric: Metric
@@ -357,6 +363,11 @@ class Cycle:
     def stopped_at(self) -> dt.datetime | None:
         """When the answer (or the resolution) stopped the clock."""
         return self._at(self.stopped_us)
+
+    @property
+    def achieved_at(self) -> dt.datetime | None:
+        """When the clock was answered in time (``None`` unless achieved)."""
+        return self.stopped_at if self.state is ClockState.ACHIEVED else None
 
     @property
     def breached_at(self) -> dt.datetime | None:
