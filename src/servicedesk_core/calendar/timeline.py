@@ -11,8 +11,8 @@ with a larger one when a query reaches past its edges.
 from __future__ import annotations
 
 import threading
-from datetime import date
 from collections.abc import Callable, Mapping
+from datetime import date
 
 from servicedesk_core._time import EPOCH_ORDINAL, US_PER_DAY
 
@@ -88,8 +88,8 @@ class Timeline:
         ``compute(first, last)`` returns the ranges of local dates ``[first, last)``.
         Growth doubles the window (at least a year at a time), so a run of
         queries costs amortised linear time; a query more than ``JUMP_DAYS``
-        away replaces the window rather than materialising everything between. Returns ``None`` when the instants
-        lie beyond the dates Python can represent.
+        away replaces the window rather than materialising everything between.
+        Returns ``None`` when the instants lie beyond the dates Python can represent.
         """
         window = self.window
         if window is not None and window.lo <= lo_us and hi_us <= window.hi:
