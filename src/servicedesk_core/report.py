@@ -143,9 +143,7 @@ class Report:
         return tuple(
             issue
             for issue in self.issues
-            if issue.path == path
-            or issue.path.startswith((path + ".", path + "["))
-            or not path
+            if issue.path == path or issue.path.startswith((path + ".", path + "[")) or not path
         )
 
     def has(self, code: str, path: str | None = None) -> bool:

@@ -11,11 +11,11 @@ with tracking (if buying hardware) and the welcome email listing the new
 numbers (if starting ASAP).
 
 Both the document rules and the steps are data (:data:`DOCUMENT_RULES`,
-:data:`STEPS`); :func:`onboarding_checklist` reads them.
+:data:`ONBOARDING_STEPS`); :func:`onboarding_checklist` reads them.
 
 >>> import datetime as dt
 >>> case = OnboardingCase(porting=True)
->>> received = [Received(Document.PAYMENT_AUTHORIZATION, dt.date(2026, 3, 2))]
+>>> received = [ReceivedDocument(Document.PAYMENT_AUTHORIZATION, dt.date(2026, 3, 2))]
 >>> checklist = onboarding_checklist(case, received, today=dt.date(2026, 3, 2))
 >>> [step.step.value for step in checklist.ready]
 []
@@ -28,26 +28,26 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable
+from typing import assert_never
 
 import attrs
-from typing_extensions import assert_never
 
 from servicedesk_core.onboarding.codes import ONBOARDING_CODES
 from servicedesk_core.report import Issue, Report
 
 __all__ = [
     "DOCUMENT_RULES",
-    "STEPS",
-    "Applies",
-    "Checklist",
+    "ONBOARDING_STEPS",
+    "AppliesWhen",
     "Document",
+    "DocumentRequirement",
     "DocumentRule",
     "OnboardingCase",
-    "Received",
-    "Requirement",
-    "Step",
-    "StepRule",
-    "StepStatus",
+    "OnboardingChecklist",
+    "OnboardingStep",
+    "OnboardingStepRule",
+    "OnboardingStepStatus",
+    "ReceivedDocument",
     "onboarding_checklist",
 ]
 
@@ -64,14 +64,14 @@ class Document(enum.Enum):
     LETTER_OF_AUTHORIZATION = "letter of authorization"
 
 
-class Requirement(enum.Enum):
+class DocumentRequirement(enum.Enum):
     """Whether a missing document blocks (required) or only warns (recommended)."""
 
     REQUIRED = "required"
     RECOMMENDED = "recommended"
 
 
-class Applies(enum.Enum):
+class AppliesWhen(enum.Enum):
     """When a rule or step applies, read from the :class:`OnboardingCase`."""
 
     ALWAYS = "always"
@@ -82,7 +82,7 @@ class Applies(enum.Enum):
     ASAP = "asap"
 
 
-class Step(enum.Enum):
+class OnboardingStep(enum.Enum):
     """A step of onboarding that documents can block."""
 
     ONBOARDING_COMPLETE = "onboarding complete"
@@ -109,30 +109,30 @@ class OnboardingCase:
     hardware: bool = False
     tax_exempt: bool = False
 
-    def applies(self, condition: Applies) -> bool:
+    def applies(self, condition: AppliesWhen) -> bool:
         """Whether ``condition`` holds for this case.
 
-        >>> OnboardingCase(porting=True).applies(Applies.TOLL_FREE_PORT)
+        >>> OnboardingCase(porting=True).applies(AppliesWhen.TOLL_FREE_PORT)
         False
         """
         match condition:
-            case Applies.ALWAYS:
+            case AppliesWhen.ALWAYS:
                 return True
-            case Applies.PORTING:
+            case AppliesWhen.PORTING:
                 return self.porting
-            case Applies.TOLL_FREE_PORT:
+            case AppliesWhen.TOLL_FREE_PORT:
                 return self.porting and self.toll_free_port
-            case Applies.TAX_EXEMPT:
+            case AppliesWhen.TAX_EXEMPT:
                 return self.tax_exempt
-            case Applies.HARDWARE:
+            case AppliesWhen.HARDWARE:
                 return self.hardware
-            case Applies.ASAP:
+            case AppliesWhen.ASAP:
                 return self.asap
             case _:  # pragma: no cover
                 assert_never(condition)
 
 
-def _to_steps(steps: Iterable[Step]) -> frozenset[Step]:
+def _to_steps(steps: Iterable[OnboardingStep]) -> frozenset[OnboardingStep]:
     return frozenset(steps)
 
 
@@ -150,42 +150,42 @@ class DocumentRule:
     """
 
     document: Document
-    requirement: Requirement = Requirement.REQUIRED
-    applies: Applies = Applies.ALWAYS
-    gates: frozenset[Step] = attrs.field(default=frozenset(), converter=_to_steps)
+    requirement: DocumentRequirement = DocumentRequirement.REQUIRED
+    applies: AppliesWhen = AppliesWhen.ALWAYS
+    gates: frozenset[OnboardingStep] = attrs.field(default=frozenset(), converter=_to_steps)
     max_age_days: int | None = None
 
 
-_ALL_STEPS = frozenset(Step)
+_ALL_STEPS = frozenset(OnboardingStep)
 
 DOCUMENT_RULES: tuple[DocumentRule, ...] = (
     DocumentRule(document=Document.PAYMENT_AUTHORIZATION, gates=_ALL_STEPS),
-    DocumentRule(document=Document.BILLING_CONTACT, gates={Step.ONBOARDING_COMPLETE}),
+    DocumentRule(document=Document.BILLING_CONTACT, gates={OnboardingStep.ONBOARDING_COMPLETE}),
     DocumentRule(
         document=Document.TAX_EXEMPTION_FORM,
-        applies=Applies.TAX_EXEMPT,
-        gates={Step.ONBOARDING_COMPLETE},
+        applies=AppliesWhen.TAX_EXEMPT,
+        gates={OnboardingStep.ONBOARDING_COMPLETE},
     ),
     DocumentRule(
         document=Document.PHONE_BILL,
-        applies=Applies.PORTING,
-        gates={Step.ONBOARDING_COMPLETE, Step.PORT_SUBMISSION},
+        applies=AppliesWhen.PORTING,
+        gates={OnboardingStep.ONBOARDING_COMPLETE, OnboardingStep.PORT_SUBMISSION},
         max_age_days=30,
     ),
     DocumentRule(
         document=Document.NUMBER_LIST,
-        applies=Applies.PORTING,
-        gates={Step.ONBOARDING_COMPLETE, Step.PORT_SUBMISSION},
+        applies=AppliesWhen.PORTING,
+        gates={OnboardingStep.ONBOARDING_COMPLETE, OnboardingStep.PORT_SUBMISSION},
     ),
     DocumentRule(
         document=Document.CUSTOMER_SERVICE_RECORD,
-        requirement=Requirement.RECOMMENDED,
-        applies=Applies.PORTING,
+        requirement=DocumentRequirement.RECOMMENDED,
+        applies=AppliesWhen.PORTING,
     ),
     DocumentRule(
         document=Document.LETTER_OF_AUTHORIZATION,
-        applies=Applies.TOLL_FREE_PORT,
-        gates={Step.ONBOARDING_COMPLETE, Step.PORT_SUBMISSION},
+        applies=AppliesWhen.TOLL_FREE_PORT,
+        gates={OnboardingStep.ONBOARDING_COMPLETE, OnboardingStep.PORT_SUBMISSION},
         max_age_days=30,
     ),
 )
@@ -193,7 +193,7 @@ DOCUMENT_RULES: tuple[DocumentRule, ...] = (
 
 
 @attrs.frozen(kw_only=True)
-class StepRule:
+class OnboardingStepRule:
     """A step, when it applies, what it follows, and whom it notifies.
 
     Attributes:
@@ -203,34 +203,34 @@ class StepRule:
         notification: What the provider sends when the step goes ahead.
     """
 
-    step: Step
-    applies: Applies = Applies.ALWAYS
-    after: frozenset[Step] = attrs.field(default=frozenset(), converter=_to_steps)
+    step: OnboardingStep
+    applies: AppliesWhen = AppliesWhen.ALWAYS
+    after: frozenset[OnboardingStep] = attrs.field(default=frozenset(), converter=_to_steps)
     notification: str = ""
 
 
-STEPS: tuple[StepRule, ...] = (
-    StepRule(
-        step=Step.ONBOARDING_COMPLETE,
+ONBOARDING_STEPS: tuple[OnboardingStepRule, ...] = (
+    OnboardingStepRule(
+        step=OnboardingStep.ONBOARDING_COMPLETE,
         notification="Onboarding Complete notification to the channel partner and the client "
         "(domain creation begins)",
     ),
-    StepRule(
-        step=Step.PORT_SUBMISSION,
-        applies=Applies.PORTING,
-        after={Step.ONBOARDING_COMPLETE},
+    OnboardingStepRule(
+        step=OnboardingStep.PORT_SUBMISSION,
+        applies=AppliesWhen.PORTING,
+        after={OnboardingStep.ONBOARDING_COMPLETE},
         notification="Port Submission Email within 24 hours",
     ),
-    StepRule(
-        step=Step.HARDWARE_SHIPMENT,
-        applies=Applies.HARDWARE,
-        after={Step.ONBOARDING_COMPLETE},
+    OnboardingStepRule(
+        step=OnboardingStep.HARDWARE_SHIPMENT,
+        applies=AppliesWhen.HARDWARE,
+        after={OnboardingStep.ONBOARDING_COMPLETE},
         notification="Hardware Shipment Email with tracking number within 24 hours",
     ),
-    StepRule(
-        step=Step.WELCOME_EMAIL,
-        applies=Applies.ASAP,
-        after={Step.ONBOARDING_COMPLETE},
+    OnboardingStepRule(
+        step=OnboardingStep.WELCOME_EMAIL,
+        applies=AppliesWhen.ASAP,
+        after={OnboardingStep.ONBOARDING_COMPLETE},
         notification="Welcome Email listing the new numbers within 24 hours",
     ),
 )
@@ -238,7 +238,7 @@ STEPS: tuple[StepRule, ...] = (
 
 
 @attrs.frozen
-class Received:
+class ReceivedDocument:
     """A document received on a date.
 
     Attributes:
@@ -254,7 +254,7 @@ class Received:
 
 
 @attrs.frozen
-class StepStatus:
+class OnboardingStepStatus:
     """Whether a step can go ahead, and what it waits for.
 
     Attributes:
@@ -265,15 +265,15 @@ class StepStatus:
         notification: What the provider sends when it goes ahead.
     """
 
-    step: Step
+    step: OnboardingStep
     ready: bool
     waiting_for: tuple[Document, ...]
-    blocked_by: tuple[Step, ...]
+    blocked_by: tuple[OnboardingStep, ...]
     notification: str
 
 
 @attrs.frozen
-class Checklist:
+class OnboardingChecklist:
     """Where an onboarding stands: the document report and each step's status.
 
     Attributes:
@@ -285,15 +285,15 @@ class Checklist:
 
     report: Report
     missing: frozenset[Document]
-    steps: tuple[StepStatus, ...]
+    steps: tuple[OnboardingStepStatus, ...]
 
     @property
-    def ready(self) -> tuple[StepStatus, ...]:
+    def ready(self) -> tuple[OnboardingStepStatus, ...]:
         """The steps that can go ahead now."""
         return tuple(step for step in self.steps if step.ready)
 
     @property
-    def blocked(self) -> tuple[StepStatus, ...]:
+    def blocked(self) -> tuple[OnboardingStepStatus, ...]:
         """The steps that wait for documents or earlier steps."""
         return tuple(step for step in self.steps if not step.ready)
 
@@ -312,11 +312,11 @@ def _path(document: Document) -> str:
     return "documents." + document.name.lower()
 
 
-def _judge(rule: DocumentRule, received: Received | None, today: dt.date) -> Issue | None:
+def _judge(rule: DocumentRule, received: ReceivedDocument | None, today: dt.date) -> Issue | None:
     path = _path(rule.document)
     name = rule.document.value
     if received is None:
-        if rule.requirement is Requirement.RECOMMENDED:
+        if rule.requirement is DocumentRequirement.RECOMMENDED:
             return ONBOARDING_CODES.issue(
                 "document.recommended", path, f"the {name} is recommended but not received"
             )
@@ -350,12 +350,12 @@ def _judge(rule: DocumentRule, received: Received | None, today: dt.date) -> Iss
 
 def onboarding_checklist(
     case: OnboardingCase,
-    received: Iterable[Received],
+    received: Iterable[ReceivedDocument],
     *,
     today: dt.date,
     rules: Iterable[DocumentRule] = DOCUMENT_RULES,
-    steps: Iterable[StepRule] = STEPS,
-) -> Checklist:
+    steps: Iterable[OnboardingStepRule] = ONBOARDING_STEPS,
+) -> OnboardingChecklist:
     """Compute what is missing, what it blocks, and what happens next.
 
     When a document was received more than once, the most recent receipt
@@ -371,14 +371,14 @@ def onboarding_checklist(
     >>> import datetime as dt
     >>> today = dt.date(2026, 3, 2)
     >>> got = [
-    ...     Received(Document.PAYMENT_AUTHORIZATION, today),
-    ...     Received(Document.BILLING_CONTACT, today),
+    ...     ReceivedDocument(Document.PAYMENT_AUTHORIZATION, today),
+    ...     ReceivedDocument(Document.BILLING_CONTACT, today),
     ... ]
     >>> checklist = onboarding_checklist(OnboardingCase(asap=True), got, today=today)
     >>> checklist.next_steps[1]
     'Welcome Email listing the new numbers within 24 hours'
     """
-    latest: dict[Document, Received] = {}
+    latest: dict[Document, ReceivedDocument] = {}
     for item in received:
         known = latest.get(item.document)
         if known is None or (item.received_on, item.dated or dt.date.min) >= (
@@ -387,7 +387,7 @@ def onboarding_checklist(
         ):
             latest[item.document] = item
     issues: list[Issue] = []
-    unusable: dict[Step, list[Document]] = {}
+    unusable: dict[OnboardingStep, list[Document]] = {}
     missing: set[Document] = set()
     for rule in rules:
         if not case.applies(rule.applies):
@@ -396,25 +396,25 @@ def onboarding_checklist(
         if issue is None:
             continue
         issues.append(issue)
-        if rule.requirement is Requirement.REQUIRED:
+        if rule.requirement is DocumentRequirement.REQUIRED:
             missing.add(rule.document)
             for step in rule.gates:
                 unusable.setdefault(step, []).append(rule.document)
-    statuses: dict[Step, StepStatus] = {}
+    statuses: dict[OnboardingStep, OnboardingStepStatus] = {}
     for step_rule in steps:
         if not case.applies(step_rule.applies):
             continue
         blocked_by = tuple(
             earlier
-            for earlier in sorted(step_rule.after, key=lambda s: list(Step).index(s))
+            for earlier in sorted(step_rule.after, key=lambda s: list(OnboardingStep).index(s))
             if earlier in statuses and not statuses[earlier].ready
         )
         waiting = tuple(unusable.get(step_rule.step, ()))
-        statuses[step_rule.step] = StepStatus(
+        statuses[step_rule.step] = OnboardingStepStatus(
             step_rule.step,
             not waiting and not blocked_by,
             waiting,
             blocked_by,
             step_rule.notification,
         )
-    return Checklist(Report(issues), frozenset(missing), tuple(statuses.values()))
+    return OnboardingChecklist(Report(issues), frozenset(missing), tuple(statuses.values()))

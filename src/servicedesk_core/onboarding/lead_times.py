@@ -4,7 +4,7 @@ A :class:`LeadTime` is a minimum and a likely duration, counted in calendar
 time or in business days of the provider's calendar (a setting on each rule),
 and may require that the resulting date be a business day (port dates do).
 :func:`earliest_date` computes the earliest and likely dates for work
-submitted at an instant; :func:`check_date` judges a date a client asked for.
+submitted at an instant; :func:`check_requested_date` judges a date a client asked for.
 
 The rules from the seed guides:
 
@@ -52,12 +52,12 @@ __all__ = [
     "PORT_15_OR_MORE",
     "PORT_PARTNER_GUIDE",
     "PORT_UP_TO_14",
-    "Counting",
     "LeadTime",
     "LeadTimeCheck",
+    "LeadTimeCounting",
     "LeadTimeEstimate",
     "PortingTier",
-    "check_date",
+    "check_requested_date",
     "earliest_date",
     "porting_lead_time",
 ]
@@ -65,7 +65,7 @@ __all__ = [
 _DAY = dt.timedelta(days=1)
 
 
-class Counting(enum.Enum):
+class LeadTimeCounting(enum.Enum):
     """How a lead time is counted.
 
     ``CALENDAR``: wall-clock days (and hours) in the calendar's timezone,
@@ -97,7 +97,7 @@ class LeadTime:
         minimum: The earliest it can be done after submission.
         likely: How long it may take (at least ``minimum``); the date a client
             can count on.
-        counting: Calendar time or business days (a setting; see :class:`Counting`).
+        counting: Calendar time or business days (a setting; see :class:`LeadTimeCounting`).
         business_day: Whether the resulting dates move to the next business
             day of the calendar when they fall on a closed day (port dates do).
         source: Where the rule comes from.
@@ -111,7 +111,7 @@ class LeadTime:
     name: str
     minimum: dt.timedelta = attrs.field(validator=_non_negative)
     likely: dt.timedelta = attrs.field(validator=_non_negative)
-    counting: Counting = Counting.CALENDAR
+    counting: LeadTimeCounting = LeadTimeCounting.CALENDAR
     business_day: bool = False
     source: str = attrs.field(default="", eq=False)
     unit: str = attrs.field(default="days", eq=False)
@@ -130,7 +130,7 @@ class LeadTime:
             raise ConfigError(
                 f"likely ({self.likely}) is shorter than minimum ({self.minimum})", field="likely"
             )
-        if self.counting is Counting.BUSINESS_DAYS:
+        if self.counting is LeadTimeCounting.BUSINESS_DAYS:
             for name, value in (("minimum", self.minimum), ("likely", self.likely)):
                 if value % _DAY:
                     raise ConfigError(f"business days must be whole days, got {value}", field=name)
@@ -142,13 +142,13 @@ class LeadTime:
         minimum: int,
         likely: int | None = None,
         *,
-        counting: Counting = Counting.CALENDAR,
+        counting: LeadTimeCounting = LeadTimeCounting.CALENDAR,
         business_day: bool = False,
         source: str = "",
     ) -> LeadTime:
         """Build a rule counted in whole days.
 
-        >>> LeadTime.days("new hire", 3, counting=Counting.BUSINESS_DAYS).counting.value
+        >>> LeadTime.days("new hire", 3, counting=LeadTimeCounting.BUSINESS_DAYS).counting.value
         'business days'
         """
         return cls(
@@ -160,10 +160,10 @@ class LeadTime:
             source=source,
         )
 
-    def with_counting(self, counting: Counting) -> LeadTime:
+    def with_counting(self, counting: LeadTimeCounting) -> LeadTime:
         """Return the rule counted another way (same amounts).
 
-        >>> PORT_UP_TO_14.with_counting(Counting.BUSINESS_DAYS).counting.value
+        >>> PORT_UP_TO_14.with_counting(LeadTimeCounting.BUSINESS_DAYS).counting.value
         'business days'
         """
         return attrs.evolve(self, counting=counting)
@@ -178,7 +178,11 @@ class LeadTime:
         """
         whole = not (self.minimum % _DAY or self.likely % _DAY)
         if whole and self.unit == "days":
-            unit = "business days" if self.counting is Counting.BUSINESS_DAYS else "calendar days"
+            unit = (
+                "business days"
+                if self.counting is LeadTimeCounting.BUSINESS_DAYS
+                else "calendar days"
+            )
             low, high = self.minimum // _DAY, self.likely // _DAY
         else:
             unit = "hours"
@@ -199,7 +203,7 @@ PORT_15_OR_MORE = LeadTime.days(
 """Porting 15 or more numbers: minimum 15 days, could take up to 20; lands on a business day."""
 
 NEW_HIRE = LeadTime.days(
-    "new hire", 3, counting=Counting.BUSINESS_DAYS, source="reseller guide, Planning Ahead"
+    "new hire", 3, counting=LeadTimeCounting.BUSINESS_DAYS, source="reseller guide, Planning Ahead"
 )
 """New hires: submit at least 3 business days in advance."""
 
@@ -285,8 +289,10 @@ class LeadTimeEstimate:
     explanation: str
 
 
-def _after(rule: LeadTime, start: dt.datetime, amount: dt.timedelta, calendar: Calendar) -> dt.datetime:
-    if rule.counting is Counting.BUSINESS_DAYS:
+def _after(
+    rule: LeadTime, start: dt.datetime, amount: dt.timedelta, calendar: Calendar
+) -> dt.datetime:
+    if rule.counting is LeadTimeCounting.BUSINESS_DAYS:
         return calendar.add_days(start, amount // _DAY)
     # Wall-clock arithmetic in the calendar's zone, then normalised: a wall
     # time inside a DST gap moves forward by the gap (fold=0).
@@ -350,7 +356,7 @@ def earliest_date(
 
 @attrs.frozen
 class LeadTimeCheck:
-    """The outcome of :func:`check_date`: the estimate, the date asked for, and the issues."""
+    """The outcome of :func:`check_requested_date`: estimate, date asked for, issues."""
 
     estimate: LeadTimeEstimate
     requested: dt.date
@@ -362,7 +368,7 @@ class LeadTimeCheck:
         return self.report.ok
 
 
-def check_date(
+def check_requested_date(
     rule: LeadTime,
     submitted_at: dt.datetime,
     requested: dt.date,
@@ -390,7 +396,8 @@ def check_date(
     >>> from servicedesk_core import BusinessCalendar
     >>> desk = BusinessCalendar(timezone="America/Chicago", hours="Mon-Fri 07:00-17:00")
     >>> monday = dt.datetime(2026, 3, 2, 10, 0, tzinfo=desk.tz)
-    >>> check = check_date(PORT_UP_TO_14, monday, dt.date(2026, 3, 10), desk, path="port_date")
+    >>> asked = dt.date(2026, 3, 10)
+    >>> check = check_requested_date(PORT_UP_TO_14, monday, asked, desk, path="port_date")
     >>> check.ok, sorted(check.report.codes)
     (True, ['lead_time.may_slip'])
     """

@@ -70,14 +70,91 @@ US_TERRITORY_AREA_CODES = frozenset({"340", "670", "671", "684", "787", "939"})
 """USVI, Northern Mariana Islands, Guam, American Samoa, Puerto Rico."""
 
 CANADA_AREA_CODES = frozenset(
-    "204 226 236 249 250 257 263 289 306 343 354 365 367 368 382 403 416 418 428 431 437 438 "
-    "450 460 468 474 506 514 519 548 579 581 584 587 604 613 639 647 672 683 705 709 742 753 "
-    "778 780 782 807 819 825 867 873 879 902 905 942".split()
+    [
+        "204",
+        "226",
+        "236",
+        "249",
+        "250",
+        "257",
+        "263",
+        "289",
+        "306",
+        "343",
+        "354",
+        "365",
+        "367",
+        "368",
+        "382",
+        "403",
+        "416",
+        "418",
+        "428",
+        "431",
+        "437",
+        "438",
+        "450",
+        "460",
+        "468",
+        "474",
+        "506",
+        "514",
+        "519",
+        "548",
+        "579",
+        "581",
+        "584",
+        "587",
+        "604",
+        "613",
+        "639",
+        "647",
+        "672",
+        "683",
+        "705",
+        "709",
+        "742",
+        "753",
+        "778",
+        "780",
+        "782",
+        "807",
+        "819",
+        "825",
+        "867",
+        "873",
+        "879",
+        "902",
+        "905",
+        "942",
+    ]
 )
 """Canada's geographic area codes."""
 
 CARIBBEAN_AREA_CODES = frozenset(
-    "242 246 264 268 284 345 441 473 649 658 664 721 758 767 784 809 829 849 868 869 876".split()
+    [
+        "242",
+        "246",
+        "264",
+        "268",
+        "284",
+        "345",
+        "441",
+        "473",
+        "649",
+        "658",
+        "664",
+        "721",
+        "758",
+        "767",
+        "784",
+        "809",
+        "829",
+        "849",
+        "868",
+        "869",
+        "876",
+    ]
 )
 """Area codes of the other NANP countries (Caribbean and Bermuda)."""
 
@@ -379,25 +456,17 @@ def validate_phone_number(text: str, *, path: str = "") -> PhoneNumberCheck:
     digits = "".join(char for char in digits if char.isdigit())
     international = upper.lstrip().startswith("+")
     if international and not digits.startswith("1"):
-        return fail(
-            _issue("phone.not_nanp", "country code is not +1: not a NANP number", path)
-        )
-    if len(digits) == 11 and digits.startswith("1"):
-        digits = digits[1:]
-    elif international:
+        return fail(_issue("phone.not_nanp", "country code is not +1: not a NANP number", path))
+    if (len(digits) == 11 and digits.startswith("1")) or international:
         digits = digits[1:]
     elif len(digits) == 11:
         return fail(
             _issue("phone.not_nanp", "11 digits not starting with 1: not a NANP number", path)
         )
     if len(digits) < 10:
-        return fail(
-            _issue("phone.too_short", f"{len(digits)} digits; a NANP number has 10", path)
-        )
+        return fail(_issue("phone.too_short", f"{len(digits)} digits; a NANP number has 10", path))
     if len(digits) > 10:
-        return fail(
-            _issue("phone.too_long", f"{len(digits)} digits; a NANP number has 10", path)
-        )
+        return fail(_issue("phone.too_long", f"{len(digits)} digits; a NANP number has 10", path))
     issues = nanp_issues(digits[:3], digits[3:6], digits[6:], path=path)
     if issues:
         return fail(*issues)
