@@ -7,8 +7,12 @@ Hypothesis's style (``min_value``/``max_value``); bad options raise
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from servicedesk_core.testing import _onboarding
+from servicedesk_core.testing._onboarding import phone_number_texts, phone_numbers, port_orders
+
+__all__: list[str] = ["phone_number_texts", "phone_numbers", "port_orders"]
 
 
 def register_type_strategies() -> None:
     """Register the strategies for ``st.from_type`` (called by the hypothesis plugin)."""
+    _onboarding.register()
