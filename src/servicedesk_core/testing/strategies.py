@@ -7,12 +7,37 @@ Hypothesis's style (``min_value``/``max_value``); bad options raise
 
 from __future__ import annotations
 
+from hypothesis import strategies as st
+
+from servicedesk_core.calendar import BusinessCalendar, TimeRange, WeeklyHours
 from servicedesk_core.testing import _onboarding
+from servicedesk_core.testing._calendar import (
+    TRICKY_TIMEZONES,
+    aware_datetimes,
+    business_calendars,
+    durations,
+    time_ranges,
+    weekly_hours,
+)
 from servicedesk_core.testing._onboarding import phone_number_texts, phone_numbers, port_orders
 
-__all__: list[str] = ["phone_number_texts", "phone_numbers", "port_orders"]
+__all__ = [
+    "TRICKY_TIMEZONES",
+    "aware_datetimes",
+    "business_calendars",
+    "durations",
+    "phone_number_texts",
+    "phone_numbers",
+    "port_orders",
+    "register_type_strategies",
+    "time_ranges",
+    "weekly_hours",
+]
 
 
 def register_type_strategies() -> None:
     """Register the strategies for ``st.from_type`` (called by the hypothesis plugin)."""
+    st.register_type_strategy(TimeRange, time_ranges())
+    st.register_type_strategy(WeeklyHours, weekly_hours())
+    st.register_type_strategy(BusinessCalendar, business_calendars())
     _onboarding.register()
