@@ -199,7 +199,7 @@ def nanp_issues(area_code: str, exchange: str, line: str, *, path: str = "") -> 
                 path,
             )
         )
-    if area_code[1:] == "11":
+    if area_code[1:] == "11" and area_code[0] not in "01":
         issues.append(
             _issue("phone.area_code_n11", f"area code {area_code} is an N11 service code", path)
         )
@@ -211,7 +211,7 @@ def nanp_issues(area_code: str, exchange: str, line: str, *, path: str = "") -> 
                 path,
             )
         )
-    if exchange[1:] == "11":
+    if exchange[1:] == "11" and exchange[0] not in "01":
         issues.append(
             _issue("phone.exchange_n11", f"exchange {exchange} is an N11 service code", path)
         )

@@ -209,5 +209,6 @@ def port_orders(*, max_numbers: int = 20) -> st.SearchStrategy[PortOrder]:
 
 def register() -> None:
     """Register the onboarding strategies for ``st.from_type``."""
-    st.register_type_strategy(PhoneNumber, phone_numbers())
-    st.register_type_strategy(PortOrder, port_orders())
+    # Callables: the strategies are built on first use, not while plugins load.
+    st.register_type_strategy(PhoneNumber, lambda _type: phone_numbers())
+    st.register_type_strategy(PortOrder, lambda _type: port_orders())
