@@ -32,20 +32,20 @@ SPELLINGS = [
 
 @pytest.mark.parametrize("text", SPELLINGS)
 def test_usual_spellings_parse_to_one_e164(text: str) -> None:
-    assert "+19135996900" == PhoneNumber.parse(text).e164
+    assert PhoneNumber.parse(text).e164 == "+19135996900"
 
 
 def test_seed_numbers_parse() -> None:
     """Seed 000: phone support 913-599-6900; seed 001: the provider's 305.967.6756."""
-    assert "(913) 599-6900" == PhoneNumber.parse("913-599-6900").national
-    assert "+13059676756" == PhoneNumber.parse("305.967.6756").e164
+    assert PhoneNumber.parse("913-599-6900").national == "(913) 599-6900"
+    assert PhoneNumber.parse("305.967.6756").e164 == "+13059676756"
 
 
 def test_vanity_toll_free() -> None:
     """``1 800 FLOWERS`` is toll-free, its letters read from the keypad."""
     number = PhoneNumber.parse("1 800 FLOWERS")
-    assert "+18003569377" == number.e164
-    assert NumberKind.TOLL_FREE == number.kind
+    assert number.e164 == "+18003569377"
+    assert number.kind == NumberKind.TOLL_FREE
     assert number == PhoneNumber.parse("1-800-FLOWERS")
     assert number.is_toll_free
     assert number.is_portable
@@ -103,7 +103,7 @@ def test_several_broken_rules_are_all_reported() -> None:
 
 
 def test_other_555_numbers_are_valid() -> None:
-    assert "+12015550200" == PhoneNumber.parse("201 555 0200").e164
+    assert PhoneNumber.parse("201 555 0200").e164 == "+12015550200"
 
 
 def test_phone_number_error_is_a_value_error_and_a_service_desk_error() -> None:
@@ -141,7 +141,7 @@ def test_extensions(text: str, extension: str) -> None:
     number = PhoneNumber.parse(text)
     assert extension == number.extension
     assert number.has_extension()
-    assert "+19135996900" == number.e164
+    assert number.e164 == "+19135996900"
     assert f"+19135996900;ext={extension}" == str(number)
     assert PhoneNumber.parse("913 599 6900") == number.without_extension()
 
@@ -236,4 +236,4 @@ def test_rules_agree_with_the_oracle_near_every_boundary(digits: str) -> None:
 
 @given(phone_numbers(kinds=[NumberKind.TOLL_FREE]))
 def test_kind_option_restricts_kinds(number: PhoneNumber) -> None:
-    assert NumberKind.TOLL_FREE == number.kind
+    assert number.kind == NumberKind.TOLL_FREE
