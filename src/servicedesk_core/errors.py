@@ -63,7 +63,7 @@ class InvalidIntervalError(ServiceDeskError, ValueError):
 
 
 class ValidationError(ServiceDeskError, ValueError):
-    """User data has errors; raised only by :meth:`Report.raise_for_errors`.
+    """User data has errors; raised only by ``Report.raise_for_errors()``.
 
     Validators never raise for problems in the data they judge: they return a
     :class:`~servicedesk_core.report.Report`. Callers who prefer an exception call

@@ -30,7 +30,14 @@ from servicedesk_core.errors import ConfigError, ValidationError
 __all__ = ["CodeBook", "Issue", "IssueCode", "Report", "Severity", "join_path"]
 
 
-class Severity(enum.Enum):
+class _Enum(enum.Enum):
+    """An enum whose repr is the expression that names it (``Severity.ERROR``)."""
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}.{self.name}"
+
+
+class Severity(_Enum):
     """How bad an issue is: an error blocks, a warning informs."""
 
     ERROR = "error"
@@ -61,7 +68,7 @@ class Issue:
     """One problem found in user data.
 
     Attributes:
-        severity: :attr:`Severity.ERROR` blocks, :attr:`Severity.WARNING` informs.
+        severity: ``Severity.ERROR`` blocks, ``Severity.WARNING`` informs.
         code: Stable, documented, machine-readable code (``"cnam.too_long"``).
         path: Path of the offending field (``"numbers_to_port[3]"``); ``""`` for the whole value.
         message: What is wrong and, where possible, how to fix it.
@@ -219,7 +226,7 @@ class CodeBook:
 
     >>> book = CodeBook([IssueCode("pin.missing", Severity.ERROR, "No PIN.")])
     >>> book.issue("pin.missing", "pin", "the losing carrier requires a PIN").severity
-    <Severity.ERROR: 'error'>
+    Severity.ERROR
     >>> "pin.missing" in book
     True
     """

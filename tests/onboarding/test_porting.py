@@ -548,3 +548,8 @@ def test_orders_are_immutable_values() -> None:
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         ORDER.cnam = "X"  # type: ignore[misc]
     assert attrs.evolve(ORDER, numbers_to_port=list(ORDER.numbers_to_port)) == ORDER
+
+
+def test_a_single_string_for_a_list_of_numbers_is_a_programming_error() -> None:
+    with pytest.raises(TypeError, match="list of numbers"):
+        PortOrder(numbers_to_port="913 599 6900")  # type: ignore[arg-type]

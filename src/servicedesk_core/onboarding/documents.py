@@ -26,14 +26,13 @@ Both the document rules and the steps are data (:data:`DOCUMENT_RULES`,
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterable
 from typing import assert_never
 
 import attrs
 
 from servicedesk_core.onboarding.codes import ONBOARDING_CODES
-from servicedesk_core.report import Issue, Report
+from servicedesk_core.report import Issue, Report, _Enum
 
 __all__ = [
     "DOCUMENT_RULES",
@@ -52,7 +51,7 @@ __all__ = [
 ]
 
 
-class Document(enum.Enum):
+class Document(_Enum):
     """A document the client sends during onboarding."""
 
     PAYMENT_AUTHORIZATION = "payment authorization"
@@ -64,14 +63,14 @@ class Document(enum.Enum):
     LETTER_OF_AUTHORIZATION = "letter of authorization"
 
 
-class DocumentRequirement(enum.Enum):
+class DocumentRequirement(_Enum):
     """Whether a missing document blocks (required) or only warns (recommended)."""
 
     REQUIRED = "required"
     RECOMMENDED = "recommended"
 
 
-class AppliesWhen(enum.Enum):
+class AppliesWhen(_Enum):
     """When a rule or step applies, read from the :class:`OnboardingCase`."""
 
     ALWAYS = "always"
@@ -82,7 +81,7 @@ class AppliesWhen(enum.Enum):
     ASAP = "asap"
 
 
-class OnboardingStep(enum.Enum):
+class OnboardingStep(_Enum):
     """A step of onboarding that documents can block."""
 
     ONBOARDING_COMPLETE = "onboarding complete"

@@ -32,7 +32,6 @@ port, partner guide       14 days     28 days   calendar days       yes
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterable
 
 import attrs
@@ -41,7 +40,7 @@ from servicedesk_core._time import UTC, to_us
 from servicedesk_core.calendar import Calendar
 from servicedesk_core.errors import ConfigError
 from servicedesk_core.onboarding.codes import ONBOARDING_CODES
-from servicedesk_core.report import Issue, Report
+from servicedesk_core.report import Issue, Report, _Enum
 
 __all__ = [
     "CNAM_PROPAGATION",
@@ -65,7 +64,7 @@ __all__ = [
 _DAY = dt.timedelta(days=1)
 
 
-class LeadTimeCounting(enum.Enum):
+class LeadTimeCounting(_Enum):
     """How a lead time is counted.
 
     ``CALENDAR``: wall-clock days (and hours) in the calendar's timezone,

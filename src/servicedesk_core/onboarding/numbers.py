@@ -18,14 +18,13 @@ frozenset({'phone.exchange_n11'})
 
 from __future__ import annotations
 
-import enum
 import re
 
 import attrs
 
 from servicedesk_core.errors import PhoneNumberError
 from servicedesk_core.onboarding.codes import ONBOARDING_CODES
-from servicedesk_core.report import Issue, Report
+from servicedesk_core.report import Issue, Report, _Enum
 
 __all__ = [
     "NumberKind",
@@ -36,7 +35,7 @@ __all__ = [
 ]
 
 
-class NumberKind(enum.Enum):
+class NumberKind(_Enum):
     """What a number is for, read from its area code."""
 
     GEOGRAPHIC = "geographic"
@@ -45,7 +44,7 @@ class NumberKind(enum.Enum):
     NON_GEOGRAPHIC = "non-geographic"
 
 
-class Region(enum.Enum):
+class Region(_Enum):
     """Where a geographic number lives; non-geographic numbers have no region."""
 
     US = "US"

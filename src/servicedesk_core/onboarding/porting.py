@@ -15,7 +15,6 @@ True
 from __future__ import annotations
 
 import datetime as dt
-import enum
 import re
 import zoneinfo
 from collections.abc import Iterable
@@ -40,7 +39,7 @@ from servicedesk_core.onboarding.lead_times import (
     porting_lead_time,
 )
 from servicedesk_core.onboarding.numbers import PhoneNumber, validate_phone_number
-from servicedesk_core.report import Issue, Report
+from servicedesk_core.report import Issue, Report, _Enum
 
 __all__ = [
     "CNAM_MAX_LENGTH",
@@ -132,28 +131,28 @@ _DOMAIN = re.compile(rf"{_LABEL}(?:\.{_LABEL})*")
 _EMAIL = re.compile(r"[^@\s]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
 
 
-class Activation(enum.Enum):
+class Activation(_Enum):
     """How the account goes live: at once on new numbers, or on the port date."""
 
     ASAP = "ASAP"
     PORTING = "porting"
 
 
-class PortScope(enum.Enum):
+class PortScope(_Enum):
     """Whether every number of the losing account moves (full) or some stay (partial)."""
 
     FULL = "full"
     PARTIAL = "partial"
 
 
-class FaxType(enum.Enum):
+class FaxType(_Enum):
     """The native fax service."""
 
     FAX_TO_EMAIL = "fax to email"
     ATA = "ATA"
 
 
-class AddressStatus(enum.Enum):
+class AddressStatus(_Enum):
     """Validation status of an E911 address, supplied by the caller (no lookups here)."""
 
     VALIDATED = "validated"
@@ -201,6 +200,8 @@ class NativeFax:
 
 
 def _to_texts(values: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(values, str):
+        raise TypeError(f"expected a list of numbers, got the string {values!r}")
     return tuple(values)
 
 
@@ -242,6 +243,9 @@ class PortOrder:
         hardware: Hardware is purchased from the provider.
         shipping_address: Where the hardware ships.
         ship_to: Whom the hardware package is addressed to.
+
+    Raises:
+        TypeError: a list of numbers is given as one string (a programming error).
     """
 
     domain: str = ""

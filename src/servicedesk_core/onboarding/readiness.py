@@ -17,14 +17,13 @@ True
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Mapping
 
 import attrs
 
 from servicedesk_core.onboarding.codes import ONBOARDING_CODES
 from servicedesk_core.onboarding.porting import E911, AddressStatus
-from servicedesk_core.report import Issue, Report
+from servicedesk_core.report import Issue, Report, _Enum
 
 __all__ = [
     "ALWAYS_ITEMS",
@@ -40,7 +39,7 @@ CONTACT_PARTNER = "the provider will contact the channel partner to verify the n
 """The guide's consequence of an item that is missing or configured incorrectly."""
 
 
-class ReadinessState(enum.Enum):
+class ReadinessState(_Enum):
     """The state of one checklist item in a snapshot."""
 
     READY = "ready"
