@@ -57,3 +57,14 @@ def test_equal_holiday_sources_make_equal_calendars() -> None:
     other = attrs.evolve(DESK, holidays=grown)
     assert other == DESK
     assert hash(DESK) == hash(other)
+
+
+def test_types_are_registered_for_from_type() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    @given(st.from_type(BusinessCalendar))
+    def check(calendar: BusinessCalendar) -> None:
+        assert isinstance(calendar, BusinessCalendar)
+
+    check()

@@ -205,10 +205,3 @@ def port_orders(*, max_numbers: int = 20) -> st.SearchStrategy[PortOrder]:
         shipping_address=st.one_of(st.none(), _addresses()),
         ship_to=texts,
     )
-
-
-def register() -> None:
-    """Register the onboarding strategies for ``st.from_type``."""
-    # Callables: the strategies are built on first use, not while plugins load.
-    st.register_type_strategy(PhoneNumber, lambda _type: phone_numbers())
-    st.register_type_strategy(PortOrder, lambda _type: port_orders())

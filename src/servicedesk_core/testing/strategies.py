@@ -2,15 +2,12 @@
 
 The project's own tests use exactly these. Options are keyword-only, named in
 Hypothesis's style (``min_value``/``max_value``); bad options raise
-``hypothesis.errors.InvalidArgument``.
+``hypothesis.errors.InvalidArgument``. Calendar, phone number and port order
+types are registered for ``st.from_type`` through the ``hypothesis`` entry point.
 """
 
 from __future__ import annotations
 
-from hypothesis import strategies as st
-
-from servicedesk_core.calendar import BusinessCalendar, TimeRange, WeeklyHours
-from servicedesk_core.testing import _onboarding
 from servicedesk_core.testing._calendar import (
     TRICKY_TIMEZONES,
     aware_datetimes,
@@ -29,15 +26,6 @@ __all__ = [
     "phone_number_texts",
     "phone_numbers",
     "port_orders",
-    "register_type_strategies",
     "time_ranges",
     "weekly_hours",
 ]
-
-
-def register_type_strategies() -> None:
-    """Register the strategies for ``st.from_type`` (called by the hypothesis plugin)."""
-    st.register_type_strategy(TimeRange, time_ranges())
-    st.register_type_strategy(WeeklyHours, weekly_hours())
-    st.register_type_strategy(BusinessCalendar, business_calendars())
-    _onboarding.register()
