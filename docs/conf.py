@@ -13,6 +13,7 @@ html_theme = "furo"
 autodoc_typehints = "description"
 autodoc_member_order = "bysource"
 napoleon_google_docstring = True
+napoleon_use_ivar = True  # "Attributes:" of attrs classes would duplicate their fields
 # No network at build time, so no intersphinx: references to other projects'
 # types are left plain instead of failing the nitpicky build.
 nitpick_ignore_regex = [

@@ -69,7 +69,7 @@ class LeadTimeCounting(_Enum):
 
     ``CALENDAR``: wall-clock days (and hours) in the calendar's timezone,
     weekends and holidays included. ``BUSINESS_DAYS``: business days of the
-    calendar, with :meth:`Calendar.add_days <servicedesk_core.calendar.Calendar.add_days>`
+    calendar, with :meth:`Calendar.add_days <servicedesk_core.Calendar.add_days>`
     (the duration must be whole days).
     """
 

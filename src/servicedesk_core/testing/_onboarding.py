@@ -58,9 +58,8 @@ def phone_numbers(
         kinds: Only numbers of these kinds (default: all kinds).
         allow_extensions: Whether some numbers carry an extension.
 
-    Raises:
-        InvalidArgument: ``kinds`` is empty or holds something else than
-            :class:`~servicedesk_core.onboarding.NumberKind`.
+    An empty ``kinds``, or one holding something else than ``NumberKind``
+    values, raises ``hypothesis.errors.InvalidArgument``.
     """
     chosen = list(NumberKind) if kinds is None else list(kinds)
     if not chosen:
@@ -154,8 +153,7 @@ def port_orders(*, max_numbers: int = 20) -> st.SearchStrategy[PortOrder]:
     Args:
         max_numbers: The most numbers in each list.
 
-    Raises:
-        InvalidArgument: ``max_numbers`` is negative.
+    A negative ``max_numbers`` raises ``hypothesis.errors.InvalidArgument``.
     """
     if not isinstance(max_numbers, int) or max_numbers < 0:
         raise InvalidArgument(f"max_numbers must be a non-negative int, got {max_numbers!r}")
