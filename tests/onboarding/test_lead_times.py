@@ -214,3 +214,26 @@ def test_estimates_are_ordered_and_land_on_business_days(
     assert DESK.is_business_day(estimate.likely)
     assert check_requested_date(estimate.rule, submitted, estimate.likely, DESK).report.issues == ()
     assert check_requested_date(estimate.rule, submitted, estimate.earliest, DESK).ok
+
+
+@pytest.mark.parametrize(
+    ("requested", "codes"),
+    [
+        (D(1, 1, 1), {"lead_time.too_soon"}),
+        (D(2026, 3, 1), {"lead_time.too_soon"}),  # the day before: past, no calendar question
+        (D(2027, 2, 27), {"lead_time.not_business_day"}),  # a Saturday
+        (D(2027, 3, 3), set()),  # 366 days ahead: still fine
+        (D(2027, 3, 4), {"lead_time.too_far"}),
+        (D(9999, 12, 31), {"lead_time.too_far"}),
+    ],
+)
+def test_dates_far_in_the_past_or_future_are_reported_not_raised(
+    requested: dt.date, codes: set[str]
+) -> None:
+    check = check_requested_date(PORT_UP_TO_14, MONDAY, requested, DESK)
+    assert codes == set(check.report.codes)
+
+
+def test_how_far_ahead_is_a_setting() -> None:
+    far = check_requested_date(PORT_UP_TO_14, MONDAY, D(2026, 4, 30), DESK, max_ahead_days=30)
+    assert {"lead_time.too_far"} == far.report.codes

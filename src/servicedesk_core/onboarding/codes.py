@@ -86,6 +86,7 @@ ONBOARDING_CODES = CodeBook(
         IssueCode("lead_time.too_soon", _E, "The date is before the earliest feasible date."),
         IssueCode("lead_time.may_slip", _W, "The date is feasible but before the likely date."),
         IssueCode("lead_time.not_business_day", _E, "The date is not a business day."),
+        IssueCode("lead_time.too_far", _E, "The date is implausibly far ahead (over a year)."),
         # documents (documents.py)
         IssueCode("document.missing", _E, "A required document has not been received."),
         IssueCode("document.recommended", _W, "A recommended document has not been received."),

@@ -374,12 +374,16 @@ def check_requested_date(
     calendar: Calendar,
     *,
     path: str = "",
+    max_ahead_days: int = 366,
 ) -> LeadTimeCheck:
     """Judge a date a client asked for against a lead-time rule; never raises for the date.
 
-    Issues: ``lead_time.not_business_day`` (error, rules that land on business
-    days), ``lead_time.too_soon`` (error, before the earliest date),
-    ``lead_time.may_slip`` (warning, before the likely date).
+    Issues: ``lead_time.too_soon`` (error, before the earliest date or in the
+    past), ``lead_time.may_slip`` (warning, before the likely date),
+    ``lead_time.not_business_day`` (error, rules that land on business days),
+    ``lead_time.too_far`` (error, more than ``max_ahead_days`` after submission:
+    most likely a typo in the year). The calendar is only asked about dates
+    between submission and that limit.
 
     Args:
         rule: The lead-time rule.
@@ -387,6 +391,7 @@ def check_requested_date(
         requested: The date the client wants.
         calendar: The provider's calendar.
         path: Field path put on the issues (``"port_date"``).
+        max_ahead_days: How far after submission a date may be.
 
     Raises:
         NaiveDatetimeError: ``submitted_at`` has no timezone.
@@ -402,7 +407,18 @@ def check_requested_date(
     """
     estimate = earliest_date(rule, submitted_at, calendar)
     issues: list[Issue] = []
-    if rule.business_day and not calendar.is_business_day(requested):
+    ahead = (requested - estimate.submitted_at.date()).days
+    if ahead > max_ahead_days:
+        issues.append(
+            ONBOARDING_CODES.issue(
+                "lead_time.too_far",
+                path,
+                f"{requested.isoformat()} is {ahead} days after submission, more than "
+                f"{max_ahead_days}: check the year",
+            )
+        )
+        return LeadTimeCheck(estimate, requested, Report(issues))
+    if ahead >= 0 and rule.business_day and not calendar.is_business_day(requested):
         issues.append(
             ONBOARDING_CODES.issue(
                 "lead_time.not_business_day",

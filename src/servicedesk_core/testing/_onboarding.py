@@ -169,7 +169,9 @@ def port_orders(*, max_numbers: int = 20) -> st.SearchStrategy[PortOrder]:
         activation=st.sampled_from(Activation),
         temporary_numbers=st.integers(-2, 30),
         area_code=st.one_of(st.sampled_from(["913", "800", "911", "555"]), texts),
-        port_date=st.one_of(st.none(), st.dates(dt.date(2025, 12, 1), dt.date(2026, 12, 31))),
+        port_date=st.one_of(
+            st.none(), st.dates(dt.date(2025, 12, 1), dt.date(2026, 12, 31)), st.dates()
+        ),
         scope=st.one_of(st.none(), st.sampled_from(PortScope)),
         pin=st.one_of(st.just(""), st.just("4321"), texts),
         pin_required=st.booleans(),
