@@ -21,6 +21,7 @@ from servicedesk_core.errors import (
     ValidationError,
 )
 from servicedesk_core.onboarding import (
+    ACCOUNT_CONFIGURATION_STEPS,
     CNAM_MAX_LENGTH,
     CNAM_PROPAGATION,
     DOCUMENT_RULES,
@@ -78,6 +79,7 @@ from servicedesk_core.priority import FOUR_TIER, ITIL, PriorityLevel, PrioritySc
 from servicedesk_core.report import CodeBook, Issue, IssueCode, Report, Severity
 
 __all__ = [
+    "ACCOUNT_CONFIGURATION_STEPS",
     "CNAM_MAX_LENGTH",
     "CNAM_PROPAGATION",
     "DOCUMENT_RULES",

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from servicedesk_core import (
+    ACCOUNT_CONFIGURATION_STEPS,
     DOCUMENT_RULES,
     Document,
     DocumentRule,
@@ -59,7 +60,11 @@ def test_without_porting_the_bill_is_not_needed() -> None:
     checklist = onboarding_checklist(OnboardingCase(asap=True), (PAYMENT, CONTACT), today=TODAY)
     assert checklist.is_complete
     assert checklist.report.ok
-    assert ready(checklist) == [OnboardingStep.ONBOARDING_COMPLETE, OnboardingStep.WELCOME_EMAIL]
+    assert ready(checklist) == [
+        OnboardingStep.ONBOARDING_COMPLETE,
+        OnboardingStep.WELCOME_EMAIL,
+        OnboardingStep.ACCOUNT_CONFIGURATION,
+    ]
 
 
 def test_all_documents_in_gives_the_guides_next_steps() -> None:
@@ -74,12 +79,29 @@ def test_all_documents_in_gives_the_guides_next_steps() -> None:
         "Port Submission Email within 24 hours",
         "Hardware Shipment Email with tracking number within 24 hours",
         "Welcome Email listing the new numbers within 24 hours",
+        "The channel partner may configure the account within 2 hours "
+        "(once the Welcome Email is sent when starting ASAP)",
     )
 
 
 def test_steps_that_do_not_apply_are_left_out() -> None:
     checklist = onboarding_checklist(OnboardingCase(), (PAYMENT, CONTACT), today=TODAY)
-    assert [s.step for s in checklist.steps] == [OnboardingStep.ONBOARDING_COMPLETE]
+    expected = [OnboardingStep.ONBOARDING_COMPLETE, OnboardingStep.ACCOUNT_CONFIGURATION]
+    assert expected == [s.step for s in checklist.steps]
+
+
+def test_account_configuration_follows_the_welcome_email_when_asap() -> None:
+    """Seed 001: "Within 2 hours, or once the welcome email has been sent (if starting ASAP)"."""
+    case = OnboardingCase(asap=True)
+    checklist = onboarding_checklist(case, (CONTACT,), today=TODAY)
+    configuration = checklist.steps[-1]
+    assert configuration.step == OnboardingStep.ACCOUNT_CONFIGURATION
+    assert (configuration.blocked_by) == (
+        OnboardingStep.ONBOARDING_COMPLETE,
+        OnboardingStep.WELCOME_EMAIL,
+    )
+    assert len(ACCOUNT_CONFIGURATION_STEPS) == 7
+    assert "Provision E911" in ACCOUNT_CONFIGURATION_STEPS
 
 
 def test_the_csr_is_recommended_only() -> None:

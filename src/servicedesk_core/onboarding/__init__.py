@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from servicedesk_core.onboarding.codes import ONBOARDING_CODES
 from servicedesk_core.onboarding.documents import (
+    ACCOUNT_CONFIGURATION_STEPS,
     DOCUMENT_RULES,
     ONBOARDING_STEPS,
     AppliesWhen,
@@ -66,6 +67,7 @@ from servicedesk_core.onboarding.readiness import (
 )
 
 __all__ = [
+    "ACCOUNT_CONFIGURATION_STEPS",
     "CNAM_MAX_LENGTH",
     "CNAM_PROPAGATION",
     "DOCUMENT_RULES",

@@ -35,6 +35,7 @@ from servicedesk_core.onboarding.codes import ONBOARDING_CODES
 from servicedesk_core.report import Issue, Report, _Enum
 
 __all__ = [
+    "ACCOUNT_CONFIGURATION_STEPS",
     "DOCUMENT_RULES",
     "ONBOARDING_STEPS",
     "AppliesWhen",
@@ -88,6 +89,7 @@ class OnboardingStep(_Enum):
     PORT_SUBMISSION = "port submission"
     HARDWARE_SHIPMENT = "hardware shipment"
     WELCOME_EMAIL = "welcome email"
+    ACCOUNT_CONFIGURATION = "account configuration"
 
 
 @attrs.frozen(kw_only=True)
@@ -232,8 +234,25 @@ ONBOARDING_STEPS: tuple[OnboardingStepRule, ...] = (
         after={OnboardingStep.ONBOARDING_COMPLETE},
         notification="Welcome Email listing the new numbers within 24 hours",
     ),
+    OnboardingStepRule(
+        step=OnboardingStep.ACCOUNT_CONFIGURATION,
+        after={OnboardingStep.ONBOARDING_COMPLETE, OnboardingStep.WELCOME_EMAIL},
+        notification="The channel partner may configure the account within 2 hours "
+        "(once the Welcome Email is sent when starting ASAP)",
+    ),
 )
 """The guide's steps after document gathering, in order."""
+
+ACCOUNT_CONFIGURATION_STEPS: tuple[str, ...] = (
+    "Create Users",
+    "Create AAs & Call Queues",
+    "Route DIDs",
+    "Configure Native Fax",
+    "Provision E911",
+    "Purchase/Add & Provision Hardware",
+    "10DLC Brand Registration & Campaign Submission",
+)
+"""The guide's recommended order for configuring the account (before the port date)."""
 
 
 @attrs.frozen
