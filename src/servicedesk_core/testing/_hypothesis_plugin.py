@@ -15,6 +15,7 @@ def _register() -> None:
 
     from servicedesk_core.calendar import BusinessCalendar, TimeRange, WeeklyHours
     from servicedesk_core.onboarding import PhoneNumber, PortOrder
+    from servicedesk_core.priority import PriorityMatrix, PriorityScheme, RequestFacts, TriageRules
 
     def lazy(name: str) -> st.SearchStrategy[Any]:
         def build() -> st.SearchStrategy[Any]:
@@ -29,6 +30,10 @@ def _register() -> None:
         (TimeRange, "time_ranges"),
         (WeeklyHours, "weekly_hours"),
         (BusinessCalendar, "business_calendars"),
+        (PriorityScheme, "priority_schemes"),
+        (PriorityMatrix, "priority_matrices"),
+        (TriageRules, "triage_rules"),
+        (RequestFacts, "request_facts"),
         (PhoneNumber, "phone_numbers"),
         (PortOrder, "port_orders"),
     ):

@@ -2,8 +2,8 @@
 
 The project's own tests use exactly these. Options are keyword-only, named in
 Hypothesis's style (``min_value``/``max_value``); bad options raise
-``hypothesis.errors.InvalidArgument``. Calendar, phone number and port order
-types are registered for ``st.from_type`` through the ``hypothesis`` entry point.
+``hypothesis.errors.InvalidArgument``. Calendar, priority, phone number and port
+order types are registered for ``st.from_type`` through the ``hypothesis`` entry point.
 """
 
 from __future__ import annotations
@@ -17,6 +17,12 @@ from servicedesk_core.testing._calendar import (
     weekly_hours,
 )
 from servicedesk_core.testing._onboarding import phone_number_texts, phone_numbers, port_orders
+from servicedesk_core.testing._priority import (
+    priority_matrices,
+    priority_schemes,
+    request_facts,
+    triage_rules,
+)
 
 __all__ = [
     "TRICKY_TIMEZONES",
@@ -26,6 +32,10 @@ __all__ = [
     "phone_number_texts",
     "phone_numbers",
     "port_orders",
+    "priority_matrices",
+    "priority_schemes",
+    "request_facts",
     "time_ranges",
+    "triage_rules",
     "weekly_hours",
 ]
