@@ -122,6 +122,14 @@ def test_an_unknown_calendar_name_is_a_config_error() -> None:
         policy({Metric.RESOLUTION: every_level(Target(duration=H, calendar="night"))})
 
 
+def test_something_that_is_not_a_calendar_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="expected a calendar") as raised:
+        SLAPolicy(name="p", scheme=FOUR_TIER, calendar="Mon-Fri 09:00-17:00", targets={})  # type: ignore[arg-type]
+    assert raised.value.field == "calendar"
+    with pytest.raises(ConfigError, match="expected a calendar or a calendar name"):
+        policy({Metric.RESOLUTION: every_level(Target(duration=H, calendar=42))})  # type: ignore[arg-type]
+
+
 def test_an_unknown_pause_status_is_a_config_error() -> None:
     with pytest.raises(ConfigError, match="unknown statuses") as raised:
         policy({}, paused_by={Metric.RESOLUTION: {"snoozed"}})

@@ -588,6 +588,8 @@ def evaluate(
             the policy does not know, or breaks the lifecycle (resolving a
             resolved ticket, reopening an open one, anything after ``Closed``).
         NaiveDatetimeError: ``now`` has no timezone.
+        DeadlineUnreachableError: a target needs more open time than its
+            calendar has within its horizon.
 
     >>> from datetime import datetime, timedelta
     >>> from zoneinfo import ZoneInfo

@@ -169,7 +169,8 @@ class SLAPolicy:
 
     Raises:
         ConfigError: a level without a target, an unknown level or calendar
-            name, a pause status not in ``statuses``.
+            name, something that is not a calendar, a pause status not in
+            ``statuses``.
     """
 
     name: str
@@ -195,6 +196,11 @@ class SLAPolicy:
     """The names of the scheme's levels."""
 
     def __attrs_post_init__(self) -> None:
+        if not isinstance(self.calendar, Calendar):
+            raise ConfigError(f"expected a calendar, got {self.calendar!r}", field="calendar")
+        for name, other in self.calendars:
+            if not isinstance(other, Calendar):
+                raise ConfigError(f"expected a calendar, got {other!r}", field=f"calendars.{name}")
         if not self.statuses:
             raise ConfigError("a policy needs at least one status", field="statuses")
         if len(set(self.statuses)) != len(self.statuses):
@@ -230,8 +236,13 @@ class SLAPolicy:
                             field=f"{field}.calendar",
                         )
                     resolved = named[cal]
-                else:
+                elif isinstance(cal, Calendar):
                     resolved = cal
+                else:
+                    raise ConfigError(
+                        f"expected a calendar or a calendar name, got {cal!r}",
+                        field=f"{field}.calendar",
+                    )
                 table[metric, level_name] = _Resolved(target=spec, calendar=resolved)
         for metric, statuses in self.paused_by:
             unknown = sorted(statuses - set(self.statuses))
