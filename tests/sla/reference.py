@@ -4,8 +4,7 @@ It replays the log into plain records (when each cycle started, stopped, ran,
 halted, changed level), then measures everything by walking the calendar's
 ``open_intervals`` one interval at a time. It never calls ``calendar.add`` or
 ``calendar.elapsed`` and shares no code with ``servicedesk_core.sla`` beyond
-reading a policy's public fields. ``OnPriorityChange.STRICTER`` is left to the
-example tests.
+reading a policy's public fields.
 """
 
 from __future__ import annotations
@@ -288,11 +287,19 @@ def measure(policy: SLAPolicy, record: Record, now: dt.datetime) -> RefCycle:
     stop = record.stop
     end = now if stop is None else stop
 
-    def counted(upto: dt.datetime) -> dt.timedelta:
+    def counted(upto: dt.datetime, cals: list[tuple[dt.datetime, Calendar]] | None = None):
         total = ZERO
-        for piece in pieces_of(record, start, upto, cal_at):
+        for piece in pieces_of(record, start, upto, cal_at if cals is None else cals):
             total += open_time(piece.cal, piece.start, piece.end or upto)
         return total
+
+    def projected(when: dt.datetime, lvl: str, on: Calendar) -> dt.datetime | None:
+        """The deadline of ``lvl``'s target with all history on ``on``, running on from ``when``."""
+        target = policy.target(metric, lvl)
+        if target is None:
+            return None
+        left = budget(target.breach, on, start) - counted(when, [(record.opened, on)])
+        return when if left <= ZERO else reach([Piece(when, None, on)], left)
 
     for when, new_level in record.levels:
         target = policy.target(metric, level)
@@ -307,8 +314,11 @@ def measure(policy: SLAPolicy, record: Record, now: dt.datetime) -> RefCycle:
         elif mode is OnPriorityChange.RESTART:
             start = when
             cal_at = [(record.opened, new_cal)]
-        else:
-            raise AssertionError("the reference does not model STRICTER")
+        else:  # STRICTER
+            old, new = projected(when, level, cal), projected(when, new_level, new_cal)
+            if new is None or (old is not None and old <= new):
+                continue
+            cal_at = [(record.opened, new_cal)]
         level, cal = new_level, new_cal
 
     target = policy.target(metric, level)
