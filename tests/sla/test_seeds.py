@@ -244,3 +244,13 @@ def test_contact_center_coverage_hours() -> None:
 def test_example_main_prints(name: str, capsys: pytest.CaptureFixture[str]) -> None:
     load_example(name).main()
     assert capsys.readouterr().out.strip()
+
+
+def test_contact_center_covers_holidays_too() -> None:
+    christmas = dt.datetime(
+        2026, 12, 25, 10, 0, tzinfo=EASTERN
+    )  # "Available 24-7 (including holidays)"
+    report = contact.POLICIES.evaluate(
+        [Created(at=christmas, priority="Low", channel=Channel.EMAIL)], christmas
+    )
+    assert dt.datetime(2026, 12, 25, 10, 10, tzinfo=EASTERN) == report[FR].breach_at
