@@ -26,6 +26,7 @@ from servicedesk_core import (
     SLAPolicy,
     StatusChanged,
     Target,
+    TargetRange,
 )
 from tests.sla.helpers import DESK, H, central, desk_policy
 
@@ -396,3 +397,17 @@ def test_business_days_by_the_end_of_the_day(
     at = created.replace(tzinfo=dt.UTC)
     cycle = policy.evaluate([Created(at=at, priority="Low")], at)[RES].current
     assert due.replace(tzinfo=dt.UTC) == cycle.breach_at
+
+
+def test_warnings_crossed_are_listed_earliest_first() -> None:
+    target = TargetRange(breach=Target(duration=4 * H), warnings=[0.75, 0.25])
+    policy = SLAPolicy(
+        name="warn",
+        scheme=FOUR_TIER,
+        calendar=DESK,
+        targets={RES: {level.name: target for level in FOUR_TIER}},
+    )
+    cycle = policy.evaluate([created()], central(16, 12, 30))[RES].current
+    assert [(0.25, central(16, 10)), (0.75, central(16, 12))] == [
+        (w.threshold.fraction, w.at) for w in cycle.warnings
+    ]

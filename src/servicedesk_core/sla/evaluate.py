@@ -293,6 +293,10 @@ def _span_key(span: tuple[int, int, bool, str, Calendar]) -> int:
     return span[0]
 
 
+def _second(item: tuple[WarningThreshold, int]) -> int:
+    return item[1]
+
+
 @attrs.frozen(kw_only=True, repr=False)
 class Cycle:
     """One cycle of an SLA clock, as it stands at ``now``.
@@ -395,7 +399,7 @@ class Cycle:
 
     @property
     def warnings(self) -> tuple[WarningCrossed, ...]:
-        """The warnings crossed so far, with their instants."""
+        """The warnings crossed so far, with their instants, earliest first."""
         return tuple(
             WarningCrossed(threshold, _dt(at).astimezone(self.tz))
             for threshold, at in self.warnings_us
@@ -934,6 +938,8 @@ class _Replay:
             elapsed_us=counted,
             remaining_us=None if target is None else budget - counted,
             paused_us=paused,
-            warnings_us=tuple((w, max(at, since)) for w, at in warnings if at <= end),
+            warnings_us=tuple(
+                sorted(((w, max(at, since)) for w, at in warnings if at <= end), key=_second)
+            ),
             trace=(tuple(spans), tuple(halts), start, end, cal),
         )
