@@ -276,6 +276,8 @@ class _Clock:
         return sum(_elapsed(cal, a, b) for a, b, cal in self.spans(end))
 
     def budget(self, target: Target) -> int:
+        if target.duration is not None:
+            return target.duration // _ONE_US
         return _due(target, self.cal, self.start)
 
     def deadline_from(self, t: int, target: Target | None) -> int | None:
@@ -295,6 +297,18 @@ def _span_key(span: tuple[int, int, bool, str, Calendar]) -> int:
 
 def _second(item: tuple[WarningThreshold, int]) -> int:
     return item[1]
+
+
+def _crossed(
+    warnings: list[tuple[WarningThreshold, int]], end: int, since: int
+) -> tuple[tuple[WarningThreshold, int], ...]:
+    """The warnings crossed by ``end``, earliest first, none before the target applied."""
+    if not warnings:
+        return ()
+    crossed = [(w, max(at, since)) for w, at in warnings if at <= end]
+    if len(crossed) > 1:
+        crossed.sort(key=_second)
+    return tuple(crossed)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -938,8 +952,6 @@ class _Replay:
             elapsed_us=counted,
             remaining_us=None if target is None else budget - counted,
             paused_us=paused,
-            warnings_us=tuple(
-                sorted(((w, max(at, since)) for w, at in warnings if at <= end), key=_second)
-            ),
+            warnings_us=_crossed(warnings, end, since),
             trace=(tuple(spans), tuple(halts), start, end, cal),
         )
