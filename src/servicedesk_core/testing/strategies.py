@@ -2,13 +2,26 @@
 
 The project's own tests use exactly these. Options are keyword-only, named in
 Hypothesis's style (``min_value``/``max_value``); bad options raise
-``hypothesis.errors.InvalidArgument``.
+``hypothesis.errors.InvalidArgument``. Calendar types are registered for
+``st.from_type`` through the ``hypothesis`` entry point.
 """
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from servicedesk_core.testing._calendar import (
+    TRICKY_TIMEZONES,
+    aware_datetimes,
+    business_calendars,
+    durations,
+    time_ranges,
+    weekly_hours,
+)
 
-
-def register_type_strategies() -> None:
-    """Register the strategies for ``st.from_type`` (called by the hypothesis plugin)."""
+__all__ = [
+    "TRICKY_TIMEZONES",
+    "aware_datetimes",
+    "business_calendars",
+    "durations",
+    "time_ranges",
+    "weekly_hours",
+]
