@@ -15,7 +15,10 @@ minute-resolution peers can be judged fairly); durations 30 min, 4 h, 9 h,
 - ``add_days``: N business days later, N = duration / 10 h rounded, at least 1
   (1, 1, 1, 5, 40).
 
-Each library is timed on the same instants. servicedesk_core is timed
+Each library is timed on the same instants, the libraries taking turns in
+slices of about 2 ms; a cell's time is the median over its slices of the CPU
+time of the benchmark thread per call (``time.thread_time``), so time spent
+descheduled on a busy machine does not count. servicedesk_core is timed
 datetime in, datetime out (stdlib aware datetimes, the public API). Peers get
 their native input types converted before the clock starts, and their outputs
 are not converted back: every conversion cost is in their favour. A cell times
@@ -34,6 +37,7 @@ import dataclasses
 import datetime as dt
 import functools
 import gc
+import os
 import platform
 import random
 import statistics
@@ -366,6 +370,9 @@ PEERS: dict[str, Callable[[Workload], Library]] = {
 
 # --- timing -------------------------------------------------------------------
 
+clock_now = time.thread_time
+"""CPU seconds of this thread: time spent descheduled on a busy machine does not count."""
+
 
 @dataclasses.dataclass
 class Cell:
@@ -381,32 +388,43 @@ def time_cell(
     bucket: Bucket,
     *,
     budget: float,
-    chunk: int = 100,
+    slice_seconds: float = 0.002,
 ) -> dict[str, Cell]:
-    """Time several libraries on the same inputs, interleaved chunk by chunk.
+    """Time several libraries on the same inputs, interleaved slice by slice.
 
-    Each library runs ``chunk`` inputs in turn, so a burst of load on a shared
-    machine hits every library alike; a library stops once it has spent
-    ``budget`` seconds. The time per call is the median over chunks.
+    The libraries take turns, each running as many consecutive inputs as fit in
+    about ``slice_seconds``, so every timed slice is equally exposed to the other
+    load of a shared machine. A library stops at the end of its inputs or once
+    it has spent ``budget`` seconds. The time per call is the median over slices
+    (at least 20 per library). Each library's first call is an untimed warm-up:
+    its lazy caches are filled outside the clock (see :func:`time_first_call`).
     """
     samples: dict[str, list[float]] = {name: [] for name in runners}
     answers: dict[str, list[Any]] = {name: [] for name in runners}
     spent = dict.fromkeys(runners, 0.0)
-    calls = max(len(inputs) for _, inputs in runners.values())
+    size = dict.fromkeys(runners, 1)
+    most = {name: max(1, len(inputs) // 20) for name, (_, inputs) in runners.items()}
+    for name, (runner, inputs) in runners.items():  # warm up (lazy caches), untimed
+        answers[name].extend(runner(inputs[:1], bucket))
+    active = [name for name, (_, inputs) in runners.items() if len(inputs) > 1]
     gc.collect()
     gc.disable()
     try:
-        for lo in range(0, calls, chunk):
-            for name, (runner, inputs) in runners.items():
-                if spent[name] > budget:
-                    continue
-                part = inputs[lo : lo + chunk]
-                clock = time.perf_counter()
+        while active:
+            for name in list(active):
+                runner, inputs = runners[name]
+                done = len(answers[name])
+                part = inputs[done : done + size[name]]
+                clock = clock_now()
                 out = runner(part, bucket)
-                elapsed = time.perf_counter() - clock
-                spent[name] += elapsed
-                samples[name].append(elapsed / len(part))
+                elapsed = clock_now() - clock
+                per_call = elapsed / len(part)
+                samples[name].append(per_call)
                 answers[name].extend(out)
+                spent[name] += elapsed
+                size[name] = max(1, min(most[name], int(slice_seconds / max(per_call, 1e-9))))
+                if len(answers[name]) == len(inputs) or spent[name] > budget:
+                    active.remove(name)
     finally:
         gc.enable()
     return {
@@ -451,15 +469,15 @@ class FirstCall:
 def time_first_call(workload: Workload) -> FirstCall:
     """A fresh calendar's first deadline (it materialises the open intervals) vs the next ones."""
     start, four = workload.starts[0], dt.timedelta(hours=4)
-    clock = time.perf_counter()
+    clock = clock_now()
     cal = our_calendar(workload)
-    constructed = time.perf_counter()
+    constructed = clock_now()
     cal.add(start, four)
-    first = time.perf_counter()
+    first = clock_now()
     rounds = 2000
     for _ in range(rounds):
         cal.add(start, four)
-    steady = time.perf_counter()
+    steady = clock_now()
     return FirstCall(
         construct_us=(constructed - clock) * 1e6,
         first_call_us=(first - constructed) * 1e6,
@@ -718,6 +736,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     out(
         f"{instants:,} start instants over 2025-2027 (seed {args.seed}); durations "
         + ", ".join(b.label for b in workload.buckets)
+    )
+    load = os.getloadavg()[0]
+    out(
+        f"Load average {load:.1f} on {os.cpu_count()} CPUs; times are CPU time of the "
+        "benchmark thread, libraries interleaved"
     )
     out(
         f"Python {platform.python_version()}; "

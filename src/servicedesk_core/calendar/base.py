@@ -200,8 +200,8 @@ class Calendar:
             NaiveDatetimeError: ``start`` or ``end`` has no timezone.
         """
         a, b = to_us(start), to_us(end)
-        window = self._window(min(a, b), max(a, b))
-        return dt.timedelta(microseconds=_position(window, b) - _position(window, a))
+        window = self._window(a, b) if a <= b else self._window(b, a)
+        return dt.timedelta(0, 0, _position(window, b) - _position(window, a))
 
     def open_intervals(
         self, start: dt.datetime, end: dt.datetime
