@@ -515,13 +515,15 @@ class Expected:
         key = op, bucket.label
         done = self._answers.setdefault(key, [])
         inputs = self.workload.inputs(op, bucket)
+        # Instants go in as UTC: the oracle adds durations to its input datetime,
+        # which for a zoned datetime would be wall-clock arithmetic.
         for x in inputs[len(done) : calls]:
             if op == "deadline":
-                done.append(self.oracle.add(x, bucket.duration))
+                done.append(self.oracle.add(x.astimezone(dt.UTC), bucket.duration))
             elif op == "elapsed":
-                done.append(self.oracle.elapsed(*x))
+                done.append(self.oracle.elapsed(*(v.astimezone(dt.UTC) for v in x)))
             else:
-                done.append(self.oracle.add_days(x, bucket.days))
+                done.append(self.oracle.add_days(x.astimezone(dt.UTC), bucket.days))
         return done[:calls]
 
 
