@@ -14,6 +14,7 @@ def _register() -> None:
     from hypothesis import strategies as st
 
     from servicedesk_core.calendar import BusinessCalendar, TimeRange, WeeklyHours
+    from servicedesk_core.priority import PriorityMatrix, PriorityScheme, RequestFacts, TriageRules
 
     def lazy(name: str) -> st.SearchStrategy[Any]:
         def build() -> st.SearchStrategy[Any]:
@@ -28,5 +29,9 @@ def _register() -> None:
         (TimeRange, "time_ranges"),
         (WeeklyHours, "weekly_hours"),
         (BusinessCalendar, "business_calendars"),
+        (PriorityScheme, "priority_schemes"),
+        (PriorityMatrix, "priority_matrices"),
+        (TriageRules, "triage_rules"),
+        (RequestFacts, "request_facts"),
     ):
         st.register_type_strategy(cls, lazy(name))
