@@ -548,9 +548,18 @@ def disagreements(
             inputs = workload.inputs(op, bucket)
             truth = expected.answers(op, bucket, cell.calls)
             for query, got, want in zip(inputs, cell.answers, truth, strict=False):
-                if got != want:
+                if _instant(got) != _instant(want):
                     found.append(Disagreement(op, bucket, query, got, want))
     return found
+
+
+def _instant(value: Any) -> Any:
+    """A datetime as UTC, so that it compares as an instant.
+
+    Aware datetimes in different zones never compare equal inside a repeated
+    (fold) hour (PEP 495), even when they are the same instant.
+    """
+    return value.astimezone(dt.UTC) if isinstance(value, dt.datetime) else value
 
 
 def _local(value: Any, tz: ZoneInfo) -> str:
@@ -575,7 +584,7 @@ def tags(item: Disagreement, workload: Workload, expected: Expected) -> list[str
         item.op == "deadline"
         and isinstance(item.got, dt.datetime)
         and not expected.oracle.is_open(item.expected)
-        and item.got == expected.oracle.next_open(item.expected)
+        and _instant(item.got) == _instant(expected.oracle.next_open(item.expected))
     ):
         return ["next-open"]
     tz = workload.tz
