@@ -30,13 +30,14 @@ def to_us(value: dt.datetime) -> int:
         TypeError: ``value`` is not a datetime.
     """
     try:  # the hot path of every query: check types only when the subtraction fails
-        return _sub(value, EPOCH) // ONE_US
+        delta = _sub(value, EPOCH)
     except TypeError:  # not a datetime, naive, or a tzinfo whose utcoffset() is None
         if not isinstance(value, dt.datetime):
             raise TypeError(
                 f"expected an aware datetime, got {type(value).__name__}: {value!r}"
             ) from None
         raise NaiveDatetimeError(value) from None
+    return (delta.days * 86_400 + delta.seconds) * US_PER_SECOND + delta.microseconds
 
 
 _NAIVE_EPOCH = dt.datetime(1970, 1, 1)
