@@ -760,11 +760,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     out("")
     out("Microseconds per call (peer / servicedesk_core in parentheses)")
     print_table(results, workload, out)
-    out(f"* timed on fewer calls: the cell's {budget:g} s budget ran out first; counts:")
     for name, cells in results.items():
         short = [f"{op} {b} {c.calls}" for (op, b), c in cells.items() if c.calls < instants]
         if short:
-            out(f"  {name}: " + ", ".join(short))
+            out(f"* {name} ran out of its {budget:g} s per cell: " + ", ".join(short) + " calls")
     for library in libraries.values():
         for note in library.notes:
             out(f"n/a: {note}")
