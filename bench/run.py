@@ -720,8 +720,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="1,000 instants, 1 s per cell")
     parser.add_argument("--instants", type=int, help="start instants (default 20,000)")
     parser.add_argument("--budget", type=float, help="seconds of calls per cell (default 5)")
-    parser.add_argument("--seed", type=int, default=20_251_122)
-    parser.add_argument("--only", choices=["servicedesk_core", *PEERS], action="append")
+    parser.add_argument("--seed", type=int, default=20_251_122, help="of the start instants")
+    parser.add_argument(
+        "--only",
+        choices=["servicedesk_core", *PEERS],
+        action="append",
+        help="time only these libraries (repeatable; servicedesk_core always runs)",
+    )
     parser.add_argument("--verbose", action="store_true", help="log every cell as it is timed")
     args = parser.parse_args(argv)
     instants = args.instants or (1_000 if args.quick else 20_000)
