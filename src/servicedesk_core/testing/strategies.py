@@ -2,8 +2,8 @@
 
 The project's own tests use exactly these. Options are keyword-only, named in
 Hypothesis's style (``min_value``/``max_value``); bad options raise
-``hypothesis.errors.InvalidArgument``. Calendar and priority types are registered for
-``st.from_type`` through the ``hypothesis`` entry point.
+``hypothesis.errors.InvalidArgument``. Calendar, priority, phone number and port
+order types are registered for ``st.from_type`` through the ``hypothesis`` entry point.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from servicedesk_core.testing._calendar import (
     time_ranges,
     weekly_hours,
 )
+from servicedesk_core.testing._onboarding import phone_number_texts, phone_numbers, port_orders
 from servicedesk_core.testing._priority import (
     priority_matrices,
     priority_schemes,
@@ -28,6 +29,9 @@ __all__ = [
     "aware_datetimes",
     "business_calendars",
     "durations",
+    "phone_number_texts",
+    "phone_numbers",
+    "port_orders",
     "priority_matrices",
     "priority_schemes",
     "request_facts",
