@@ -16,7 +16,8 @@ minute-resolution peers can be judged fairly); durations 30 min, 4 h, 9 h,
   (1, 1, 1, 5, 40).
 
 Each library is timed on the same instants, the libraries taking turns in
-slices of about 2 ms; a cell's time is the median over its slices of the CPU
+slices of about 20 ms (cheap libraries repeat their instants for at least
+0.5 s); a cell's time is the median over its slices of the CPU
 time of the benchmark thread per call (``time.thread_time``), so time spent
 descheduled on a busy machine does not count. servicedesk_core is timed
 datetime in, datetime out (stdlib aware datetimes, the public API). Peers get
@@ -388,22 +389,25 @@ def time_cell(
     bucket: Bucket,
     *,
     budget: float,
-    slice_seconds: float = 0.002,
+    least: float,
+    slice_seconds: float = 0.02,
 ) -> dict[str, Cell]:
     """Time several libraries on the same inputs, interleaved slice by slice.
 
     The libraries take turns, each running as many consecutive inputs as fit in
-    about ``slice_seconds``, so every timed slice is equally exposed to the other
-    load of a shared machine. A library stops at the end of its inputs or once
-    it has spent ``budget`` seconds. The time per call is the median over slices
-    (at least 20 per library). Each library's first call is an untimed warm-up:
-    its lazy caches are filled outside the clock (see :func:`time_first_call`).
+    about ``slice_seconds``, so every library sees the same stretch of load on a
+    shared machine, and each slice is long enough that the caches another
+    library left cold cost little. A library that reaches the end of its inputs
+    starts over (for timing only) until it has spent ``least`` seconds, and
+    stops early once it has spent ``budget`` seconds. The time per call is the
+    median over its slices. Each library's first call is an untimed warm-up: its
+    lazy caches are filled outside the clock (see :func:`time_first_call`).
     """
     samples: dict[str, list[float]] = {name: [] for name in runners}
     answers: dict[str, list[Any]] = {name: [] for name in runners}
     spent = dict.fromkeys(runners, 0.0)
     size = dict.fromkeys(runners, 1)
-    most = {name: max(1, len(inputs) // 20) for name, (_, inputs) in runners.items()}
+    cursor = dict.fromkeys(runners, 1)
     for name, (runner, inputs) in runners.items():  # warm up (lazy caches), untimed
         answers[name].extend(runner(inputs[:1], bucket))
     active = [name for name, (_, inputs) in runners.items() if len(inputs) > 1]
@@ -413,17 +417,20 @@ def time_cell(
         while active:
             for name in list(active):
                 runner, inputs = runners[name]
-                done = len(answers[name])
-                part = inputs[done : done + size[name]]
+                start = cursor[name]
+                part = inputs[start : start + size[name]]
                 clock = clock_now()
                 out = runner(part, bucket)
                 elapsed = clock_now() - clock
                 per_call = elapsed / len(part)
                 samples[name].append(per_call)
-                answers[name].extend(out)
+                if len(answers[name]) < len(inputs):
+                    answers[name].extend(out)
                 spent[name] += elapsed
-                size[name] = max(1, min(most[name], int(slice_seconds / max(per_call, 1e-9))))
-                if len(answers[name]) == len(inputs) or spent[name] > budget:
+                cursor[name] = (start + len(part)) % len(inputs)
+                size[name] = max(1, int(slice_seconds / max(per_call, 1e-9)))
+                finished = len(answers[name]) == len(inputs) and spent[name] >= least
+                if finished or spent[name] > budget:
                     active.remove(name)
     finally:
         gc.enable()
@@ -434,7 +441,12 @@ def time_cell(
 
 
 def run_libraries(
-    libraries: Sequence[Library], workload: Workload, *, budget: float, log: Callable[[str], None]
+    libraries: Sequence[Library],
+    workload: Workload,
+    *,
+    budget: float,
+    least: float,
+    log: Callable[[str], None],
 ) -> dict[str, dict[tuple[str, str], Cell]]:
     """Every cell of every library: ``results[library][op, bucket label]``."""
     results: dict[str, dict[tuple[str, str], Cell]] = {lib.name: {} for lib in libraries}
@@ -446,7 +458,7 @@ def run_libraries(
                 for lib in libraries
                 if cell_supported(runner := lib.runners.get(op), bucket) and runner is not None
             }
-            cells = time_cell(runners, bucket, budget=budget)
+            cells = time_cell(runners, bucket, budget=budget, least=least)
             for lib in libraries:
                 cell = cells.get(lib.name)
                 if cell is None:
@@ -746,7 +758,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             libraries[name] = factories[name](workload)
         except ImportError as error:
             out(f"{name}: not installed ({error}); `make bench` installs the bench extra")
-    results = run_libraries(list(libraries.values()), workload, budget=budget, log=log)
+    least = 0.1 if args.quick else 0.5
+    results = run_libraries(list(libraries.values()), workload, budget=budget, least=least, log=log)
 
     out(f"Workload: {HOURS} {ZONE}, holidays.US {HOLIDAY_YEARS[0]}-{HOLIDAY_YEARS[-1]}")
     out(

@@ -43,7 +43,9 @@ def test_our_side_runs_and_agrees_with_the_oracle() -> None:
     bench = load_bench()
     workload = bench.build_workload(200)
     library = bench.servicedesk_core_library(workload)
-    results = bench.run_libraries([library], workload, budget=0.5, log=lambda _line: None)
+    results = bench.run_libraries(
+        [library], workload, budget=0.5, least=0.0, log=lambda _line: None
+    )
     cells = results["servicedesk_core"]
     assert len(bench.OPS) * len(workload.buckets) == len(cells)
     assert {200} == {cell.calls for cell in cells.values()}
