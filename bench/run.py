@@ -17,9 +17,9 @@ minute-resolution peers can be judged fairly); durations 30 min, 4 h, 9 h,
 
 Each library is timed on the same instants, the libraries taking turns in
 slices of about 20 ms (cheap libraries repeat their instants for at least
-0.5 s); a cell's time is the median over its slices of the CPU
-time of the benchmark thread per call (``time.thread_time``), so time spent
-descheduled on a busy machine does not count. servicedesk_core is timed
+0.5 s); a cell's time is the median over its slices of the CPU time of the
+benchmark thread per call (``time.thread_time``), so time spent descheduled
+on a busy machine does not count. servicedesk_core is timed
 datetime in, datetime out (stdlib aware datetimes, the public API). Peers get
 their native input types converted before the clock starts, and their outputs
 are not converted back: every conversion cost is in their favour. A cell times
