@@ -6,10 +6,16 @@ category it belongs to, so callers can catch either.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from servicedesk_core.authz import Decision
+
 __all__ = [
     "ConfigError",
     "DeadlineUnreachableError",
     "NaiveDatetimeError",
+    "NotAuthorizedError",
     "ServiceDeskError",
 ]
 
@@ -44,3 +50,16 @@ class NaiveDatetimeError(ServiceDeskError, ValueError):
 
 class DeadlineUnreachableError(ServiceDeskError, ArithmeticError):
     """No amount of open time can be found within the calendar's horizon."""
+
+
+class NotAuthorizedError(ServiceDeskError, PermissionError):
+    """A request was not allowed; raised only by ``AuthzPolicy.require``.
+
+    Attributes:
+        decision: The :class:`~servicedesk_core.authz.Decision` that was not an allow,
+            with its outcome, reason codes and message.
+    """
+
+    def __init__(self, decision: Decision) -> None:
+        super().__init__(decision.message)
+        self.decision = decision
