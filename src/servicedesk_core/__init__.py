@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+from servicedesk_core.calendar import (
+    BusinessCalendar,
+    Calendar,
+    CombinedCalendar,
+    HolidaySet,
+    TimeRange,
+    WeeklyHours,
+)
 from servicedesk_core.errors import (
     ConfigError,
     DeadlineUnreachableError,
+    InvalidIntervalError,
     NaiveDatetimeError,
     ServiceDeskError,
 )
@@ -13,12 +22,19 @@ from servicedesk_core.priority import FOUR_TIER, ITIL, PriorityLevel, PrioritySc
 __all__ = [
     "FOUR_TIER",
     "ITIL",
+    "BusinessCalendar",
+    "Calendar",
+    "CombinedCalendar",
     "ConfigError",
     "DeadlineUnreachableError",
+    "HolidaySet",
+    "InvalidIntervalError",
     "NaiveDatetimeError",
     "PriorityLevel",
     "PriorityScheme",
     "ServiceDeskError",
+    "TimeRange",
+    "WeeklyHours",
 ]
 
 

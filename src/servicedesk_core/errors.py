@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ConfigError",
     "DeadlineUnreachableError",
+    "InvalidIntervalError",
     "NaiveDatetimeError",
     "NotAuthorizedError",
     "ServiceDeskError",
@@ -50,6 +51,14 @@ class NaiveDatetimeError(ServiceDeskError, ValueError):
 
 class DeadlineUnreachableError(ServiceDeskError, ArithmeticError):
     """No amount of open time can be found within the calendar's horizon."""
+
+
+class InvalidIntervalError(ServiceDeskError, ValueError):
+    """An interval whose end is before its start."""
+
+    def __init__(self, start: object, end: object) -> None:
+        super().__init__(f"interval ends ({end}) before it starts ({start})")
+        self.start, self.end = start, end
 
 
 class NotAuthorizedError(ServiceDeskError, PermissionError):

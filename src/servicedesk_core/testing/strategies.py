@@ -8,3 +8,7 @@ Hypothesis's style (``min_value``/``max_value``); bad options raise
 from __future__ import annotations
 
 __all__: list[str] = []
+
+
+def register_type_strategies() -> None:
+    """Register the strategies for ``st.from_type`` (called by the hypothesis plugin)."""

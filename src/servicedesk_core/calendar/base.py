@@ -1,0 +1,328 @@
+"""Every calendar query, for any calendar: :class:`Calendar`.
+
+Semantics (normative, see ``docs/semantics.md``): ``add(t, d)`` for ``d >= 0`` is
+the earliest instant ``u >= t`` such that the open time in ``[t, u]`` equals
+``d``; a negative ``d`` counts backwards the same way; ``elapsed(a, b)`` is the
+open time in ``[a, b)``. Each query is a few bisections on integer
+microseconds; its cost does not grow with the distance of the answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from servicedesk_core._time import (
+    EPOCH_ORDINAL,
+    ONE_US,
+    US_PER_DAY,
+    duration_us,
+    from_us,
+    local_to_us,
+    to_us,
+)
+from servicedesk_core.calendar.timeline import DayRanges, Timeline, Window
+from servicedesk_core.errors import DeadlineUnreachableError, InvalidIntervalError
+
+if TYPE_CHECKING:
+    from servicedesk_core.calendar.combined import CombinedCalendar
+
+__all__ = ["HORIZON", "Calendar"]
+
+HORIZON = dt.timedelta(days=100 * 366)
+"""How far a query searches for open time before it gives up."""
+
+_HORIZON_US = HORIZON // ONE_US
+
+
+def _position(window: Window, x: int) -> int:
+    """Open time between the window's first interval and ``x``."""
+    i = bisect_right(window.starts, x) - 1
+    if i < 0:
+        return 0
+    return window.cum[i] + min(x, window.ends[i]) - window.starts[i]
+
+
+class Calendar:
+    """Business time on some open set of instants; the base of every calendar.
+
+    Subclasses provide ``tz``, a ``_timeline`` and ``_compute_days``; every
+    query lives here. Combine calendars with ``|`` (open when either is) and
+    ``&`` (open when both are).
+    """
+
+    __slots__ = ()
+
+    if TYPE_CHECKING:
+        tz: ZoneInfo
+        _timeline: Timeline
+
+    def _compute_days(self, first: int, last: int) -> Mapping[int, DayRanges]:
+        """The ranges each local date in ``[first, last)`` owns (ordinals)."""
+        raise NotImplementedError
+
+    # --- windows -----------------------------------------------------------
+
+    def _window(self, lo_us: int, hi_us: int) -> Window:
+        window = self._timeline.covering(lo_us, hi_us, self._compute_days)
+        if window is None:
+            raise DeadlineUnreachableError("no open time before the end of the datetime range")
+        return window
+
+    def _grow(self, window: Window, origin: int, *, forward: bool) -> Window:
+        """A window one step larger in one direction, within the horizon of ``origin``."""
+        if forward:
+            if window.hi - origin > _HORIZON_US:
+                raise self._unreachable(origin, forward=True)
+            return self._window(window.lo, window.hi + 1)
+        if origin - window.lo > _HORIZON_US:
+            raise self._unreachable(origin, forward=False)
+        return self._window(window.lo - 1, window.hi)
+
+    def _unreachable(self, origin: int, *, forward: bool) -> DeadlineUnreachableError:
+        way = "after" if forward else "before"
+        return DeadlineUnreachableError(
+            f"not enough open time within {HORIZON.days} days {way} {from_us(origin, self.tz)}"
+        )
+
+    def _days_window(self, first: int, last: int) -> Window:
+        """A window that holds the ranges of local dates ``[first, last)``."""
+        return self._window(
+            (first - EPOCH_ORDINAL) * US_PER_DAY, (last - EPOCH_ORDINAL) * US_PER_DAY
+        )
+
+    def _day_ranges(self, ordinal: int) -> DayRanges:
+        return self._days_window(ordinal, ordinal + 1).days[ordinal]
+
+    # --- instants ------------------------------------------------------------
+
+    def is_open(self, t: dt.datetime) -> bool:
+        """Whether the calendar is open at ``t`` (ranges are half-open: closed at closing time).
+
+        Raises:
+            NaiveDatetimeError: ``t`` has no timezone.
+        """
+        x = to_us(t)
+        window = self._window(x, x)
+        i = bisect_right(window.starts, x) - 1
+        return i >= 0 and x < window.ends[i]
+
+    def next_open(self, t: dt.datetime) -> dt.datetime:
+        """The first open instant at or after ``t`` (``t`` itself when open).
+
+        Raises:
+            NaiveDatetimeError: ``t`` has no timezone.
+            DeadlineUnreachableError: the calendar never opens again within the horizon.
+        """
+        x = to_us(t)
+        window = self._window(x, x)
+        while True:
+            i = bisect_right(window.starts, x) - 1
+            if i >= 0 and x < window.ends[i]:
+                return from_us(x, self.tz)
+            if i + 1 < len(window.starts) and window.starts[i + 1] <= window.hi:
+                return from_us(window.starts[i + 1], self.tz)
+            window = self._grow(window, x, forward=True)
+
+    def next_close(self, t: dt.datetime) -> dt.datetime:
+        """The end of the open interval holding ``t``, or of the next one when closed.
+
+        Raises:
+            NaiveDatetimeError: ``t`` has no timezone.
+            DeadlineUnreachableError: the calendar never closes (24x7) within the horizon.
+        """
+        x = to_us(t)
+        window = self._window(x, x)
+        while True:
+            i = bisect_right(window.starts, x) - 1
+            k = i if i >= 0 and x < window.ends[i] else i + 1
+            if k < len(window.starts) and window.ends[k] < window.hi:
+                return from_us(window.ends[k], self.tz)
+            window = self._grow(window, x, forward=True)
+
+    # --- durations -----------------------------------------------------------
+
+    def add(self, t: dt.datetime, duration: dt.timedelta) -> dt.datetime:
+        """The instant when ``duration`` of open time has passed since ``t``.
+
+        The earliest ``u >= t`` with open time in ``[t, u]`` equal to ``duration``,
+        so a deadline that uses up the last open second of a day is that day's
+        closing time. A negative duration counts backwards. ``add(t, 0) == t``.
+
+        Raises:
+            NaiveDatetimeError: ``t`` has no timezone.
+            DeadlineUnreachableError: not enough open time within the horizon.
+        """
+        x = to_us(t)
+        d = duration_us(duration)
+        if d == 0:
+            return from_us(x, self.tz)
+        window = self._window(x, x)
+        if d > 0:
+            while True:
+                target = _position(window, x) + d
+                j = bisect_left(window.cum, target) - 1
+                if j < len(window.starts):
+                    u = window.starts[j] + target - window.cum[j]
+                    if u <= window.hi:
+                        return from_us(u, self.tz)
+                window = self._grow(window, x, forward=True)
+        while True:
+            target = _position(window, x) + d
+            if target >= 0:
+                j = bisect_right(window.cum, target) - 1
+                u = window.starts[j] + target - window.cum[j]
+                if u >= window.lo:
+                    return from_us(u, self.tz)
+            window = self._grow(window, x, forward=False)
+
+    def subtract(self, t: dt.datetime, duration: dt.timedelta) -> dt.datetime:
+        """``add(t, -duration)``: the latest instant with ``duration`` of open time before ``t``.
+
+        Raises:
+            NaiveDatetimeError: ``t`` has no timezone.
+            DeadlineUnreachableError: not enough open time within the horizon.
+        """
+        return self.add(t, -duration)
+
+    def elapsed(self, start: dt.datetime, end: dt.datetime) -> dt.timedelta:
+        """The open time in ``[start, end)``; negative when ``end`` is before ``start``.
+
+        Raises:
+            NaiveDatetimeError: ``start`` or ``end`` has no timezone.
+        """
+        a, b = to_us(start), to_us(end)
+        window = self._window(min(a, b), max(a, b))
+        return dt.timedelta(microseconds=_position(window, b) - _position(window, a))
+
+    def open_intervals(
+        self, start: dt.datetime, end: dt.datetime
+    ) -> Iterator[tuple[dt.datetime, dt.datetime]]:
+        """The open intervals within ``[start, end)``, clipped to it and merged.
+
+        Raises:
+            NaiveDatetimeError: ``start`` or ``end`` has no timezone.
+            InvalidIntervalError: ``end`` is before ``start``.
+        """
+        a, b = to_us(start), to_us(end)
+        if b < a:
+            raise InvalidIntervalError(start, end)
+        window = self._window(a, b)
+        i = bisect_right(window.ends, a)
+        pairs = []
+        while i < len(window.starts) and window.starts[i] < b:
+            lo, hi = max(window.starts[i], a), min(window.ends[i], b)
+            pairs.append((from_us(lo, self.tz), from_us(hi, self.tz)))
+            i += 1
+        return iter(pairs)
+
+    # --- business days -------------------------------------------------------
+
+    def is_business_day(self, day: dt.date) -> bool:
+        """Whether the local date ``day`` owns any opening range."""
+        return bool(self._day_ranges(_ordinal(day)))
+
+    def next_business_day(self, day: dt.date) -> dt.date:
+        """The first business day strictly after ``day``.
+
+        Raises:
+            DeadlineUnreachableError: no business day within the horizon.
+        """
+        ordinal = _ordinal(day)
+        window = self._days_window(ordinal, ordinal + 1)
+        origin = (ordinal - EPOCH_ORDINAL) * US_PER_DAY
+        while True:
+            k = bisect_right(window.bdays, ordinal)
+            if k < len(window.bdays):
+                return dt.date.fromordinal(window.bdays[k])
+            window = self._grow(window, origin, forward=True)
+
+    def add_days(self, t: dt.datetime, days: int) -> dt.datetime:
+        """Move ``t`` by ``days`` business days, keeping its wall-clock time.
+
+        Forward: roll ``t`` to the next open instant ``s``; find the business
+        day ``D`` that owns the range holding ``s``; take the same wall-clock
+        offset from midnight ``days`` business days after ``D``. When that day
+        is shorter, the answer is the next opening of that day if the time falls
+        before or between its ranges, or its last closing time if the day has
+        closed by then (the deadline never spills into another business day).
+        Backwards mirrors this from the latest open-or-closing instant at or
+        before ``t``. ``add_days(t, 0)`` is ``next_open(t)``.
+
+        Raises:
+            NaiveDatetimeError: ``t`` has no timezone.
+            TypeError: ``days`` is not an int.
+            DeadlineUnreachableError: not enough business days within the horizon.
+        """
+        if not isinstance(days, int) or isinstance(days, bool):
+            raise TypeError(f"days must be an int, got {days!r}")
+        x = to_us(t)
+        forward = days >= 0
+        s = to_us(self.next_open(t)) if forward else self._last_open_or_close(x)
+        owner = self._owner(s, closing=not forward)
+        offset = s + self._utc_offset_us(s) - (owner - EPOCH_ORDINAL) * US_PER_DAY
+        window = self._days_window(owner, owner + 1)
+        while True:
+            k = bisect_left(window.bdays, owner) + days
+            if 0 <= k < len(window.bdays):
+                break
+            window = self._grow(window, s, forward=forward)
+        target_day = window.bdays[k]
+        u = local_to_us(target_day, offset, self.tz)
+        return from_us(_clamp_into(self._day_ranges(target_day), u, forward=forward), self.tz)
+
+    # --- helpers -------------------------------------------------------------
+
+    def _last_open_or_close(self, x: int) -> int:
+        window = self._window(x, x)
+        while True:
+            i = bisect_right(window.starts, x) - 1
+            if i >= 0 and min(x, window.ends[i]) >= window.lo:
+                return min(x, window.ends[i])
+            window = self._grow(window, x, forward=False)
+
+    def _owner(self, s: int, *, closing: bool) -> int:
+        """The local date owning a range that holds ``s`` (as its closing time if ``closing``)."""
+        today = (s + self._utc_offset_us(s)) // US_PER_DAY + EPOCH_ORDINAL
+        for ordinal in (today, today - 1):
+            for start, end in self._day_ranges(ordinal):
+                if (start < s <= end) if closing else (start <= s < end):
+                    return ordinal
+        raise AssertionError("an open instant belongs to a day")  # pragma: no cover
+
+    def _utc_offset_us(self, x: int) -> int:
+        offset = from_us(x, self.tz).utcoffset()
+        assert offset is not None
+        return offset // ONE_US
+
+    def __or__(self, other: Calendar) -> CombinedCalendar:
+        """The calendar open when either is (a follow-the-sun desk)."""
+        from servicedesk_core.calendar.combined import CombinedCalendar
+
+        return CombinedCalendar(kind="union", left=self, right=other)
+
+    def __and__(self, other: Calendar) -> CombinedCalendar:
+        """The calendar open when both are (customer hours within provider hours)."""
+        from servicedesk_core.calendar.combined import CombinedCalendar
+
+        return CombinedCalendar(kind="intersection", left=self, right=other)
+
+
+def _ordinal(day: dt.date) -> int:
+    if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
+        raise TypeError(f"expected a datetime.date, got {day!r}")
+    return day.toordinal()
+
+
+def _clamp_into(ranges: DayRanges, u: int, *, forward: bool) -> int:
+    """``u`` if a range of the day holds it, else the nearest edge of the day in the direction."""
+    if any(start <= u <= end for start, end in ranges):
+        return u
+    if forward:
+        later = [start for start, _ in ranges if start > u]
+        return min(later) if later else max(end for _, end in ranges)
+    earlier = [end for _, end in ranges if end < u]
+    return max(earlier) if earlier else min(start for start, _ in ranges)
