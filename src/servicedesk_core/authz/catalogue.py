@@ -5,17 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 import attrs
 
 from servicedesk_core._time import to_us
 from servicedesk_core.authz._money import to_optional_money
+from servicedesk_core.calendar import Calendar
 from servicedesk_core.errors import ConfigError
 from servicedesk_core.priority import PriorityLevel
-
-if TYPE_CHECKING:
-    from servicedesk_core.calendar import Calendar
 
 __all__ = ["Charge", "WorkCatalogue", "WorkKind"]
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TypeAlias
 
 import attrs
 
 from servicedesk_core._time import to_us
+from servicedesk_core.calendar import Calendar
 from servicedesk_core.errors import ConfigError
-
-if TYPE_CHECKING:
-    from servicedesk_core.calendar import Calendar
 
 __all__ = [
     "Account",
@@ -198,6 +196,13 @@ class Delegation:
         return to_us(self.starts) <= to_us(at) < to_us(self.ends)
 
 
+def _calendar(
+    _instance: object, attribute: attrs.Attribute[Calendar | None], value: object
+) -> None:
+    if value is not None and not isinstance(value, Calendar):
+        raise ConfigError(f"expected a Calendar, got {value!r}", field=attribute.name)
+
+
 def _contacts(values: Iterable[Contact]) -> tuple[Contact, ...]:
     return tuple(sorted(values, key=lambda contact: contact.id))
 
@@ -237,7 +242,7 @@ class Account:
 
     id: str = attrs.field(validator=_non_empty)
     contacts: tuple[Contact, ...] = attrs.field(converter=_contacts, factory=tuple)
-    calendar: Calendar | None = None
+    calendar: Calendar | None = attrs.field(validator=_calendar, default=None)
     features: frozenset[str] = attrs.field(converter=_features, factory=frozenset)
     company_visibility: frozenset[str] | None = attrs.field(converter=_optional_names, default=None)
     delegations: tuple[Delegation, ...] = attrs.field(converter=_delegations, factory=tuple)

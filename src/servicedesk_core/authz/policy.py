@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING, assert_never
+from typing import assert_never
 
 import attrs
 
@@ -30,11 +30,10 @@ from servicedesk_core.authz.parties import (
     Staff,
     StaffRole,
     UnknownRequester,
+    _calendar,
 )
+from servicedesk_core.calendar import Calendar
 from servicedesk_core.errors import ConfigError, NotAuthorizedError
-
-if TYPE_CHECKING:
-    from servicedesk_core.calendar import Calendar
 
 __all__ = ["AuthzPolicy"]
 
@@ -90,7 +89,7 @@ class AuthzPolicy:
     catalogue: WorkCatalogue = attrs.field(factory=WorkCatalogue)
     accounts: tuple[Account, ...] = attrs.field(converter=_accounts, factory=tuple)
     staff: tuple[Staff, ...] = attrs.field(converter=_staff, factory=tuple)
-    calendar: Calendar | None = None
+    calendar: Calendar | None = attrs.field(validator=_calendar, default=None)
     contact_roles: frozenset[str] = attrs.field(
         converter=_role_names, default=frozenset(ContactRole)
     )
@@ -265,7 +264,7 @@ class AuthzPolicy:
                 kind = PrincipalKind.STAFF
                 principal_id = ""
             case _:
-                return deny("principal.unsupported", f"unknown kind of principal {principal!r}")
+                assert_never(principal)
 
         return self._decide(
             kind=kind,
@@ -429,8 +428,9 @@ class AuthzPolicy:
             )
 
         # 4. Billable work pauses for an approval.
-        if action.is_submission and charge is not None and charge.billable:
-            outcome = Outcome.NEEDS_APPROVAL
+        if action.is_submission and charge is not None:
+            if charge.billable:
+                outcome = Outcome.NEEDS_APPROVAL
             reasons[:0] = [
                 Reason(code, message)
                 for code, message in zip(charge.codes, charge.messages, strict=True)
