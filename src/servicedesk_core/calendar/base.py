@@ -215,7 +215,8 @@ class Calendar:
         pairs = []
         while i < len(window.starts) and window.starts[i] < b:
             lo, hi = max(window.starts[i], a), min(window.ends[i], b)
-            pairs.append((from_us(lo, self.tz), from_us(hi, self.tz)))
+            if lo < hi:
+                pairs.append((from_us(lo, self.tz), from_us(hi, self.tz)))
             i += 1
         return iter(pairs)
 

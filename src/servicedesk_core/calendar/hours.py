@@ -72,6 +72,8 @@ class TimeRange:
             raise ConfigError(
                 f"a range lasts more than 0 and at most 24 hours, got {value!r}", field="duration"
             )
+        if value == _DAY and self.start != dt.time(0):
+            raise ConfigError("only a range starting at 00:00 lasts 24 hours", field="duration")
 
     @classmethod
     def between(cls, start: dt.time, end: dt.time | None) -> TimeRange:

@@ -7,8 +7,31 @@ Hypothesis's style (``min_value``/``max_value``); bad options raise
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from hypothesis import strategies as st
+
+from servicedesk_core.calendar import BusinessCalendar, TimeRange, WeeklyHours
+from servicedesk_core.testing._calendar import (
+    TRICKY_TIMEZONES,
+    aware_datetimes,
+    business_calendars,
+    durations,
+    time_ranges,
+    weekly_hours,
+)
+
+__all__ = [
+    "TRICKY_TIMEZONES",
+    "aware_datetimes",
+    "business_calendars",
+    "durations",
+    "register_type_strategies",
+    "time_ranges",
+    "weekly_hours",
+]
 
 
 def register_type_strategies() -> None:
     """Register the strategies for ``st.from_type`` (called by the hypothesis plugin)."""
+    st.register_type_strategy(TimeRange, time_ranges())
+    st.register_type_strategy(WeeklyHours, weekly_hours())
+    st.register_type_strategy(BusinessCalendar, business_calendars())

@@ -1,0 +1,137 @@
+"""Hypothesis strategies for instants, durations, weekly hours and calendars."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from zoneinfo import ZoneInfo
+
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from servicedesk_core.calendar import BusinessCalendar, HolidaySet, TimeRange, WeeklyHours
+
+__all__ = [
+    "TRICKY_TIMEZONES",
+    "aware_datetimes",
+    "business_calendars",
+    "durations",
+    "time_ranges",
+    "weekly_hours",
+]
+
+TRICKY_TIMEZONES = (
+    "America/Chicago",
+    "Europe/London",
+    "Australia/Lord_Howe",
+    "Asia/Kathmandu",
+    "America/St_Johns",
+    "Pacific/Apia",
+    "Africa/Casablanca",
+    "UTC",
+)
+"""Zones that break naive code: DST both ways, 30-minute DST, odd offsets, a skipped day."""
+
+_MIN = dt.datetime(2005, 1, 1)
+_MAX = dt.datetime(2035, 12, 31)
+
+
+def _check_bounds(min_value: object, max_value: object, kind: type) -> None:
+    for name, value in (("min_value", min_value), ("max_value", max_value)):
+        if not isinstance(value, kind):
+            raise InvalidArgument(f"{name} must be a {kind.__name__}, got {value!r}")
+    if min_value > max_value:  # type: ignore[operator]
+        raise InvalidArgument(f"min_value={min_value!r} is after max_value={max_value!r}")
+
+
+def aware_datetimes(
+    *,
+    timezones: Sequence[str] = TRICKY_TIMEZONES,
+    min_value: dt.datetime = _MIN,
+    max_value: dt.datetime = _MAX,
+) -> st.SearchStrategy[dt.datetime]:
+    """Aware datetimes in the given zones, wall times between naive ``min_value`` and ``max_value``.
+
+    Includes wall times in DST gaps and both folds of ambiguous times.
+    """
+    _check_bounds(min_value, max_value, dt.datetime)
+    if not timezones:
+        raise InvalidArgument("timezones must not be empty")
+    zones = [ZoneInfo(name) for name in timezones]
+    return st.builds(
+        lambda naive, tz, fold: naive.replace(tzinfo=tz, fold=fold),
+        st.datetimes(min_value=min_value, max_value=max_value),
+        st.sampled_from(zones),
+        st.sampled_from((0, 1)),
+    )
+
+
+def durations(
+    *,
+    min_value: dt.timedelta = dt.timedelta(0),
+    max_value: dt.timedelta = dt.timedelta(hours=500),
+) -> st.SearchStrategy[dt.timedelta]:
+    """Durations between the bounds, favouring round business figures but exact to the microsecond."""
+    _check_bounds(min_value, max_value, dt.timedelta)
+    round_figures = [
+        dt.timedelta(minutes=minutes)
+        for minutes in (0, 15, 30, 60, 120, 240, 480, 600, 1440, 3000, 24000)
+        if min_value <= dt.timedelta(minutes=minutes) <= max_value
+    ]
+    exact = st.timedeltas(min_value=min_value, max_value=max_value)
+    return st.one_of(st.sampled_from(round_figures), exact) if round_figures else exact
+
+
+def time_ranges(*, allow_overnight: bool = True) -> st.SearchStrategy[TimeRange]:
+    """Opening ranges on a 15-minute grid, possibly crossing midnight and up to 24 hours."""
+
+    def build(start: int, quarters: int) -> TimeRange:
+        if start and quarters == 96:
+            quarters = 95  # only a range starting at midnight lasts a whole day
+        return TimeRange(dt.time(start // 4, start % 4 * 15), dt.timedelta(minutes=15 * quarters))
+
+    ranges = st.builds(
+        build, st.integers(min_value=0, max_value=95), st.integers(min_value=1, max_value=96)
+    )
+    return ranges.filter(lambda item: allow_overnight or not item.crosses_midnight)
+
+
+def weekly_hours(
+    *, max_ranges_per_day: int = 3, allow_overnight: bool = True, allow_empty: bool = False
+) -> st.SearchStrategy[WeeklyHours]:
+    """Weekly hours with up to ``max_ranges_per_day`` (possibly overlapping) ranges a day."""
+    if max_ranges_per_day < 1:
+        raise InvalidArgument(f"max_ranges_per_day={max_ranges_per_day} must be at least 1")
+    day = st.lists(time_ranges(allow_overnight=allow_overnight), max_size=max_ranges_per_day).map(
+        tuple
+    )
+    week = st.lists(day, min_size=7, max_size=7).map(WeeklyHours)
+    return week if allow_empty else week.filter(lambda hours: not hours.is_empty())
+
+
+def business_calendars(
+    *,
+    timezones: Sequence[str] = TRICKY_TIMEZONES,
+    hours: st.SearchStrategy[WeeklyHours] | None = None,
+    min_date: dt.date = dt.date(2005, 1, 1),
+    max_date: dt.date = dt.date(2035, 12, 31),
+    max_holidays: int = 20,
+    max_overrides: int = 5,
+) -> st.SearchStrategy[BusinessCalendar]:
+    """Calendars with random weekly hours, holidays and overrides between the dates."""
+    _check_bounds(min_date, max_date, dt.date)
+    if not timezones:
+        raise InvalidArgument("timezones must not be empty")
+    dates = st.dates(min_value=min_date, max_value=max_date)
+    overrides = st.dictionaries(
+        dates, st.lists(time_ranges(), max_size=2).map(tuple), max_size=max_overrides
+    )
+    return st.builds(
+        lambda tz, week, holidays, special: BusinessCalendar(
+            timezone=tz, hours=week, holidays=HolidaySet(added=holidays), overrides=special
+        ),
+        st.sampled_from(list(timezones)),
+        hours if hours is not None else weekly_hours(),
+        st.frozensets(dates, max_size=max_holidays),
+        overrides,
+    )

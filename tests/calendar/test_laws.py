@@ -1,0 +1,120 @@
+"""Algebraic laws of business-time arithmetic, on random calendars in tricky zones."""
+
+import datetime as dt
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from servicedesk_core import BusinessCalendar
+from servicedesk_core.testing.strategies import aware_datetimes, business_calendars, durations
+
+ZERO = dt.timedelta(0)
+
+
+def utc(t: dt.datetime) -> dt.datetime:
+    """Compare instants in UTC: same-zone aware datetimes compare and subtract by wall time."""
+    return t.astimezone(dt.UTC)
+
+
+calendars = business_calendars()
+instants = aware_datetimes()
+spans = durations(max_value=dt.timedelta(hours=300))
+
+
+@given(calendars, instants, spans)
+def test_elapsed_undoes_add(cal: BusinessCalendar, t: dt.datetime, d: dt.timedelta) -> None:
+    """elapsed(t, add(t, d)) == d exactly, forwards and backwards."""
+    assert d == cal.elapsed(t, cal.add(t, d))
+    assert -d == cal.elapsed(t, cal.add(t, -d))
+
+
+@given(calendars, instants)
+def test_add_zero_is_identity(cal: BusinessCalendar, t: dt.datetime) -> None:
+    assert utc(t) == utc(cal.add(t, ZERO))
+
+
+@given(calendars, instants, spans, spans)
+def test_add_is_additive(
+    cal: BusinessCalendar, t: dt.datetime, a: dt.timedelta, b: dt.timedelta
+) -> None:
+    """add(add(t, a), b) == add(t, a + b) for a, b >= 0 when a > 0 (the deadline is settled)."""
+    if a == ZERO:
+        return
+    assert utc(cal.add(t, a + b)) == utc(cal.add(cal.add(t, a), b))
+
+
+@given(calendars, instants, instants, instants)
+def test_elapsed_is_additive(
+    cal: BusinessCalendar, a: dt.datetime, b: dt.datetime, c: dt.datetime
+) -> None:
+    assert cal.elapsed(a, c) == cal.elapsed(a, b) + cal.elapsed(b, c)
+
+
+@given(calendars, instants, instants)
+def test_elapsed_is_antisymmetric_and_bounded_by_wall_time(
+    cal: BusinessCalendar, a: dt.datetime, b: dt.datetime
+) -> None:
+    assert -cal.elapsed(b, a) == cal.elapsed(a, b)
+    assert abs(cal.elapsed(a, b)) <= abs(utc(b) - utc(a))
+
+
+@given(calendars, instants, spans, spans)
+def test_add_is_monotone_in_duration(
+    cal: BusinessCalendar, t: dt.datetime, a: dt.timedelta, b: dt.timedelta
+) -> None:
+    low, high = sorted((a, b))
+    assert utc(cal.add(t, low)) <= utc(cal.add(t, high))
+
+
+@given(calendars, instants, instants, spans)
+def test_add_is_monotone_in_start(
+    cal: BusinessCalendar, s: dt.datetime, t: dt.datetime, d: dt.timedelta
+) -> None:
+    early, late = sorted((s, t), key=utc)
+    assert utc(cal.add(early, d)) <= utc(cal.add(late, d))
+
+
+@given(calendars, instants, spans)
+def test_subtract_is_add_of_negation(
+    cal: BusinessCalendar, t: dt.datetime, d: dt.timedelta
+) -> None:
+    assert utc(cal.add(t, -d)) == utc(cal.subtract(t, d))
+    assert utc(cal.subtract(t, d)) <= utc(t)
+
+
+@given(calendars, instants)
+def test_next_open_is_open_and_nothing_open_before_it(
+    cal: BusinessCalendar, t: dt.datetime
+) -> None:
+    opening = cal.next_open(t)
+    assert utc(opening) >= utc(t)
+    assert cal.is_open(opening)
+    assert ZERO == cal.elapsed(t, opening)
+
+
+@given(calendars, instants)
+def test_next_close_ends_the_open_run(cal: BusinessCalendar, t: dt.datetime) -> None:
+    closing = cal.next_close(t)
+    assert utc(closing) > utc(t)
+    assert not cal.is_open(closing)
+    opening = cal.next_open(t)
+    assert utc(closing) - utc(opening) == cal.elapsed(opening, closing)
+
+
+@given(calendars, instants, instants)
+def test_open_intervals_measure_elapsed(
+    cal: BusinessCalendar, a: dt.datetime, b: dt.datetime
+) -> None:
+    start, end = sorted((a, b), key=utc)
+    pieces = list(cal.open_intervals(start, end))
+    assert cal.elapsed(start, end) == sum((utc(hi) - utc(lo) for lo, hi in pieces), ZERO)
+    assert all(utc(start) <= utc(lo) < utc(hi) <= utc(end) for lo, hi in pieces)
+    assert all(
+        utc(prev_hi) < utc(lo) for (_, prev_hi), (lo, _) in zip(pieces, pieces[1:], strict=False)
+    )
+
+
+@given(calendars, instants, st.integers(min_value=0, max_value=30))
+def test_add_days_is_monotone_in_n(cal: BusinessCalendar, t: dt.datetime, n: int) -> None:
+    assert utc(cal.add_days(t, n)) <= utc(cal.add_days(t, n + 1))
+    assert utc(cal.next_open(t)) == utc(cal.add_days(t, 0))
