@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from hypothesis import strategies as st
 
+from servicedesk_core.authz import Account, AuthzPolicy, Contact
 from servicedesk_core.calendar import BusinessCalendar, TimeRange, WeeklyHours
+from servicedesk_core.testing._authz import accounts, authz_policies, contacts
 from servicedesk_core.testing._calendar import (
     TRICKY_TIMEZONES,
     aware_datetimes,
@@ -21,8 +23,11 @@ from servicedesk_core.testing._calendar import (
 
 __all__ = [
     "TRICKY_TIMEZONES",
+    "accounts",
+    "authz_policies",
     "aware_datetimes",
     "business_calendars",
+    "contacts",
     "durations",
     "register_type_strategies",
     "time_ranges",
@@ -35,3 +40,6 @@ def register_type_strategies() -> None:
     st.register_type_strategy(TimeRange, time_ranges())
     st.register_type_strategy(WeeklyHours, weekly_hours())
     st.register_type_strategy(BusinessCalendar, business_calendars())
+    st.register_type_strategy(Contact, contacts())
+    st.register_type_strategy(Account, accounts())
+    st.register_type_strategy(AuthzPolicy, authz_policies())
