@@ -114,7 +114,7 @@ def test_included_work_goes_ahead_without_approval(work: str) -> None:
     "work", [pytest.param(k, id=k) for kinds in BILLABLE.values() for k in kinds]
 )
 def test_billable_work_may_require_approval(work: str) -> None:
-    """Seed: "May Require Approval (Billable)": a listed requester's change waits for an approver."""
+    """Seed: "May Require Approval (Billable)": a listed requester's change waits."""
     decision = POLICY.decide(
         contact("carol"), Action.SUBMIT_CHANGE, ticket(work, requester="carol"), TUESDAY_10
     )
