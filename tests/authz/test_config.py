@@ -108,7 +108,7 @@ def test_a_contact_listed_under_another_account() -> None:
         lambda: Ticket(id="T", account="a", requester="r", estimate=0.1),
         lambda: Rule(
             id="a", effect="allow", actions={Action.APPROVE_CHARGE}, roles={"user"}, up_to=500.0
-        ),  # fmt: skip
+        ),
         lambda: to_money(float("nan"), field="x"),
     ],
     ids=["price", "estimate", "up_to", "nan"],
