@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Collection, Sequence
 from decimal import Decimal
 
@@ -72,11 +73,18 @@ def contacts(
     names = _roles(roles)
     if not ids:
         raise InvalidArgument("ids must not be empty")
+    return _contacts(account, tuple(ids), tuple(names), verified)
+
+
+@functools.lru_cache(maxsize=64)
+def _contacts(
+    account: str | None, ids: tuple[str, ...], names: tuple[str, ...], verified: bool | None
+) -> st.SearchStrategy[Contact]:
     return st.builds(
         lambda id_, account_, roles_, verified_: Contact(
             id=id_, account=account_, roles=roles_, verified=verified_
         ),
-        st.sampled_from(list(ids)),
+        st.sampled_from(ids),
         st.just(account) if account is not None else st.sampled_from(ACCOUNT_IDS),
         st.frozensets(st.sampled_from(names)),
         st.booleans() if verified is None else st.just(verified),
@@ -172,9 +180,32 @@ def accounts(
         raise InvalidArgument(f"max_contacts must be at most {len(CONTACT_IDS)}")
     if max_delegations < 0:
         raise InvalidArgument("max_delegations must not be negative")
+    return _cached_accounts(
+        account_id,
+        tuple(_roles(roles)),
+        min_contacts,
+        max_contacts,
+        tuple(features),
+        max_delegations,
+        calendars,
+        verified,
+    )
+
+
+@functools.lru_cache(maxsize=64)
+def _cached_accounts(
+    account_id: str | None,
+    roles: tuple[str, ...],
+    min_contacts: int,
+    max_contacts: int,
+    features: tuple[str, ...],
+    max_delegations: int,
+    calendars: st.SearchStrategy[Calendar] | None,
+    verified: bool | None,
+) -> st.SearchStrategy[Account]:
     return _accounts(
         account_id,
-        _roles(roles),
+        list(roles),
         min_contacts,
         max_contacts,
         features,
@@ -182,6 +213,28 @@ def accounts(
         calendars,
         verified,
     )
+
+
+_KINDS = st.sampled_from(PrincipalKind)
+_EFFECTS = st.sampled_from(Effect)
+_ACTIONS = st.frozensets(st.sampled_from(Action), min_size=1)
+_SCOPES = st.sampled_from(Scope)
+_BOOLEANS = st.booleans()
+_OPTIONAL_MONEY = st.none() | money()
+
+
+@functools.lru_cache(maxsize=64)
+def _role_sets(
+    pool: tuple[str, ...], size: int | None = None
+) -> st.SearchStrategy[tuple[str, ...]]:
+    if size is not None:
+        return st.tuples(*[st.sampled_from(pool)] * size)
+    return st.frozensets(st.sampled_from(pool)).map(lambda roles: tuple(sorted(roles)))
+
+
+@functools.lru_cache(maxsize=64)
+def _features(features: tuple[str, ...]) -> st.SearchStrategy[str | None]:
+    return st.none() | st.sampled_from(features)
 
 
 @st.composite
@@ -196,23 +249,23 @@ def _rules(
 ) -> list[Rule]:
     rules: list[Rule] = []
     for i in range(draw(st.integers(min_rules, max_rules))):
-        kind = draw(st.sampled_from(PrincipalKind))
-        effect = draw(st.sampled_from(Effect)) if allow_deny else Effect.ALLOW
+        kind = draw(_KINDS)
+        effect = draw(_EFFECTS) if allow_deny else Effect.ALLOW
         role_pool = contact_roles if kind is PrincipalKind.CONTACT else staff_roles
-        actions = set(draw(st.frozensets(st.sampled_from(Action), min_size=1)))
+        actions = set(draw(_ACTIONS))
         if kind is PrincipalKind.STAFF and effect is Effect.ALLOW:
             actions.discard(Action.APPROVE_CHARGE)
             if not actions:
                 actions = {Action.VIEW_TICKET}
-        roles = draw(st.frozensets(st.sampled_from(role_pool)))
+        roles = draw(_role_sets(tuple(role_pool)))
         if effect is Effect.ALLOW and Action.APPROVE_CHARGE in actions and not roles:
-            roles = frozenset({draw(st.sampled_from(role_pool))})
+            roles = draw(_role_sets(tuple(role_pool), 1))
         scope = Scope.ACCOUNT
         if kind is PrincipalKind.CONTACT:
-            scope = draw(st.sampled_from(Scope))
+            scope = draw(_SCOPES)
         up_to = None
         if effect is Effect.ALLOW and actions == {Action.APPROVE_CHARGE}:
-            up_to = draw(st.none() | money())
+            up_to = draw(_OPTIONAL_MONEY)
         rules.append(
             Rule(
                 id=f"rule-{i}",
@@ -222,15 +275,16 @@ def _rules(
                 roles=roles if effect is Effect.ALLOW else (),
                 unless_roles=roles if effect is Effect.DENY else (),
                 scope=scope,
-                feature=draw(st.none() | st.sampled_from(list(features))) if features else None,
+                feature=draw(_features(tuple(features))) if features else None,
                 up_to=up_to,
-                check_in=effect is Effect.ALLOW and draw(st.booleans()),
+                check_in=effect is Effect.ALLOW and draw(_BOOLEANS),
                 description=f"random rule {i}",
             )
         )
     return rules
 
 
+@functools.lru_cache(maxsize=1)
 def _catalogue() -> st.SearchStrategy[WorkCatalogue]:
     kinds = st.lists(
         st.builds(
@@ -251,6 +305,25 @@ def _catalogue() -> st.SearchStrategy[WorkCatalogue]:
     )
 
 
+@functools.lru_cache(maxsize=16)
+def _account_ids(min_accounts: int, max_accounts: int) -> st.SearchStrategy[list[str]]:
+    return st.lists(
+        st.sampled_from(ACCOUNT_IDS), min_size=min_accounts, max_size=max_accounts, unique=True
+    )
+
+
+_STAFF = st.lists(
+    st.builds(
+        lambda id_, roles, served: Staff(id=id_, roles=roles, accounts=served),
+        st.sampled_from(["sam", "tess", "uma"]),
+        st.frozensets(st.sampled_from(sorted(str(role) for role in StaffRole))),
+        st.none() | st.frozensets(st.sampled_from(ACCOUNT_IDS)),
+    ),
+    max_size=3,
+    unique_by=lambda member: member.id,
+)
+
+
 @st.composite
 def _policies(
     draw: st.DrawFn,
@@ -264,26 +337,11 @@ def _policies(
 ) -> AuthzPolicy:
     contact_roles = sorted(str(role) for role in ContactRole)
     staff_roles = sorted(str(role) for role in StaffRole)
-    ids = draw(
-        st.lists(
-            st.sampled_from(ACCOUNT_IDS), min_size=min_accounts, max_size=max_accounts, unique=True
-        )
-    )
+    ids: list[str] = draw(_account_ids(min_accounts, max_accounts))
     members = [
         draw(accounts(account_id=id_, roles=contact_roles, verified=verified)) for id_ in ids
     ]
-    staff = draw(
-        st.lists(
-            st.builds(
-                lambda id_, roles, served: Staff(id=id_, roles=roles, accounts=served),
-                st.sampled_from(["sam", "tess", "uma"]),
-                st.frozensets(st.sampled_from(staff_roles)),
-                st.none() | st.frozensets(st.sampled_from(ACCOUNT_IDS)),
-            ),
-            max_size=3,
-            unique_by=lambda member: member.id,
-        )
-    )
+    staff = draw(_STAFF)
     return AuthzPolicy(
         rules=draw(_rules(contact_roles, staff_roles, FEATURES, min_rules, max_rules, allow_deny)),
         catalogue=draw(_catalogue()),
