@@ -26,14 +26,24 @@ from servicedesk_core import (
     UnknownRequester,
 )
 from servicedesk_core.testing.strategies import authz_policies
+from tests.authz.reseller import example
 from tests.authz.scenarios import Scenario, instants, resources, scenarios
+
+
+def with_reseller_rules(policy: AuthzPolicy) -> AuthzPolicy:
+    """The seed's rules, and the random ones after them."""
+    return policy.with_rules([*example.RULES, *policy.rules])
+
+
+POLICIES = st.one_of(authz_policies(), authz_policies().map(with_reseller_rules))
+"""Random rules alone mostly deny; with the seed's rules, allows and approvals are common."""
 
 
 @st.composite
 def policy_and_scenario(
-    draw: st.DrawFn, policies: st.SearchStrategy[AuthzPolicy] | None = None
+    draw: st.DrawFn, policies: st.SearchStrategy[AuthzPolicy] = POLICIES
 ) -> tuple[AuthzPolicy, Scenario]:
-    policy = draw(policies if policies is not None else authz_policies())
+    policy = draw(policies)
     return policy, draw(scenarios(policy))
 
 
@@ -51,7 +61,10 @@ def is_listed(policy: AuthzPolicy, principal: object) -> bool:
 # --- isolation -------------------------------------------------------------------------------
 
 
-@given(policy_and_scenario(authz_policies(min_accounts=2)))
+TWO_OR_MORE = authz_policies(min_accounts=2)
+
+
+@given(policy_and_scenario(st.one_of(TWO_OR_MORE, TWO_OR_MORE.map(with_reseller_rules))))
 def test_no_principal_of_account_a_reaches_a_resource_of_account_b(
     case: tuple[AuthzPolicy, Scenario],
 ) -> None:
@@ -176,7 +189,7 @@ def test_deny_rules_exempt_only_holders_of_unless_roles(
 
 @st.composite
 def role_change(draw: st.DrawFn) -> tuple[AuthzPolicy, Scenario, Account, Contact, str]:
-    policy = draw(authz_policies())
+    policy = draw(POLICIES)
     account = draw(st.sampled_from(policy.accounts))
     contact = draw(st.sampled_from(account.contacts))
     role = draw(st.sampled_from(sorted(ContactRole)))
