@@ -117,24 +117,40 @@ class CalendarOracle:
     def is_business_day(self, day: dt.date) -> bool:
         return bool(self.day_ranges(day))
 
+    def last_open_or_close(self, t: dt.datetime) -> dt.datetime:
+        span = 16
+        while True:
+            for start, end in reversed(self._around(t, span, 3)):
+                if start <= t:
+                    return min(end, t)
+            span *= 4
+
     def add_days(self, t: dt.datetime, n: int) -> dt.datetime:
-        """The documented convention, forward only: see ``Calendar.add_days``."""
-        assert n >= 0
-        s = self.next_open(t)
+        """The documented convention: see ``Calendar.add_days``."""
+        forward = n >= 0
+        s = self.next_open(t) if forward else self.last_open_or_close(t)
         local = s.astimezone(self.tz)
+
+        def holds(start: dt.datetime, end: dt.datetime) -> bool:
+            return start <= s < end if forward else start < s <= end
+
         owner = next(
             day
             for day in (local.date(), local.date() - dt.timedelta(days=1))
-            if any(start <= s < end for start, end in self.day_ranges(day))
+            if any(holds(start, end) for start, end in self.day_ranges(day))
         )
         offset = local.replace(tzinfo=None) - dt.datetime.combine(owner, dt.time())
-        day = owner
-        while n:
-            day += dt.timedelta(days=1)
-            n -= self.is_business_day(day)
+        day, step = owner, dt.timedelta(days=1 if forward else -1)
+        for _ in range(abs(n)):
+            day += step
+            while not self.is_business_day(day):
+                day += step
         u = (dt.datetime.combine(day, dt.time()) + offset).replace(tzinfo=self.tz).astimezone(UTC)
         ranges = self.day_ranges(day)
         if any(start <= u <= end for start, end in ranges):
             return u
-        later = [start for start, _ in ranges if start > u]
-        return min(later) if later else max(end for _, end in ranges)
+        if forward:
+            later = [start for start, _ in ranges if start > u]
+            return min(later) if later else max(end for _, end in ranges)
+        earlier = [end for _, end in ranges if end < u]
+        return max(earlier) if earlier else min(start for start, _ in ranges)

@@ -53,7 +53,7 @@ def duration_us(value: dt.timedelta) -> int:
     """
     if not isinstance(value, dt.timedelta):
         raise TypeError(f"expected a timedelta, got {type(value).__name__}: {value!r}")
-    return value // ONE_US
+    return dt.timedelta.__floordiv__(value, ONE_US)  # stdlib fields, also for pendulum
 
 
 def to_timedelta(us: int) -> dt.timedelta:

@@ -140,4 +140,4 @@ ITIL = PriorityScheme.from_names(
 """ITIL's five priorities, P1 (critical) to P5 (planning)."""
 
 FOUR_TIER = PriorityScheme.from_names("four-tier", ["Critical", "High", "Medium", "Low"])
-"""The common four-tier scheme: Critical, High, Medium, Low."""
+"""The common four-tier scheme (Critical, High, Medium, Low)."""

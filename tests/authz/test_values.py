@@ -80,3 +80,19 @@ def test_the_example_script_prints_a_decision_per_scenario() -> None:
     assert "  needs_approval ['billing.billable_work', 'rule.allow']" in lines
     assert "  needs_verification ['requester.unknown']" in lines
     assert lines[-2] == "  deny ['account.mismatch']"
+
+
+def test_authz_types_are_registered_for_from_type() -> None:
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from servicedesk_core import Account, AuthzPolicy, Contact
+
+    @settings(max_examples=10)
+    @given(st.from_type(Contact), st.from_type(Account), st.from_type(AuthzPolicy))
+    def check(contact: Contact, account: Account, policy: AuthzPolicy) -> None:
+        assert isinstance(contact, Contact)
+        assert isinstance(account, Account)
+        assert isinstance(policy, AuthzPolicy)
+
+    check()

@@ -46,7 +46,7 @@ class CombinedCalendar(Calendar):
 
     @property
     def tz(self) -> ZoneInfo:  # type: ignore[override]
-        """The timezone of answers: the left calendar's."""
+        """Timezone of the answers (the left calendar's)."""
         return self.left.tz
 
     def _compute_days(self, first: int, last: int) -> dict[int, DayRanges]:

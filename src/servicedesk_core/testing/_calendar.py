@@ -71,7 +71,7 @@ def durations(
     min_value: dt.timedelta = dt.timedelta(0),
     max_value: dt.timedelta = dt.timedelta(hours=500),
 ) -> st.SearchStrategy[dt.timedelta]:
-    """Durations between the bounds, favouring round business figures but exact to the microsecond."""
+    """Durations between the bounds: round business figures and exact microsecond values."""
     _check_bounds(min_value, max_value, dt.timedelta)
     round_figures = [
         dt.timedelta(minutes=minutes)

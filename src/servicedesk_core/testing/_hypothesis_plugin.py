@@ -1,10 +1,36 @@
-"""Registers servicedesk_core types for ``st.from_type`` (hypothesis entry point)."""
+"""Registers servicedesk_core types for ``st.from_type`` (hypothesis entry point).
+
+Hypothesis loads this while it is itself being imported, possibly from inside
+``servicedesk_core.testing.strategies``; so the strategies are looked up lazily.
+"""
 
 from __future__ import annotations
+
+from typing import Any
 
 
 def _register() -> None:
     """Called by hypothesis when it loads its plugins."""
-    from servicedesk_core.testing import strategies
+    from hypothesis import strategies as st
 
-    strategies.register_type_strategies()
+    from servicedesk_core.authz import Account, AuthzPolicy, Contact
+    from servicedesk_core.calendar import BusinessCalendar, TimeRange, WeeklyHours
+
+    def lazy(name: str) -> st.SearchStrategy[Any]:
+        def build() -> st.SearchStrategy[Any]:
+            from servicedesk_core.testing import strategies
+
+            factory = getattr(strategies, name)
+            return factory()  # type: ignore[no-any-return]
+
+        return st.deferred(build)
+
+    for cls, name in (
+        (TimeRange, "time_ranges"),
+        (WeeklyHours, "weekly_hours"),
+        (BusinessCalendar, "business_calendars"),
+        (Contact, "contacts"),
+        (Account, "accounts"),
+        (AuthzPolicy, "authz_policies"),
+    ):
+        st.register_type_strategy(cls, lazy(name))

@@ -1,0 +1,141 @@
+"""Bad input gets its documented error, never a wrong answer or a hang."""
+
+import contextlib
+import datetime as dt
+import time
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from servicedesk_core import (
+    BusinessCalendar,
+    ConfigError,
+    DeadlineUnreachableError,
+    InvalidIntervalError,
+    NaiveDatetimeError,
+    TimeRange,
+    WeeklyHours,
+)
+from servicedesk_core.testing.strategies import weekly_hours
+
+UTC = dt.UTC
+DESK = BusinessCalendar(timezone="America/Chicago", hours="Mon-Fri 07:00-17:00")
+T = dt.datetime(2026, 11, 20, 12, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: DESK.add(dt.datetime(2026, 11, 20, 12), dt.timedelta(hours=1)),
+        lambda: DESK.elapsed(T, dt.datetime(2026, 11, 20, 12)),
+        lambda: DESK.is_open(dt.datetime(2026, 11, 20, 12)),
+        lambda: DESK.next_open(dt.datetime(2026, 11, 20, 12)),
+        lambda: DESK.add_days(dt.datetime(2026, 11, 20, 12), 1),
+        lambda: DESK.open_intervals(dt.datetime(2026, 11, 20, 12), T),
+    ],
+)
+def test_naive_datetimes_are_rejected(call: object) -> None:
+    with pytest.raises(NaiveDatetimeError):
+        call()  # type: ignore[operator]
+
+
+def test_naive_datetime_error_is_also_a_value_error() -> None:
+    with pytest.raises(ValueError, match="naive datetime"):
+        DESK.is_open(dt.datetime(2026, 11, 20, 12))
+
+
+def test_unknown_timezone_is_a_config_error_naming_the_field() -> None:
+    with pytest.raises(ConfigError, match="Mars/Olympus") as caught:
+        BusinessCalendar(timezone="Mars/Olympus", hours="Daily 09:00-17:00")
+    assert caught.value.field == "timezone"
+
+
+def test_never_open_calendar_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="never open"):
+        BusinessCalendar(timezone="UTC", hours=WeeklyHours({}))
+    with pytest.raises(ConfigError, match="never open"):
+        BusinessCalendar(
+            timezone="UTC", hours="Daily closed", overrides={dt.date(2026, 1, 1): None}
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "culprit"),
+    [
+        ("Mon-Fri 09:00-09:00", "09:00-09:00"),
+        ("Mon-Fri 9-17", "Mon-Fri 9-17"),
+        ("Funday 09:00-17:00", "Funday"),
+        ("Mon-Fri 25:00-26:00", "25:00-26:00"),
+        ("Mon-Fri 09:00-17:00;; Sat 10:00-12:00", "''"),
+        ("", "expected weekly hours"),
+        ("Mon-Fri 09:00-24:30", "24:30"),
+    ],
+)
+def test_malformed_hours_name_the_clause(text: str, culprit: str) -> None:
+    with pytest.raises(ConfigError, match=culprit):
+        WeeklyHours.parse(text)
+
+
+@pytest.mark.parametrize(
+    "overrides",
+    [
+        {dt.date(2026, 12, 24): "7-12"},
+        {dt.datetime(2026, 12, 24, tzinfo=UTC): "07:00-12:00"},
+        {"2026-12-24": "07:00-12:00"},
+    ],
+)
+def test_malformed_overrides_are_config_errors(overrides: dict[object, object]) -> None:
+    with pytest.raises(ConfigError, match="overrides"):
+        BusinessCalendar(timezone="UTC", hours="Daily 09:00-17:00", overrides=overrides)  # type: ignore[arg-type]
+
+
+def test_holidays_must_be_dates() -> None:
+    with pytest.raises(ConfigError, match="holidays"):
+        BusinessCalendar(timezone="UTC", hours="Daily 09:00-17:00", holidays=["2026-12-25"])  # type: ignore[list-item]
+
+
+def test_inverted_interval_is_rejected() -> None:
+    with pytest.raises(InvalidIntervalError):
+        DESK.open_intervals(T, T - dt.timedelta(hours=1))
+
+
+def test_unreachable_deadline_raises_quickly() -> None:
+    """Open on one day only: the second year's worth of hours can never be found."""
+    cal = BusinessCalendar(
+        timezone="UTC", hours="Daily closed", overrides={dt.date(2026, 11, 20): "09:00-17:00"}
+    )
+    started = time.perf_counter()
+    with pytest.raises(DeadlineUnreachableError):
+        cal.add(T, dt.timedelta(hours=9))
+    with pytest.raises(DeadlineUnreachableError):
+        cal.next_open(T + dt.timedelta(days=1))
+    with pytest.raises(DeadlineUnreachableError):
+        BusinessCalendar.always_open().next_close(T)
+    assert time.perf_counter() - started < 10  # generous; the point is that it ends
+
+
+def test_time_range_rejects_empty_and_overlong() -> None:
+    with pytest.raises(ConfigError):
+        TimeRange.between(dt.time(9), dt.time(9))
+    with pytest.raises(ConfigError):
+        TimeRange(dt.time(9), dt.timedelta(hours=25))
+    with pytest.raises(ConfigError):
+        TimeRange(dt.time(9), dt.timedelta(0))
+
+
+@given(st.text())
+def test_parse_raises_only_config_error(text: str) -> None:
+    with contextlib.suppress(ConfigError):
+        WeeklyHours.parse(text)
+
+
+@given(st.from_regex(r"\A[A-Za-z ,;\-:0-9]{0,40}\Z"))
+def test_parse_of_near_grammar_text_raises_only_config_error(text: str) -> None:
+    with contextlib.suppress(ConfigError):
+        WeeklyHours.parse(text)
+
+
+@given(weekly_hours(allow_empty=True))
+def test_weekly_hours_text_round_trips(hours: WeeklyHours) -> None:
+    assert hours == WeeklyHours.parse(str(hours))

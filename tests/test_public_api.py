@@ -1,0 +1,70 @@
+"""The public surface: __all__, immutability, hashing, pickling, repr."""
+
+import datetime as dt
+import pickle
+
+import attrs
+import holidays
+import pytest
+
+import servicedesk_core
+from servicedesk_core import BusinessCalendar, WeeklyHours
+
+DESK = BusinessCalendar(
+    timezone="America/Chicago",
+    hours=WeeklyHours.parse("Mon-Fri 07:00-17:00"),
+    holidays=holidays.US(subdiv="TX"),
+    overrides={dt.date(2026, 12, 24): "07:00-12:00", dt.date(2026, 12, 31): None},
+)
+VALUES = [DESK, DESK | BusinessCalendar.always_open(), DESK.hours, DESK.hours.days[0][0]]
+
+
+def test_all_is_sorted_and_importable() -> None:
+    names = servicedesk_core.__all__
+    isort_style = sorted(names, key=lambda name: (not name.isupper(), not name[0].isupper(), name))
+    assert isort_style == names
+    for name in servicedesk_core.__all__:
+        assert getattr(servicedesk_core, name) is not None
+
+
+def test_version_is_exposed() -> None:
+    assert servicedesk_core.__version__ == "0.1.0"
+
+
+@pytest.mark.parametrize("value", VALUES)
+def test_values_are_immutable(value: object) -> None:
+    field = attrs.fields(type(value))[0].name
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        setattr(value, field, None)
+
+
+@pytest.mark.parametrize("value", VALUES)
+def test_values_pickle_and_hash_by_value(value: object) -> None:
+    copy = pickle.loads(pickle.dumps(value))
+    assert value == copy
+    assert hash(value) == hash(copy)
+
+
+def test_pickled_calendar_answers_like_the_original() -> None:
+    start = dt.datetime(2026, 12, 23, 15, tzinfo=dt.UTC)
+    DESK.add(start, dt.timedelta(hours=3))  # materialise before pickling
+    copy = pickle.loads(pickle.dumps(DESK))
+    assert DESK.add(start, dt.timedelta(hours=30)) == copy.add(start, dt.timedelta(hours=30))
+
+
+def test_equal_holiday_sources_make_equal_calendars() -> None:
+    grown = holidays.US(subdiv="TX", years=range(2020, 2030))
+    other = attrs.evolve(DESK, holidays=grown)
+    assert other == DESK
+    assert hash(DESK) == hash(other)
+
+
+def test_types_are_registered_for_from_type() -> None:
+    from hypothesis import given
+    from hypothesis import strategies as st
+
+    @given(st.from_type(BusinessCalendar))
+    def check(calendar: BusinessCalendar) -> None:
+        assert isinstance(calendar, BusinessCalendar)
+
+    check()
