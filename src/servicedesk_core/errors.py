@@ -65,7 +65,7 @@ class NotAuthorizedError(ServiceDeskError, PermissionError):
     """A request was not allowed; raised only by ``AuthzPolicy.require``.
 
     Attributes:
-        decision: The :class:`~servicedesk_core.authz.Decision` that was not an allow,
+        decision: The :class:`~servicedesk_core.Decision` that was not an allow,
             with its outcome, reason codes and message.
     """
 

@@ -50,13 +50,14 @@ class WorkKind:
 class Charge:
     """Whether a piece of work costs money, how much if known, and why.
 
-    Attributes:
-        billable: ``True`` when the work needs a billing approval.
-        amount: The estimate or catalogue price; ``None`` when unknown.
-        currency: The catalogue's currency.
-        codes: Stable reason codes (``billing.billable_work``, ``billing.after_hours``,
-            ``billing.uncatalogued``, ``billing.included``, ``billing.critical_after_hours``).
-        messages: One human sentence per code.
+    Fields:
+
+    - ``billable``: ``True`` when the work needs a billing approval.
+    - ``amount``: The estimate or catalogue price; ``None`` when unknown.
+    - ``currency``: The catalogue's currency.
+    - ``codes``: Stable reason codes (``billing.billable_work``, ``billing.after_hours``,
+      ``billing.uncatalogued``, ``billing.included``, ``billing.critical_after_hours``).
+    - ``messages``: One human sentence per code.
     """
 
     billable: bool

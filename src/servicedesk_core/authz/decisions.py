@@ -31,23 +31,23 @@ class Action(enum.StrEnum):
     """What a principal asks to do."""
 
     VIEW_TICKET = "view_ticket"
-    """See one ticket (resource: a :class:`Ticket`)."""
+    """See one ticket; the resource is a :class:`Ticket`."""
     VIEW_COMPANY_TICKETS = "view_company_tickets"
-    """See all tickets of the account (resource: the ``Account``)."""
+    """See all tickets of the account; the resource is the ``Account``."""
     SUBMIT_REQUEST = "submit_request"
-    """Open a support request (resource: the :class:`Ticket` to open)."""
+    """Open a support request; the resource is the :class:`Ticket` to open."""
     SUBMIT_CHANGE = "submit_change"
-    """Request a change: a move, add or change (resource: the :class:`Ticket`)."""
+    """Request a change (a move, add or change); the resource is the :class:`Ticket`."""
     APPROVE_CHARGE = "approve_charge"
     """Approve (or decline) billable work on a :class:`Ticket`."""
     MANAGE_USERS = "manage_users"
-    """Grant or remove portal access (resource: the ``Account``)."""
+    """Grant or remove portal access; the resource is the ``Account``."""
     CHANGE_VISIBILITY = "change_visibility"
-    """Set which roles see all company tickets (resource: the ``Account``)."""
+    """Set which roles see all company tickets; the resource is the ``Account``."""
     MANAGE_PERMISSIONS = "manage_permissions"
-    """Give contacts roles such as change requester (resource: the ``Account``)."""
+    """Give contacts roles such as change requester; the resource is the ``Account``."""
     MANAGE_BILLING_PERMISSIONS = "manage_billing_permissions"
-    """Decide who is billing contact or backup approver (resource: the ``Account``)."""
+    """Decide who is billing contact or backup approver; the resource is the ``Account``."""
 
     @property
     def is_on_ticket(self) -> bool:
@@ -70,7 +70,7 @@ class Outcome(enum.StrEnum):
 
     DENY = "deny"
     NEEDS_VERIFICATION = "needs_verification"
-    """Unknown or unverified requester: call back the number on file first."""
+    """An unknown or unverified requester; call back the number on file first."""
     NEEDS_APPROVAL = "needs_approval"
     """Allowed once a contact holding one of the approver roles approves."""
     ALLOW = "allow"
@@ -113,7 +113,7 @@ class Scope(enum.StrEnum):
     OWN = "own"
     """Only tickets the contact requested."""
     ACCOUNT = "account"
-    """Every resource of the account (for staff: of the accounts they serve)."""
+    """Every resource of the account (for staff, of the accounts they serve)."""
 
 
 @attrs.frozen
@@ -286,19 +286,20 @@ class Rule:
 class Decision:
     """The answer to "may this principal do this action on this resource now?".
 
-    Attributes:
-        outcome: Allow, deny, needs approval or needs verification.
-        action: The action asked about.
-        principal: Who asked (``"contact acme/alice"``, ``"staff tess"``, ...).
-        account: Id of the account owning the resource.
-        rules: Ids of the rules that decided: the allow rules behind an allow or
-            needs-approval, the deny rules behind a deny (empty for a deny by
-            default or by a built-in check).
-        reasons: Why, most important first; every non-allow has at least one.
-        approvers: For needs-approval: the roles that may approve.
-        amount: For billable work: the estimate or price, if known.
-        currency: The currency of ``amount``.
-        delegations: Delegators whose roles the principal used.
+    Fields:
+
+    - ``outcome``: Allow, deny, needs approval or needs verification.
+    - ``action``: The action asked about.
+    - ``principal``: Who asked (``"contact acme/alice"``, ``"staff tess"``, ...).
+    - ``account``: Id of the account owning the resource.
+    - ``rules``: Ids of the rules that decided: the allow rules behind an allow or a
+      needs-approval, the deny rules behind a deny (empty for a deny by default or by a
+      built-in check).
+    - ``reasons``: Why, most important first; every non-allow has at least one.
+    - ``approvers``: For needs-approval: the roles that may approve.
+    - ``amount``: For billable work: the estimate or price, if known.
+    - ``currency``: The currency of ``amount``.
+    - ``delegations``: Delegators whose roles the principal used.
     """
 
     outcome: Outcome
@@ -329,7 +330,7 @@ class Decision:
 
     @property
     def message(self) -> str:
-        """One human sentence: outcome, who, what, and why."""
+        """One human sentence with the outcome, who, what and why."""
         why = "; ".join(reason.message for reason in self.reasons)
         text = f"{self.outcome.value}: {self.principal} {self.action.value} on {self.account}"
         return f"{text}: {why}" if why else text

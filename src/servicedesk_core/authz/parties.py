@@ -39,7 +39,7 @@ class ContactRole(enum.StrEnum):
     BACKUP_APPROVER = "backup_approver"
     """Alternate approver."""
     CHANGE_REQUESTER = "change_requester"
-    """MAC-only requester: can submit changes but not approve charges."""
+    """A MAC-only requester, who can submit changes but not approve charges."""
     PORTAL_ADMIN = "portal_admin"
     """Manages user access, ticket visibility and permissions."""
     USER = "user"
@@ -136,7 +136,7 @@ class UnknownRequester:
     """Someone who claims to speak for ``account`` but is not on its contact list.
 
     Such a request is never acted on directly: it needs a call back to the
-    number on file (see :class:`~servicedesk_core.authz.Outcome`).
+    number on file (see :class:`~servicedesk_core.Outcome`).
     """
 
     account: str = attrs.field(validator=_non_empty)
