@@ -143,6 +143,12 @@ class WorkCatalogue:
 
         Raises:
             NaiveDatetimeError: ``at`` has no timezone.
+
+        >>> from datetime import datetime, timezone
+        >>> from servicedesk_core import BusinessCalendar, WeeklyHours
+        >>> hours = BusinessCalendar(timezone="UTC", hours=WeeklyHours.parse("Mon-Fri 09:00-17:00"))
+        >>> WorkCatalogue().is_after_hours(datetime(2026, 3, 14, 12, tzinfo=timezone.utc), hours)
+        True
         """
         to_us(at)
         return not calendar.is_open(at)
@@ -166,7 +172,21 @@ class WorkCatalogue:
         Raises:
             NaiveDatetimeError: ``at`` has no timezone.
 
-        Example: see the guide page "Authorization and approvals".
+        >>> from datetime import datetime, timezone
+        >>> from servicedesk_core import FOUR_TIER, BusinessCalendar, WeeklyHours
+        >>> hours = BusinessCalendar(timezone="UTC", hours=WeeklyHours.parse("Mon-Fri 09:00-17:00"))
+        >>> catalogue = WorkCatalogue(
+        ...     kinds=[WorkKind(id="reset", description="Password reset", billable=False)],
+        ...     after_hours_exempt={FOUR_TIER["Critical"]},
+        ... )
+        >>> night = datetime(2026, 3, 10, 22, tzinfo=timezone.utc)
+        >>> catalogue.charge("reset", at=night, calendar=hours, priority=FOUR_TIER["High"]).codes
+        ('billing.after_hours',)
+        >>> catalogue.charge("reset", at=night, calendar=hours,
+        ...                  priority=FOUR_TIER["Critical"]).billable
+        False
+        >>> catalogue.charge("ivr", at=night, calendar=hours).codes
+        ('billing.uncatalogued', 'billing.after_hours')
         """
         codes: list[str] = []
         messages: list[str] = []

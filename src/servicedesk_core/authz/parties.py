@@ -141,7 +141,6 @@ class UnknownRequester:
 
     account: str = attrs.field(validator=_non_empty)
     name: str = ""
-    id: str = ""
 
 
 Principal: TypeAlias = Contact | Staff | UnknownRequester
@@ -291,13 +290,32 @@ class Account:
         return None
 
     def is_listed(self, contact: Contact) -> bool:
-        """Return whether ``contact`` is exactly as this account lists it (id and roles)."""
+        """Return whether ``contact`` is exactly as this account lists it (every field).
+
+        >>> alice = Contact(id="alice", account="acme", roles={"user"})
+        >>> acme = Account(id="acme", contacts=[alice])
+        >>> acme.is_listed(alice), acme.is_listed(alice.with_roles({"billing_contact"}))
+        (True, False)
+        """
         return self.contact(contact.id) == contact
 
     def delegated_roles(self, contact_id: str, at: dt.datetime) -> tuple[tuple[str, str], ...]:
         """Return ``(role, delegator)`` pairs ``contact_id`` holds by delegation at ``at``.
 
         Only roles the delegator holds in their own right count (no cascading).
+
+        >>> from datetime import datetime, timedelta, timezone
+        >>> start = datetime(2026, 7, 1, tzinfo=timezone.utc)
+        >>> acme = Account(id="acme", contacts=[
+        ...     Contact(id="alice", account="acme", roles={"billing_contact"}),
+        ...     Contact(id="erin", account="acme", roles={"user"}),
+        ... ], delegations=[Delegation(delegator="alice", delegate="erin",
+        ...                            roles={"billing_contact"}, starts=start,
+        ...                            ends=start + timedelta(days=14))])
+        >>> acme.delegated_roles("erin", start)
+        (('billing_contact', 'alice'),)
+        >>> acme.delegated_roles("erin", start + timedelta(days=14))
+        ()
         """
         pairs: set[tuple[str, str]] = set()
         for delegation in self.delegations:

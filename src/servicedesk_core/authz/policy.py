@@ -83,6 +83,27 @@ class AuthzPolicy:
     Raises:
         ConfigError: Unknown roles, duplicate rule, account or staff ids, or an
             account without any calendar.
+
+    >>> from datetime import datetime, timezone
+    >>> from servicedesk_core import BusinessCalendar
+    >>> acme = Account(id="acme", contacts=[
+    ...     Contact(id="alice", account="acme", roles={"billing_contact"}),
+    ...     Contact(id="erin", account="acme", roles={"user"}),
+    ... ])
+    >>> policy = AuthzPolicy(
+    ...     rules=[Rule(id="approvers", effect="allow", actions={"approve_charge"},
+    ...                 roles={"billing_contact"})],
+    ...     accounts=[acme],
+    ...     calendar=BusinessCalendar.always_open(),
+    ... )
+    >>> at = datetime(2026, 3, 10, 15, tzinfo=timezone.utc)
+    >>> ivr = Ticket(id="T-1", account="acme", requester="erin", work="custom_ivr")
+    >>> policy.decide(acme.contact("alice"), Action.APPROVE_CHARGE, ivr, at).rules
+    ('approvers',)
+    >>> policy.decide(acme.contact("erin"), Action.APPROVE_CHARGE, ivr, at).codes
+    ('approval.own_request',)
+    >>> policy.approver_roles
+    frozenset({'billing_contact'})
     """
 
     rules: tuple[Rule, ...] = attrs.field(converter=_rules)
@@ -171,7 +192,10 @@ class AuthzPolicy:
         return attrs.evolve(self, rules=rules)
 
     def calendar_for(self, account: Account) -> Calendar:
-        """Return the calendar that decides what is after hours for ``account``."""
+        """Return the calendar that decides what is after hours for ``account``.
+
+        The account's own calendar if it has one, else the policy's.
+        """
         calendar = account.calendar if account.calendar is not None else self.calendar
         assert calendar is not None  # checked at construction
         return calendar
@@ -196,6 +220,15 @@ class AuthzPolicy:
         Raises:
             KeyError: The ticket's account is not in the policy.
             NaiveDatetimeError: ``at`` has no timezone.
+
+        >>> from datetime import datetime, timezone
+        >>> from servicedesk_core import BusinessCalendar, WeeklyHours
+        >>> hours = BusinessCalendar(timezone="UTC", hours=WeeklyHours.parse("Mon-Fri 09:00-17:00"))
+        >>> policy = AuthzPolicy(rules=[], accounts=[Account(id="acme", calendar=hours)])
+        >>> late = Ticket(id="T-1", account="acme", requester="erin",
+        ...               requested_at=datetime(2026, 3, 10, 20, tzinfo=timezone.utc))
+        >>> policy.charge(late, datetime(2026, 3, 11, 10, tzinfo=timezone.utc)).codes
+        ('billing.after_hours',)
         """
         account = self.account(ticket.account)
         if account is None:
@@ -220,6 +253,20 @@ class AuthzPolicy:
         Raises:
             NaiveDatetimeError: ``at`` has no timezone (a programming error).
             TypeError: ``at`` is not a datetime.
+            ValueError: ``action`` is not an :class:`Action` or the name of one.
+
+        >>> from datetime import datetime, timezone
+        >>> from servicedesk_core import BusinessCalendar
+        >>> alice = Contact(id="alice", account="acme", roles={"user"})
+        >>> policy = AuthzPolicy(rules=[], accounts=[Account(id="acme", contacts=[alice])],
+        ...                      calendar=BusinessCalendar.always_open())
+        >>> at = datetime(2026, 3, 10, 15, tzinfo=timezone.utc)
+        >>> decision = policy.decide(alice, Action.MANAGE_USERS, Account(id="acme"), at)
+        >>> decision.outcome, decision.codes
+        (<Outcome.DENY: 'deny'>, ('rule.none',))
+        >>> policy.decide(alice, Action.VIEW_TICKET, Ticket(id="G-1", account="globex",
+        ...                                                 requester="x"), at).codes
+        ('account.unknown',)
         """
         to_us(at)
         action = Action(action)
@@ -501,6 +548,17 @@ class AuthzPolicy:
         Raises:
             NotAuthorizedError: The decision is not an allow; it is attached as
                 ``error.decision``.
+
+        >>> from datetime import datetime, timezone
+        >>> from servicedesk_core import BusinessCalendar
+        >>> alice = Contact(id="alice", account="acme", roles={"user"})
+        >>> policy = AuthzPolicy(rules=[], accounts=[Account(id="acme", contacts=[alice])],
+        ...                      calendar=BusinessCalendar.always_open())
+        >>> policy.require(alice, Action.MANAGE_USERS, Account(id="acme"),
+        ...                datetime(2026, 3, 10, 15, tzinfo=timezone.utc))
+        Traceback (most recent call last):
+        ...
+        servicedesk_core.errors.NotAuthorizedError: deny: contact acme/alice manage_users ...
         """
         decision = self.decide(principal, action, resource, at)
         if not decision.is_allowed:
@@ -519,6 +577,20 @@ class AuthzPolicy:
 
         ``mine_only`` is the portal's "view just your tickets" switch: it keeps
         only tickets the principal requested.
+
+        >>> from datetime import datetime, timezone
+        >>> from servicedesk_core import BusinessCalendar
+        >>> erin = Contact(id="erin", account="acme", roles={"user"})
+        >>> policy = AuthzPolicy(
+        ...     rules=[Rule(id="own", effect="allow", actions={"view_ticket"}, scope="own")],
+        ...     accounts=[Account(id="acme", contacts=[erin])],
+        ...     calendar=BusinessCalendar.always_open(),
+        ... )
+        >>> tickets = [Ticket(id=f"T-{n}", account="acme", requester=who)
+        ...            for n, who in enumerate(["erin", "carol", "erin"])]
+        >>> [t.id for t in policy.visible_tickets(erin, tickets,
+        ...                                       datetime(2026, 3, 10, tzinfo=timezone.utc))]
+        ['T-0', 'T-2']
         """
         principal_id = principal.id if isinstance(principal, Contact) else None
         return tuple(
