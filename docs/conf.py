@@ -19,7 +19,8 @@ nitpick_ignore_regex = [
     ("py:.*", r"(datetime|zoneinfo|collections|typing|attrs|holidays|hypothesis|threading)\b.*"),
     ("py:.*", r"(dt|st)\..*"),
     ("py:class", r"(int|str|bool|float|object|type|tuple|dict|list|frozenset|set|bytes)"),
-    ("py:class", r"Decimal|decimal\.Decimal|Iterator|Iterable|Mapping|Sequence|Callable|Literal|TypeAlias"),
+    ("py:class", r"Decimal|Iterator|Iterable|Mapping|Sequence|Callable|Literal|TypeAlias"),
+    ("py:class", r"decimal\.Decimal"),
 ]
 nitpicky = True
 myst_heading_anchors = 3
