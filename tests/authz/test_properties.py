@@ -27,7 +27,15 @@ from servicedesk_core import (
 )
 from servicedesk_core.testing.strategies import authz_policies
 from tests.authz.reseller import example
-from tests.authz.scenarios import Scenario, instants, resources, scenarios
+from tests.authz.scenarios import (
+    Scenario,
+    home,
+    instants,
+    principals,
+    resources,
+    scenarios,
+    tickets,
+)
 
 
 def with_reseller_rules(policy: AuthzPolicy) -> AuthzPolicy:
@@ -298,3 +306,29 @@ def test_billable_work_is_never_allowed_without_an_approval(
         assert decision.outcome != Outcome.ALLOW
         if decision.outcome == Outcome.NEEDS_APPROVAL:
             assert any(code.startswith("billing.") for code in decision.codes)
+
+
+# --- visibility -------------------------------------------------------------------------------
+
+
+@given(POLICIES, st.data())
+def test_visible_tickets_is_the_view_decision_per_ticket(
+    policy: AuthzPolicy, data: st.DataObject
+) -> None:
+    """The fast filter keeps exactly the tickets ``decide(VIEW_TICKET)`` allows, in order."""
+    principal = data.draw(principals(policy))
+    account = home(principal)
+    tickets_ = data.draw(
+        st.lists(st.one_of(tickets(policy, account or "acme"), tickets(policy, "globex")),
+                 max_size=8)
+    )  # fmt: skip
+    at = data.draw(instants())
+    mine_only = data.draw(st.booleans())
+    principal_id = principal.id if isinstance(principal, Contact) else None
+    expected = [
+        t
+        for t in tickets_
+        if policy.decide(principal, Action.VIEW_TICKET, t, at).is_allowed
+        and (not mine_only or t.requester == principal_id)
+    ]
+    assert list(policy.visible_tickets(principal, tickets_, at, mine_only=mine_only)) == expected

@@ -593,12 +593,20 @@ class AuthzPolicy:
         ['T-0', 'T-2']
         """
         principal_id = principal.id if isinstance(principal, Contact) else None
-        return tuple(
-            ticket
-            for ticket in tickets
-            if (not mine_only or ticket.requester == principal_id)
-            and self.decide(principal, Action.VIEW_TICKET, ticket, at).is_allowed
-        )
+        # Viewing depends on the ticket only through its account and whether the
+        # principal requested it: decide once per such class.
+        seen: dict[tuple[str, bool], bool] = {}
+        visible: list[Ticket] = []
+        for ticket in tickets:
+            own = ticket.requester == principal_id
+            if mine_only and not own:
+                continue
+            key = (ticket.account, own)
+            if key not in seen:
+                seen[key] = self.decide(principal, Action.VIEW_TICKET, ticket, at).is_allowed
+            if seen[key]:
+                visible.append(ticket)
+        return tuple(visible)
 
 
 def _deny(action: Action, who: str, account: str, code: str, message: str) -> Decision:
