@@ -72,3 +72,6 @@ class NotAuthorizedError(ServiceDeskError, PermissionError):
     def __init__(self, decision: Decision) -> None:
         super().__init__(decision.message)
         self.decision = decision
+
+    def __reduce__(self) -> tuple[type[NotAuthorizedError], tuple[Decision]]:
+        return (type(self), (self.decision,))

@@ -96,3 +96,16 @@ def test_authz_types_are_registered_for_from_type() -> None:
         assert isinstance(policy, AuthzPolicy)
 
     check()
+
+
+def test_not_authorized_error_pickles_with_its_decision() -> None:
+    from servicedesk_core import NotAuthorizedError, ServiceDeskError
+
+    decision = example.POLICY.decide(
+        example.ACME.contacts[-1], Action.MANAGE_USERS, example.ACME, T0
+    )
+    error = pickle.loads(pickle.dumps(NotAuthorizedError(decision)))
+    assert error.decision == decision
+    assert str(error) == decision.message
+    assert isinstance(error, ServiceDeskError)
+    assert isinstance(error, PermissionError)
