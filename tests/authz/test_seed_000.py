@@ -99,6 +99,19 @@ def test_catalogue_is_exactly_the_two_lists_of_section_5() -> None:
     }
 
 
+@pytest.mark.parametrize("name", ["alice", "bob", "carol", "dave", "erin"])
+@pytest.mark.parametrize("action", list(Action))
+def test_we_believe_in_full_transparency(name: str, action: Action) -> None:
+    """Seed: "We believe in full transparency": every answer says which rule or reason decided."""
+    resource = ticket("custom_ivr", requester="carol") if action.is_on_ticket else ACME
+    decision = POLICY.decide(contact(name), action, resource, TUESDAY_10)
+    assert decision.reasons
+    assert all(reason.message for reason in decision.reasons)
+    rule_texts = {rule.id: rule.description for rule in POLICY.rules}
+    for rule_id in decision.rules:
+        assert rule_texts[rule_id] in decision.message
+
+
 @pytest.mark.parametrize(
     "work", [pytest.param(k, id=k) for kinds in INCLUDED.values() for k in kinds]
 )
