@@ -13,6 +13,7 @@ html_theme = "furo"
 autodoc_typehints = "description"
 autodoc_member_order = "bysource"
 napoleon_google_docstring = True
+napoleon_use_ivar = True  # "Attributes:" of attrs classes would otherwise be documented twice
 # No network at build time, so no intersphinx: references to other projects'
 # types are left plain instead of failing the nitpicky build.
 nitpick_ignore_regex = [
@@ -21,6 +22,7 @@ nitpick_ignore_regex = [
     ("py:class", r"(int|str|bool|float|object|type|tuple|dict|list|frozenset|set|bytes)"),
     ("py:class", r"Decimal|Iterator|Iterable|Mapping|Sequence|Callable|Literal|TypeAlias"),
     ("py:class", r"decimal\.Decimal"),
+    ("py:class", r".*\._[A-Z]\w*"),  # private TypeVars in signatures
 ]
 nitpicky = True
 myst_heading_anchors = 3

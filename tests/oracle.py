@@ -141,10 +141,16 @@ class CalendarOracle:
         )
         offset = local.replace(tzinfo=None) - dt.datetime.combine(owner, dt.time())
         day, step = owner, dt.timedelta(days=1 if forward else -1)
+        answer = s  # r(0); then r(k) = max(clamp(k), r(k - 1)) (min backwards)
         for _ in range(abs(n)):
             day += step
             while not self.is_business_day(day):
                 day += step
+            clamped = self._clamp(day, offset, forward=forward)
+            answer = max(answer, clamped) if forward else min(answer, clamped)
+        return answer
+
+    def _clamp(self, day: dt.date, offset: dt.timedelta, *, forward: bool) -> dt.datetime:
         u = (dt.datetime.combine(day, dt.time()) + offset).replace(tzinfo=self.tz).astimezone(UTC)
         ranges = self.day_ranges(day)
         if any(start <= u <= end for start, end in ranges):

@@ -17,7 +17,9 @@ __all__ = [
     "InvalidIntervalError",
     "NaiveDatetimeError",
     "NotAuthorizedError",
+    "SchemeMismatchError",
     "ServiceDeskError",
+    "UnknownLevelError",
 ]
 
 
@@ -59,6 +61,36 @@ class InvalidIntervalError(ServiceDeskError, ValueError):
     def __init__(self, start: object, end: object) -> None:
         super().__init__(f"interval ends ({end}) before it starts ({start})")
         self.start, self.end = start, end
+
+
+class UnknownLevelError(ServiceDeskError, KeyError):
+    """A priority scheme was asked for a level it does not have.
+
+    Attributes:
+        scheme: Name of the scheme that was asked.
+        name: The name that was asked for.
+        known: The scheme's level names, most urgent first.
+    """
+
+    def __init__(self, scheme: str, name: object, known: tuple[str, ...]) -> None:
+        super().__init__(scheme, name, known)
+        self.scheme, self.name, self.known = scheme, name, known
+
+    def __str__(self) -> str:
+        return f"scheme {self.scheme!r} has no level {self.name!r}; known: {', '.join(self.known)}"
+
+
+class SchemeMismatchError(ServiceDeskError, TypeError):
+    """Two priority levels of different schemes were compared or mixed.
+
+    Attributes:
+        left: Scheme name of the left operand.
+        right: Scheme name of the right operand (or the other operand's type name).
+    """
+
+    def __init__(self, message: str, *, left: str, right: str) -> None:
+        super().__init__(message)
+        self.left, self.right = left, right
 
 
 class NotAuthorizedError(ServiceDeskError, PermissionError):

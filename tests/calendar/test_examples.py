@@ -177,3 +177,12 @@ def test_union_and_intersection_follow_set_semantics_by_example(a: str, b: str) 
     both = (left & right).elapsed(start, end)
     either = (left | right).elapsed(start, end)
     assert left.elapsed(start, end) + right.elapsed(start, end) == both + either
+
+
+def test_add_days_is_monotone_when_overnight_ranges_of_neighbouring_days_overlap() -> None:
+    """Friday's range runs to Saturday 01:15 and Saturday owns 00:00-00:15 (found by Hypothesis)."""
+    cal = BusinessCalendar(timezone="America/Chicago", hours="Fri 01:30-01:15; Sat 00:00-00:15")
+    t = dt.datetime(2005, 12, 31, 18, 0, tzinfo=ZoneInfo("Australia/Lord_Howe"))  # Sat 01:00 CT
+    assert t == cal.add_days(t, 0)
+    assert t == cal.add_days(t, 1)  # Saturday closed at 00:15, before t: keep t
+    assert ct(2006, 1, 7, 1) == cal.add_days(t, 2)  # Friday 6th + 25 h, inside its range

@@ -250,8 +250,10 @@ class Calendar:
         is shorter, the answer is the next opening of that day if the time falls
         before or between its ranges, or its last closing time if the day has
         closed by then (the deadline never spills into another business day).
-        Backwards mirrors this from the latest open-or-closing instant at or
-        before ``t``. ``add_days(t, 0)`` is ``next_open(t)``.
+        The answer is never earlier than the answer for fewer days, which only
+        matters when overnight ranges of neighbouring days overlap. Backwards
+        mirrors all this from the latest open-or-closing instant at or before
+        ``t``. ``add_days(t, 0)`` is ``next_open(t)``.
 
         Raises:
             NaiveDatetimeError: ``t`` has no timezone.
@@ -271,9 +273,15 @@ class Calendar:
             if 0 <= k < len(window.bdays):
                 break
             window = self._grow(window, s, forward=forward)
-        target_day = window.bdays[k]
-        u = local_to_us(target_day, offset, self.tz)
-        return from_us(_clamp_into(self._day_ranges(target_day), u, forward=forward), self.tz)
+        # r(n) = max(clamp(n), r(n - 1)); a day's ranges end within 48 h of its
+        # midnight, so days three or more business days back can never win.
+        sign = 1 if forward else -1
+        answers = [s]
+        for index in range(k - sign * min(abs(days), 3), k + sign, sign):
+            day = window.bdays[index]
+            u = local_to_us(day, offset, self.tz)
+            answers.append(_clamp_into(self._day_ranges(day), u, forward=forward))
+        return from_us(max(answers) if forward else min(answers), self.tz)
 
     # --- helpers -------------------------------------------------------------
 

@@ -15,6 +15,7 @@ def _register() -> None:
 
     from servicedesk_core.authz import Account, AuthzPolicy, Contact
     from servicedesk_core.calendar import BusinessCalendar, TimeRange, WeeklyHours
+    from servicedesk_core.priority import PriorityMatrix, PriorityScheme, RequestFacts, TriageRules
 
     def lazy(name: str) -> st.SearchStrategy[Any]:
         def build() -> st.SearchStrategy[Any]:
@@ -32,5 +33,9 @@ def _register() -> None:
         (Contact, "contacts"),
         (Account, "accounts"),
         (AuthzPolicy, "authz_policies"),
+        (PriorityScheme, "priority_schemes"),
+        (PriorityMatrix, "priority_matrices"),
+        (TriageRules, "triage_rules"),
+        (RequestFacts, "request_facts"),
     ):
         st.register_type_strategy(cls, lazy(name))

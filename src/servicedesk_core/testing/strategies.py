@@ -2,7 +2,7 @@
 
 The project's own tests use exactly these. Options are keyword-only, named in
 Hypothesis's style (``min_value``/``max_value``); bad options raise
-``hypothesis.errors.InvalidArgument``. Calendar types are registered for
+``hypothesis.errors.InvalidArgument``. Calendar and priority types are registered for
 ``st.from_type`` through the ``hypothesis`` entry point.
 """
 
@@ -17,6 +17,12 @@ from servicedesk_core.testing._calendar import (
     time_ranges,
     weekly_hours,
 )
+from servicedesk_core.testing._priority import (
+    priority_matrices,
+    priority_schemes,
+    request_facts,
+    triage_rules,
+)
 
 __all__ = [
     "TRICKY_TIMEZONES",
@@ -26,6 +32,10 @@ __all__ = [
     "business_calendars",
     "contacts",
     "durations",
+    "priority_matrices",
+    "priority_schemes",
+    "request_facts",
     "time_ranges",
+    "triage_rules",
     "weekly_hours",
 ]
