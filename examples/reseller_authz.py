@@ -138,6 +138,7 @@ POLICY = AuthzPolicy(
         Staff(id="tess", roles={StaffRole.TECHNICIAN}, accounts={"acme"}, name="VIP Engineer"),
     ],
     calendar=BUSINESS_HOURS,
+    features={ADMIN_CONTROLS},
 )
 
 TUESDAY_10 = datetime(2026, 3, 10, 10, 0, tzinfo=CENTRAL)

@@ -252,3 +252,15 @@ def test_decide_needs_an_aware_instant() -> None:
     with pytest.raises(NaiveDatetimeError):
         policy.decide(Staff(id="s"), Action.VIEW_TICKET, Ticket(id="T", account="a",
                       requester="r"), datetime(2026, 1, 1))  # fmt: skip
+
+
+def test_declared_features_catch_misspellings() -> None:
+    rule = view_rule(feature="admin_control")
+    with pytest.raises(ConfigError) as info:
+        AuthzPolicy(rules=[rule], calendar=CAL, features={"admin_controls"})
+    assert info.value.field == "rules[view].feature"
+    account = Account(id="acme", features={"admin_control"})
+    with pytest.raises(ConfigError) as info:
+        AuthzPolicy(rules=[], accounts=[account], calendar=CAL, features={"admin_controls"})
+    assert info.value.field == "accounts[acme].features"
+    assert AuthzPolicy(rules=[rule], accounts=[account], calendar=CAL).features is None

@@ -52,6 +52,10 @@ def _staff(values: Iterable[Staff]) -> tuple[Staff, ...]:
     return tuple(sorted(values, key=lambda staff: staff.id))
 
 
+def _optional_names(values: Iterable[str] | None) -> frozenset[str] | None:
+    return None if values is None else _role_names(values)
+
+
 def _role_names(values: Iterable[str]) -> frozenset[str]:
     if isinstance(values, str):
         raise ConfigError(f"expected a collection of role names, got the string {values!r}")
@@ -79,10 +83,13 @@ class AuthzPolicy:
         calendar: Business hours for accounts without their own calendar.
         contact_roles: Every role a contact or rule may name.
         staff_roles: Every role a staff member or staff rule may name.
+        features: Every feature a rule or account may name (``None``: not checked).
+            Declaring them turns a misspelt feature into a ``ConfigError`` instead
+            of a rule that silently never applies.
 
     Raises:
-        ConfigError: Unknown roles, duplicate rule, account or staff ids, or an
-            account without any calendar.
+        ConfigError: Unknown roles (or undeclared features), duplicate rule,
+            account or staff ids, or an account without any calendar.
 
     >>> from datetime import datetime, timezone
     >>> from servicedesk_core import BusinessCalendar
@@ -115,6 +122,7 @@ class AuthzPolicy:
         converter=_role_names, default=frozenset(ContactRole)
     )
     staff_roles: frozenset[str] = attrs.field(converter=_role_names, default=frozenset(StaffRole))
+    features: frozenset[str] | None = attrs.field(converter=_optional_names, default=None)
 
     def __attrs_post_init__(self) -> None:
         clash = self.contact_roles & self.staff_roles
@@ -136,6 +144,11 @@ class AuthzPolicy:
                     f"unknown {rule.principal.value} roles {sorted(unknown)}",
                     field=f"rules[{rule.id}].roles",
                 )
+            if self.features is not None and rule.feature not in (None, *self.features):
+                raise ConfigError(
+                    f"unknown feature {rule.feature!r}; declared: {sorted(self.features)}",
+                    field=f"rules[{rule.id}].feature",
+                )
         self._check_accounts()
         seen: set[str] = set()
         for member in self.staff:
@@ -155,6 +168,9 @@ class AuthzPolicy:
             if account.id in seen:
                 raise ConfigError("duplicate account id", field=field)
             seen.add(account.id)
+            if self.features is not None and not account.features <= self.features:
+                extra = sorted(account.features - self.features)
+                raise ConfigError(f"unknown features {extra}", field=f"{field}.features")
             if account.calendar is None and self.calendar is None:
                 raise ConfigError(
                     "no calendar to decide what is after hours (set the account's or the "

@@ -348,6 +348,7 @@ def _policies(
         accounts=members,
         staff=staff,
         calendar=draw(calendars),
+        features=FEATURES,
     )
 
 
