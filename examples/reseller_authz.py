@@ -33,8 +33,18 @@ from servicedesk_core import (
 
 CENTRAL = ZoneInfo("America/Chicago")
 
-# Section 4: a four-tier system.
-PRIORITIES = PriorityScheme.from_names("reseller", ["Critical", "High", "Medium", "Standard"])
+# Section 4: a four-tier system (the same scheme as ONBOARDING_GUIDE in priority_seeds.py,
+# so tickets triaged with those rules carry levels this policy recognises).
+PRIORITIES = PriorityScheme.from_names(
+    "onboarding-guide",
+    ["Critical", "High", "Medium", "Standard"],
+    [
+        "A complete outage or failure impacting all users and halting operations",
+        "A major issue affecting multiple users with no workaround",
+        "A single user or issue with a workaround available",
+        "Low-impact changes, general questions, or cosmetic issues",
+    ],
+)
 
 # Section 3: Business Support, Monday-Friday, 7:00 AM - 5:00 PM CT.
 BUSINESS_HOURS = BusinessCalendar(

@@ -439,3 +439,19 @@ def test_staff_see_the_tickets_of_the_clients_they_serve() -> None:
     assert POLICY.decide(sam, Action.APPROVE_CHARGE, globex_ticket, TUESDAY_10).codes == (
         "rule.none",
     )
+
+
+def test_the_policy_recognises_levels_triaged_with_the_priority_seed_rules() -> None:
+    """Section 4's scheme is the one examples/priority_seeds.py triages with."""
+    import importlib.util
+
+    from tests.authz.reseller import EXAMPLE
+
+    path = EXAMPLE.with_name("priority_seeds.py")
+    spec = importlib.util.spec_from_file_location("priority_seeds", path)
+    assert spec is not None
+    assert spec.loader is not None
+    seeds = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(seeds)
+    assert seeds.ONBOARDING_GUIDE == P
+    assert seeds.ONBOARDING_GUIDE["Critical"] in POLICY.catalogue.after_hours_exempt
