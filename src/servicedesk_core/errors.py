@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from servicedesk_core.authz import Decision
+    from servicedesk_core.report import Report
 
 __all__ = [
     "ConfigError",
@@ -17,9 +18,11 @@ __all__ = [
     "InvalidIntervalError",
     "NaiveDatetimeError",
     "NotAuthorizedError",
+    "PhoneNumberError",
     "SchemeMismatchError",
     "ServiceDeskError",
     "UnknownLevelError",
+    "ValidationError",
 ]
 
 
@@ -91,6 +94,43 @@ class SchemeMismatchError(ServiceDeskError, TypeError):
     def __init__(self, message: str, *, left: str, right: str) -> None:
         super().__init__(message)
         self.left, self.right = left, right
+
+
+class ValidationError(ServiceDeskError, ValueError):
+    """User data has errors; raised only by ``Report.raise_for_errors()``.
+
+    Validators never raise for problems in the data they judge: they return a
+    :class:`~servicedesk_core.report.Report`. Callers who prefer an exception call
+    ``report.raise_for_errors()``.
+
+    Attributes:
+        report: The whole report (errors and warnings), with every issue's code and path.
+    """
+
+    def __init__(self, report: Report) -> None:
+        errors = report.errors
+        lines = "; ".join(str(issue) for issue in errors[:5])
+        more = f" (and {len(errors) - 5} more)" if len(errors) > 5 else ""
+        super().__init__(f"{len(errors)} error(s): {lines}{more}")
+        self.report = report
+
+
+class PhoneNumberError(ServiceDeskError, ValueError):
+    """Text is not a valid NANP phone number; raised by the strict constructors.
+
+    ``PhoneNumber.parse`` and ``PhoneNumber(...)`` raise it;
+    ``validate_phone_number`` never does (it returns the same issues in a report).
+
+    Attributes:
+        text: The text (or digits) that was rejected.
+        report: The issues found, each with a stable ``phone.*`` code.
+    """
+
+    def __init__(self, text: str, report: Report) -> None:
+        reasons = "; ".join(issue.message for issue in report.errors)
+        super().__init__(f"not a valid NANP phone number: {text!r}: {reasons}")
+        self.text = text
+        self.report = report
 
 
 class NotAuthorizedError(ServiceDeskError, PermissionError):

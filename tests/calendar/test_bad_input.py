@@ -139,3 +139,23 @@ def test_parse_of_near_grammar_text_raises_only_config_error(text: str) -> None:
 @given(weekly_hours(allow_empty=True))
 def test_weekly_hours_text_round_trips(hours: WeeklyHours) -> None:
     assert hours == WeeklyHours.parse(str(hours))
+
+
+@given(st.dates())
+def test_any_date_gets_an_answer_or_unreachable(day: dt.date) -> None:
+    """Even at the ends of the datetime range: a bool, or DeadlineUnreachableError."""
+    try:
+        assert DESK.is_business_day(day) == (day.weekday() < 5)
+    except DeadlineUnreachableError:
+        assert day.year in (1, 9999)
+
+
+@given(st.datetimes(timezones=st.just(dt.UTC)))
+def test_any_instant_gets_an_answer_or_unreachable(t: dt.datetime) -> None:
+    try:
+        DESK.add(t, dt.timedelta(hours=30))
+        DESK.subtract(t, dt.timedelta(hours=30))
+        DESK.add_days(t, 3)
+        DESK.next_close(t)
+    except DeadlineUnreachableError:
+        assert t.year in (1, 2, 9998, 9999)

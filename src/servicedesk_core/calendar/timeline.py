@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping
+from datetime import date
 
 from servicedesk_core._time import EPOCH_ORDINAL, US_PER_DAY
 
@@ -22,6 +23,9 @@ DayRanges = tuple[tuple[int, int], ...]
 
 MARGIN_US = 3 * US_PER_DAY
 """Instants this close to the edge of the materialised dates may still change."""
+
+JUMP_DAYS = 3660
+"""A query this far from the current window starts a new window instead of growing it."""
 
 _MIN_ORDINAL = 2  # keep one day of slack on both ends of the datetime range
 _MAX_ORDINAL = 3_652_058  # 9999-12-30
@@ -57,10 +61,11 @@ class Window:
 
 
 def _year_start(ordinal: int, years_from: int) -> int:
-    from datetime import date
-
-    year = date.fromordinal(ordinal).year + years_from
-    return date(min(max(year, 1), 9999), 1, 1).toordinal()
+    """Ordinal of January 1st ``years_from`` years after ``ordinal``'s year, within range."""
+    year = date.fromordinal(min(max(ordinal, _MIN_ORDINAL), _MAX_ORDINAL)).year + years_from
+    if year > 9999:
+        return _MAX_ORDINAL
+    return max(date(max(year, 1), 1, 1).toordinal(), _MIN_ORDINAL)
 
 
 class Timeline:
@@ -82,8 +87,9 @@ class Timeline:
 
         ``compute(first, last)`` returns the ranges of local dates ``[first, last)``.
         Growth doubles the window (at least a year at a time), so a run of
-        queries costs amortised linear time. Returns ``None`` when the instants
-        lie beyond the dates Python can represent.
+        queries costs amortised linear time; a query more than ``JUMP_DAYS``
+        away replaces the window rather than materialising everything between.
+        Returns ``None`` when the instants lie beyond the dates Python can represent.
         """
         window = self.window
         if window is not None and window.lo <= lo_us and hi_us <= window.hi:
@@ -96,6 +102,10 @@ class Timeline:
             need_last = (hi_us + MARGIN_US) // US_PER_DAY + EPOCH_ORDINAL + 2
             if need_first < _MIN_ORDINAL or need_last > _MAX_ORDINAL:
                 return None
+            if window is not None and (
+                need_first >= window.last + JUMP_DAYS or need_last <= window.first - JUMP_DAYS
+            ):
+                window = None  # far away: materialise around the query, not everything between
             if window is None:
                 first, last = _year_start(need_first, 0), _year_start(need_last, 1)
                 days: dict[int, DayRanges] = {}

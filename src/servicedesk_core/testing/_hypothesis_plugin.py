@@ -15,6 +15,7 @@ def _register() -> None:
 
     from servicedesk_core.authz import Account, AuthzPolicy, Contact
     from servicedesk_core.calendar import BusinessCalendar, TimeRange, WeeklyHours
+    from servicedesk_core.onboarding import PhoneNumber, PortOrder
     from servicedesk_core.priority import PriorityMatrix, PriorityScheme, RequestFacts, TriageRules
 
     def lazy(name: str) -> st.SearchStrategy[Any]:
@@ -37,5 +38,7 @@ def _register() -> None:
         (PriorityMatrix, "priority_matrices"),
         (TriageRules, "triage_rules"),
         (RequestFacts, "request_facts"),
+        (PhoneNumber, "phone_numbers"),
+        (PortOrder, "port_orders"),
     ):
         st.register_type_strategy(cls, lazy(name))

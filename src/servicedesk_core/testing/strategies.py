@@ -2,8 +2,8 @@
 
 The project's own tests use exactly these. Options are keyword-only, named in
 Hypothesis's style (``min_value``/``max_value``); bad options raise
-``hypothesis.errors.InvalidArgument``. Calendar and priority types are registered for
-``st.from_type`` through the ``hypothesis`` entry point.
+``hypothesis.errors.InvalidArgument``. Calendar, priority, phone number and port
+order types are registered for ``st.from_type`` through the ``hypothesis`` entry point.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from servicedesk_core.testing._calendar import (
     time_ranges,
     weekly_hours,
 )
+from servicedesk_core.testing._onboarding import phone_number_texts, phone_numbers, port_orders
 from servicedesk_core.testing._priority import (
     priority_matrices,
     priority_schemes,
@@ -32,6 +33,9 @@ __all__ = [
     "business_calendars",
     "contacts",
     "durations",
+    "phone_number_texts",
+    "phone_numbers",
+    "port_orders",
     "priority_matrices",
     "priority_schemes",
     "request_facts",
