@@ -66,7 +66,7 @@ def _optional_names(values: Iterable[str] | None) -> frozenset[str] | None:
         return None
     if isinstance(values, str):
         raise ConfigError(f"must be a collection of names, got the string {values!r}")
-    return frozenset(values)
+    return frozenset(str(value) for value in values)
 
 
 def _non_empty(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
