@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import pathlib
 import pickle
+import re
 
 import attrs
 from hypothesis import given, reject
@@ -27,6 +29,8 @@ from servicedesk_core import (
 )
 from servicedesk_core.testing.strategies import authz_policies
 from tests.authz.reseller import example
+
+ROOT = pathlib.Path(__file__).parents[2]
 from tests.authz.scenarios import (
     Scenario,
     home,
@@ -332,3 +336,15 @@ def test_visible_tickets_is_the_view_decision_per_ticket(
         and (not mine_only or t.requester == principal_id)
     ]
     assert list(policy.visible_tickets(principal, tickets_, at, mine_only=mine_only)) == expected
+
+
+DOCUMENTED_CODES = frozenset(
+    re.findall(r"^\| `([a-z_.]+)` \|", (ROOT / "docs" / "authz.md").read_text(), re.MULTILINE)
+)
+
+
+@given(policy_and_scenario())
+def test_every_reason_code_is_documented(case: tuple[AuthzPolicy, Scenario]) -> None:
+    """The guide's reason-code table lists every code a decision can carry."""
+    assert len(DOCUMENTED_CODES) >= 19
+    assert set(decide(*case).codes) <= DOCUMENTED_CODES
