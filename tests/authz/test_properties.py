@@ -29,8 +29,6 @@ from servicedesk_core import (
 )
 from servicedesk_core.testing.strategies import authz_policies
 from tests.authz.reseller import example
-
-ROOT = pathlib.Path(__file__).parents[2]
 from tests.authz.scenarios import (
     Scenario,
     home,
@@ -338,6 +336,7 @@ def test_visible_tickets_is_the_view_decision_per_ticket(
     assert list(policy.visible_tickets(principal, tickets_, at, mine_only=mine_only)) == expected
 
 
+ROOT = pathlib.Path(__file__).parents[2]
 DOCUMENTED_CODES = frozenset(
     re.findall(r"^\| `([a-z_.]+)` \|", (ROOT / "docs" / "authz.md").read_text(), re.MULTILINE)
 )
