@@ -27,7 +27,23 @@ __all__ = [
 
 
 class ServiceDeskError(Exception):
-    """Root of every error raised by servicedesk_core."""
+    """Root of every error raised by servicedesk_core.
+
+    Errors pickle with their message and attributes (``field``, ``decision``...).
+    """
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), self.args, self.__dict__))
+
+
+def _rebuild(
+    cls: type[ServiceDeskError], args: tuple[object, ...], state: dict[str, object]
+) -> ServiceDeskError:
+    """Unpickle an error without calling its ``__init__`` (whose signature varies)."""
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class ConfigError(ServiceDeskError, ValueError):
@@ -144,6 +160,3 @@ class NotAuthorizedError(ServiceDeskError, PermissionError):
     def __init__(self, decision: Decision) -> None:
         super().__init__(decision.message)
         self.decision = decision
-
-    def __reduce__(self) -> tuple[type[NotAuthorizedError], tuple[Decision]]:
-        return (type(self), (self.decision,))
