@@ -21,6 +21,7 @@ nitpick_ignore_regex = [
     ("py:.*", r"(dt|st)\..*"),
     ("py:class", r"(int|str|bool|float|object|type|tuple|dict|list|frozenset|set|bytes)"),
     ("py:class", r"Decimal|Iterator|Iterable|Mapping|Sequence|Callable|Literal|TypeAlias"),
+    ("py:class", r"decimal\.Decimal"),
     ("py:class", r".*\._[A-Z]\w*"),  # private TypeVars in signatures
 ]
 nitpicky = True

@@ -68,3 +68,32 @@ def test_types_are_registered_for_from_type() -> None:
         assert isinstance(calendar, BusinessCalendar)
 
     check()
+
+
+def test_every_error_pickles_with_its_message_and_attributes() -> None:
+    from servicedesk_core import errors
+
+    samples = [
+        errors.ConfigError("bad", field="hours"),
+        errors.NaiveDatetimeError(dt.datetime(2026, 1, 1)),
+        errors.InvalidIntervalError(1, 0),
+        errors.DeadlineUnreachableError("never"),
+    ]
+    for error in samples:
+        copy = pickle.loads(pickle.dumps(error))
+        assert type(error) is type(copy)
+        assert str(error) == str(copy)
+        assert vars(error) == vars(copy)
+
+
+def test_every_error_derives_from_the_root_and_a_builtin() -> None:
+    from servicedesk_core import errors
+
+    for name in errors.__all__:
+        cls = getattr(errors, name)
+        assert issubclass(cls, errors.ServiceDeskError)
+        if cls is not errors.ServiceDeskError:
+            assert any(
+                issubclass(cls, builtin)
+                for builtin in (ValueError, TypeError, KeyError, ArithmeticError, PermissionError)
+            ), name

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from servicedesk_core.authz import Decision
     from servicedesk_core.report import Report
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "EventLogError",
     "InvalidIntervalError",
     "NaiveDatetimeError",
+    "NotAuthorizedError",
     "PhoneNumberError",
     "SchemeMismatchError",
     "ServiceDeskError",
@@ -26,7 +28,23 @@ __all__ = [
 
 
 class ServiceDeskError(Exception):
-    """Root of every error raised by servicedesk_core."""
+    """Root of every error raised by servicedesk_core.
+
+    Errors pickle with their message and attributes (``field``, ``decision``...).
+    """
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), self.args, self.__dict__))
+
+
+def _rebuild(
+    cls: type[ServiceDeskError], args: tuple[object, ...], state: dict[str, object]
+) -> ServiceDeskError:
+    """Unpickle an error without calling its ``__init__`` (whose signature varies)."""
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class ConfigError(ServiceDeskError, ValueError):
@@ -130,6 +148,19 @@ class PhoneNumberError(ServiceDeskError, ValueError):
         super().__init__(f"not a valid NANP phone number: {text!r}: {reasons}")
         self.text = text
         self.report = report
+
+
+class NotAuthorizedError(ServiceDeskError, PermissionError):
+    """A request was not allowed; raised only by ``AuthzPolicy.require``.
+
+    Attributes:
+        decision: The :class:`~servicedesk_core.Decision` that was not an allow,
+            with its outcome, reason codes and message.
+    """
+
+    def __init__(self, decision: Decision) -> None:
+        super().__init__(decision.message)
+        self.decision = decision
 
 
 class EventLogError(ServiceDeskError, ValueError):

@@ -67,6 +67,9 @@ class Calendar:
     # --- windows -----------------------------------------------------------
 
     def _window(self, lo_us: int, hi_us: int) -> Window:
+        window = self._timeline.window  # the common case first, without a call
+        if window is not None and window.lo <= lo_us and hi_us <= window.hi:
+            return window
         window = self._timeline.covering(lo_us, hi_us, self._compute_days)
         if window is None:
             raise DeadlineUnreachableError("no open time before the end of the datetime range")
@@ -163,10 +166,12 @@ class Calendar:
         window = self._window(x, x)
         if d > 0:
             while True:
-                target = _position(window, x) + d
-                j = bisect_left(window.cum, target) - 1
-                if j < len(window.starts):
-                    u = window.starts[j] + target - window.cum[j]
+                starts, cum = window.starts, window.cum
+                i = bisect_right(starts, x) - 1  # _position(window, x), inlined: the hot path
+                target = (cum[i] + min(x, window.ends[i]) - starts[i] if i >= 0 else 0) + d
+                j = bisect_left(cum, target) - 1
+                if j < len(starts):
+                    u = starts[j] + target - cum[j]
                     if u <= window.hi:
                         return from_us(u, self.tz)
                 window = self._grow(window, x, forward=True)
@@ -195,8 +200,8 @@ class Calendar:
             NaiveDatetimeError: ``start`` or ``end`` has no timezone.
         """
         a, b = to_us(start), to_us(end)
-        window = self._window(min(a, b), max(a, b))
-        return dt.timedelta(microseconds=_position(window, b) - _position(window, a))
+        window = self._window(a, b) if a <= b else self._window(b, a)
+        return dt.timedelta(0, 0, _position(window, b) - _position(window, a))
 
     def open_intervals(
         self, start: dt.datetime, end: dt.datetime

@@ -13,6 +13,7 @@ def _register() -> None:
     """Called by hypothesis when it loads its plugins."""
     from hypothesis import strategies as st
 
+    from servicedesk_core.authz import Account, AuthzPolicy, Contact
     from servicedesk_core.calendar import BusinessCalendar, TimeRange, WeeklyHours
     from servicedesk_core.onboarding import PhoneNumber, PortOrder
     from servicedesk_core.priority import PriorityMatrix, PriorityScheme, RequestFacts, TriageRules
@@ -31,6 +32,9 @@ def _register() -> None:
         (TimeRange, "time_ranges"),
         (WeeklyHours, "weekly_hours"),
         (BusinessCalendar, "business_calendars"),
+        (Contact, "contacts"),
+        (Account, "accounts"),
+        (AuthzPolicy, "authz_policies"),
         (PriorityScheme, "priority_schemes"),
         (PriorityMatrix, "priority_matrices"),
         (TriageRules, "triage_rules"),

@@ -8,6 +8,7 @@ order types are registered for ``st.from_type`` through the ``hypothesis`` entry
 
 from __future__ import annotations
 
+from servicedesk_core.testing._authz import accounts, authz_policies, contacts
 from servicedesk_core.testing._calendar import (
     TRICKY_TIMEZONES,
     aware_datetimes,
@@ -27,8 +28,11 @@ from servicedesk_core.testing._sla import event_logs, sla_policies, sla_targets
 
 __all__ = [
     "TRICKY_TIMEZONES",
+    "accounts",
+    "authz_policies",
     "aware_datetimes",
     "business_calendars",
+    "contacts",
     "durations",
     "event_logs",
     "phone_number_texts",
