@@ -186,3 +186,10 @@ def test_policy_sets_need_rules_with_distinct_names_and_known_priorities() -> No
         PolicySet([rule, rule])
     with pytest.raises(ConfigError, match=r"\['P1'\] are not levels"):
         PolicyRule(name="p1", policy=POLICY, when=Condition(priorities={"P1"}))
+
+
+def test_event_log_errors_pickle_with_their_index() -> None:
+    import pickle
+
+    error = pickle.loads(pickle.dumps(EventLogError("out of order", index=3)))
+    assert (3, "out of order", "event 3: out of order") == (error.index, error.reason, str(error))
