@@ -20,11 +20,14 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from servicedesk_core import (
+    AgentReplied,
     BusinessCalendar,
     Created,
+    CustomerReplied,
     Metric,
     PriorityScheme,
     SLAPolicy,
+    StatusChanged,
     Target,
 )
 
@@ -60,8 +63,12 @@ POLICY = SLAPolicy(
 )
 
 
+def at(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 11, day, hour, minute, tzinfo=EASTERN)
+
+
 def main() -> None:
-    thursday = datetime(2026, 11, 19, 15, 0, tzinfo=EASTERN)
+    thursday = at(19, 15)
     print(f"{POLICY.name}: tickets opened {thursday:%a %Y-%m-%d %H:%M %Z}")
     for level in SCHEME:
         report = POLICY.evaluate([Created(at=thursday, priority=level)], thursday)
@@ -70,6 +77,21 @@ def main() -> None:
             due = report[metric].breach_at
             parts.append(f"{metric.value} {due:%a %H:%M}" if due else f"{metric.value} -")
         print(f"  {level.name:<8} " + ", ".join(parts))
+
+    print("\nOne Normal ticket, replayed on Tuesday at noon:")
+    events = [
+        Created(at=thursday, priority="Normal", channel="email"),
+        AgentReplied(at=at(19, 16, 30)),
+        StatusChanged(at=at(19, 16, 45), status="waiting_on_customer"),
+        CustomerReplied(at=at(23, 9, 40)),
+        StatusChanged(at=at(23, 9, 40), status="open"),
+    ]
+    report = POLICY.evaluate(events, at(24, 12))
+    print(report.describe())
+    resolution = report[Metric.RESOLUTION].current
+    assert resolution is not None
+    for segment in resolution.explain():
+        print(f"  {segment.kind.value:<12} {segment.start:%a %H:%M} - {segment.end:%a %H:%M}")
 
 
 if __name__ == "__main__":

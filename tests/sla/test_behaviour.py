@@ -28,7 +28,7 @@ from servicedesk_core import (
     Target,
     TargetRange,
 )
-from tests.sla.helpers import DESK, H, central, desk_policy
+from tests.sla.helpers import CENTRAL, DESK, H, central, desk_policy
 
 FR = Metric.FIRST_RESPONSE
 NR = Metric.NEXT_RESPONSE
@@ -411,3 +411,24 @@ def test_warnings_crossed_are_listed_earliest_first() -> None:
     assert [(0.25, central(16, 10)), (0.75, central(16, 12))] == [
         (w.threshold.fraction, w.at) for w in cycle.warnings
     ]
+
+
+# --- time is exact ----------------------------------------------------------------------
+
+
+def test_a_24x7_hour_across_the_spring_forward_night_is_a_real_hour() -> None:
+    opened = dt.datetime(2026, 3, 8, 1, 30, tzinfo=CENTRAL)  # 02:00-03:00 does not exist
+    cycle = POLICY.evaluate([created(opened, "Critical")], opened)[FR].current
+    assert dt.datetime(2026, 3, 8, 3, 30, tzinfo=CENTRAL) == cycle.breach_at
+
+
+def test_pendulum_instants_are_accepted() -> None:
+    import pendulum
+
+    opened = pendulum.datetime(2026, 11, 16, 9, tz="America/Chicago")
+    events = [created(opened), AgentReplied(at=pendulum.datetime(2026, 11, 16, 16, tz="UTC"))]
+    cycle = POLICY.evaluate(events, pendulum.datetime(2026, 11, 16, 12, tz="America/Chicago"))[
+        FR
+    ].current
+    assert (ClockState.ACHIEVED, central(16, 10)) == (cycle.state, cycle.stopped_at)
+    assert type(cycle.stopped_at) is dt.datetime
