@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from servicedesk_core import (
     FOUR_TIER,
@@ -193,3 +195,35 @@ def test_event_log_errors_pickle_with_their_index() -> None:
 
     error = pickle.loads(pickle.dumps(EventLogError("out of order", index=3)))
     assert (3, "out of order", "event 3: out of order") == (error.index, error.reason, str(error))
+
+
+# --- fuzzing: only documented errors come out ------------------------------------------
+
+INSTANTS = st.datetimes(
+    min_value=dt.datetime(2026, 11, 1),
+    max_value=dt.datetime(2026, 12, 1),
+    timezones=st.just(dt.UTC),
+)
+ANY_EVENT = st.one_of(
+    st.builds(Created, at=INSTANTS, priority=st.sampled_from(["High", "Low", "P1"])),
+    st.builds(AgentReplied, at=INSTANTS, public=st.booleans()),
+    st.builds(StatusChanged, at=INSTANTS, status=st.sampled_from(["open", "on_hold", "x"])),
+    st.builds(PriorityChanged, at=INSTANTS, priority=st.sampled_from(["Critical", "P9"])),
+    st.builds(Resolved, at=INSTANTS),
+    st.builds(Reopened, at=INSTANTS),
+    st.builds(Closed, at=INSTANTS),
+    st.sampled_from([None, "replied", 42]),
+)
+
+
+@given(st.lists(ANY_EVENT, max_size=8), INSTANTS)
+def test_arbitrary_logs_raise_only_event_log_errors(events: list, now: dt.datetime) -> None:
+    index: int | None = -1
+    try:
+        report = POLICY.evaluate(events, now)
+    except EventLogError as error:
+        index = error.index
+    else:
+        assert isinstance(events[0], Created)
+        assert report.priority in POLICY.level_names
+    assert index is None or -1 <= index < len(events)
