@@ -280,12 +280,16 @@ class _Clock:
             return target.duration // _ONE_US
         return _due(target, self.cal, self.start)
 
-    def deadline_from(self, t: int, target: Target | None) -> int | None:
-        """Where counted time reaches ``target`` if the clock runs on from ``t``."""
+    def deadline_on(self, cal: Calendar, t: int, target: Target | None) -> int | None:
+        """Where counted time reaches ``target``, measured on ``cal``, running on from ``t``.
+
+        Every run so far is measured on ``cal`` too; ``None`` without a target.
+        """
         if target is None:
             return None
-        left = self.budget(target) - self.counted(t)
-        return t if left <= 0 else _add(self.cal, t, left)
+        counted = sum(_elapsed(cal, a, b) for a, b, _cal in self.spans(t))
+        left = _due(target, cal, self.start) - counted
+        return t if left <= 0 else _add(cal, t, left)
 
 
 # --- the report ------------------------------------------------------------------
@@ -820,13 +824,10 @@ class _Replay:
                 clock.runs, clock.halts = [], []
                 clock.start = clock.mark = t
             case OnPriorityChange.STRICTER:
-                old = clock.deadline_from(t, None if clock.range is None else clock.range.breach)
-                trial = _Clock.__new__(_Clock)
-                for name in _Clock.__slots__:
-                    setattr(trial, name, getattr(clock, name))
-                trial.runs = [_Run(run.a, run.b, new_cal) for run in clock.runs]
-                trial.cal = new_cal
-                new = trial.deadline_from(t, None if new_range is None else new_range.breach)
+                # under STRICTER every run so far is on the clock's calendar
+                old_target = None if clock.range is None else clock.range.breach
+                old = clock.deadline_on(clock.cal, t, old_target)
+                new = clock.deadline_on(new_cal, t, None if new_range is None else new_range.breach)
                 if new is None or (old is not None and old <= new):
                     return
                 for run in clock.runs:
