@@ -263,6 +263,15 @@ class SLAPolicy:
     def target(self, metric: Metric, level: str) -> TargetRange | None:
         """Return the target range of a metric for a level (``None``: no target).
 
+        >>> from servicedesk_core import FOUR_TIER, BusinessCalendar
+        >>> policy = SLAPolicy(name="p", scheme=FOUR_TIER, calendar=BusinessCalendar.always_open(),
+        ...     targets={Metric.RESOLUTION: {"Critical": dt.timedelta(hours=4), "High": None,
+        ...                                  "Medium": None, "Low": None}})
+        >>> policy.target(Metric.RESOLUTION, "Critical").describe()
+        'breach 4:00:00 business time'
+        >>> policy.target(Metric.RESOLUTION, "Low") is None
+        True
+
         Raises:
             KeyError: the policy has no such metric or level.
         """
@@ -409,6 +418,24 @@ class PolicySet:
 
     The policy is picked once, from the ``Created`` event; a later priority
     change re-targets within that policy (it has targets for every level).
+
+    >>> import datetime as dt
+    >>> from servicedesk_core import FOUR_TIER, BusinessCalendar
+    >>> def triage(name, calendar):
+    ...     minutes = {level.name: dt.timedelta(minutes=15) for level in FOUR_TIER}
+    ...     return SLAPolicy(name=name, scheme=FOUR_TIER, calendar=calendar,
+    ...                      targets={Metric.FIRST_RESPONSE: minutes})
+    >>> rules = PolicySet([
+    ...     PolicyRule(name="on call", policy=triage("24x7", BusinessCalendar.always_open()),
+    ...                when=Condition(channels={"phone"}, priorities={"Critical", "High"})),
+    ...     PolicyRule(name="desk", policy=triage("desk", BusinessCalendar(
+    ...         timezone="America/Chicago", hours="Mon-Fri 07:00-17:00"))),
+    ... ])
+    >>> at = dt.datetime(2026, 11, 21, 3, tzinfo=dt.UTC)
+    >>> rules.select(Created(at=at, priority="High", channel="phone")).describe()
+    "rule 0 'on call' (priority in [Critical, High] and channel in [phone])"
+    >>> rules.select(Created(at=at, priority="High", channel="email")).policy.name
+    'desk'
 
     Raises:
         ConfigError: no rules, or two rules with one name.
