@@ -59,6 +59,7 @@ class Calendar:
     if TYPE_CHECKING:
         tz: ZoneInfo
         _timeline: Timeline
+        _overnight: bool  # whether a date's ranges may end after its next local midnight
 
     def _compute_days(self, first: int, last: int) -> Mapping[int, DayRanges]:
         """The ranges each local date in ``[first, last)`` owns (ordinals)."""
@@ -120,15 +121,7 @@ class Calendar:
             NaiveDatetimeError: ``t`` has no timezone.
             DeadlineUnreachableError: the calendar never opens again within the horizon.
         """
-        x = to_us(t)
-        window = self._window(x, x)
-        while True:
-            i = bisect_right(window.starts, x) - 1
-            if i >= 0 and x < window.ends[i]:
-                return from_us(x, self.tz)
-            if i + 1 < len(window.starts) and window.starts[i + 1] <= window.hi:
-                return from_us(window.starts[i + 1], self.tz)
-            window = self._grow(window, x, forward=True)
+        return from_us(self._next_open_us(to_us(t)), self.tz)
 
     def next_close(self, t: dt.datetime) -> dt.datetime:
         """The end of the open interval holding ``t``, or of the next one when closed.
@@ -269,23 +262,25 @@ class Calendar:
             raise TypeError(f"days must be an int, got {days!r}")
         x = to_us(t)
         forward = days >= 0
-        s = to_us(self.next_open(t)) if forward else self._last_open_or_close(x)
-        owner = self._owner(s, closing=not forward)
+        s = self._next_open_us(x) if forward else self._last_open_or_close(x)
+        window = self._window(s, s)
+        owner = _owner(window, s, self._utc_offset_us(s), closing=not forward)
         offset = s + self._utc_offset_us(s) - (owner - EPOCH_ORDINAL) * US_PER_DAY
-        window = self._days_window(owner, owner + 1)
         while True:
             k = bisect_left(window.bdays, owner) + days
             if 0 <= k < len(window.bdays):
                 break
             window = self._grow(window, s, forward=forward)
-        # r(n) = max(clamp(n), r(n - 1)); a day's ranges end within 48 h of its
+        # r(n) = max(clamp(n), r(n - 1)). Without overnight ranges clamp(n) only
+        # grows with n; with them a day's ranges still end within 48 h of its
         # midnight, so days three or more business days back can never win.
         sign = 1 if forward else -1
+        lookback = min(abs(days), 3) if self._overnight else 0
         answers = [s]
-        for index in range(k - sign * min(abs(days), 3), k + sign, sign):
+        for index in range(k - sign * lookback, k + sign, sign):
             day = window.bdays[index]
             u = local_to_us(day, offset, self.tz)
-            answers.append(_clamp_into(self._day_ranges(day), u, forward=forward))
+            answers.append(_clamp_into(window.days[day], u, forward=forward))
         return from_us(max(answers) if forward else min(answers), self.tz)
 
     # --- helpers -------------------------------------------------------------
@@ -298,14 +293,15 @@ class Calendar:
                 return min(x, window.ends[i])
             window = self._grow(window, x, forward=False)
 
-    def _owner(self, s: int, *, closing: bool) -> int:
-        """The local date owning a range that holds ``s`` (as its closing time if ``closing``)."""
-        today = (s + self._utc_offset_us(s)) // US_PER_DAY + EPOCH_ORDINAL
-        for ordinal in (today, today - 1):
-            for start, end in self._day_ranges(ordinal):
-                if (start < s <= end) if closing else (start <= s < end):
-                    return ordinal
-        raise AssertionError("an open instant belongs to a day")  # pragma: no cover
+    def _next_open_us(self, x: int) -> int:
+        window = self._window(x, x)
+        while True:
+            i = bisect_right(window.starts, x) - 1
+            if i >= 0 and x < window.ends[i]:
+                return x
+            if i + 1 < len(window.starts) and window.starts[i + 1] <= window.hi:
+                return window.starts[i + 1]
+            window = self._grow(window, x, forward=True)
 
     def _utc_offset_us(self, x: int) -> int:
         offset = from_us(x, self.tz).utcoffset()
@@ -329,6 +325,16 @@ def _ordinal(day: dt.date) -> int:
     if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
         raise TypeError(f"expected a datetime.date, got {day!r}")
     return day.toordinal()
+
+
+def _owner(window: Window, s: int, utc_offset: int, *, closing: bool) -> int:
+    """The local date owning a range that holds ``s`` (as its closing time if ``closing``)."""
+    today = (s + utc_offset) // US_PER_DAY + EPOCH_ORDINAL
+    for ordinal in (today, today - 1):
+        for start, end in window.days[ordinal]:
+            if (start < s <= end) if closing else (start <= s < end):
+                return ordinal
+    raise AssertionError("an open instant belongs to a day")  # pragma: no cover
 
 
 def _clamp_into(ranges: DayRanges, u: int, *, forward: bool) -> int:
