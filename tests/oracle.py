@@ -80,6 +80,7 @@ class CalendarOracle:
         return total
 
     def add(self, t: dt.datetime, d: dt.timedelta, *, max_days: int = 40_000) -> dt.datetime:
+        t = t.astimezone(UTC)  # instant arithmetic, never wall-clock arithmetic in t's zone
         if d == ZERO:
             return t
         span = 16
@@ -106,6 +107,7 @@ class CalendarOracle:
         raise OverflowError("oracle gave up")
 
     def next_open(self, t: dt.datetime, *, max_days: int = 40_000) -> dt.datetime:
+        t = t.astimezone(UTC)
         span = 16
         while span <= max_days:
             for start, end in self._around(t, 3, span):
@@ -118,6 +120,7 @@ class CalendarOracle:
         return bool(self.day_ranges(day))
 
     def last_open_or_close(self, t: dt.datetime) -> dt.datetime:
+        t = t.astimezone(UTC)
         span = 16
         while True:
             for start, end in reversed(self._around(t, span, 3)):

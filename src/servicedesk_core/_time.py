@@ -20,6 +20,7 @@ US_PER_DAY = 86_400 * US_PER_SECOND
 EPOCH_ORDINAL = dt.date(1970, 1, 1).toordinal()
 
 _sub = dt.datetime.__sub__  # the stdlib subtraction, also for pendulum and pandas subclasses
+_floordiv = dt.timedelta.__floordiv__
 
 
 def to_us(value: dt.datetime) -> int:
@@ -37,7 +38,7 @@ def to_us(value: dt.datetime) -> int:
                 f"expected an aware datetime, got {type(value).__name__}: {value!r}"
             ) from None
         raise NaiveDatetimeError(value) from None
-    return (delta.days * 86_400 + delta.seconds) * US_PER_SECOND + delta.microseconds
+    return delta // ONE_US
 
 
 _NAIVE_EPOCH = dt.datetime(1970, 1, 1)
@@ -62,9 +63,9 @@ def duration_us(value: dt.timedelta) -> int:
     Raises:
         TypeError: ``value`` is not a timedelta.
     """
-    if not isinstance(value, dt.timedelta):
+    if type(value) is not dt.timedelta and not isinstance(value, dt.timedelta):
         raise TypeError(f"expected a timedelta, got {type(value).__name__}: {value!r}")
-    return dt.timedelta.__floordiv__(value, ONE_US)  # stdlib fields, also for pendulum
+    return _floordiv(value, ONE_US)  # the stdlib fields, also for pendulum's Duration
 
 
 def to_timedelta(us: int) -> dt.timedelta:

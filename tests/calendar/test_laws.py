@@ -133,3 +133,11 @@ def test_union_and_intersection_follow_set_semantics(
     assert (a.is_open(s) and b.is_open(s)) == both.is_open(s)
     d = dt.timedelta(hours=5)
     assert d == union.elapsed(s, union.add(s, d))
+
+
+@given(calendars, st.lists(instants, max_size=8), spans)
+def test_add_many_is_add_of_each(
+    cal: BusinessCalendar, starts: list[dt.datetime], d: dt.timedelta
+) -> None:
+    assert [utc(cal.add(t, d)) for t in starts] == [utc(u) for u in cal.add_many(starts, d)]
+    assert [utc(cal.add(t, -d)) for t in starts] == [utc(u) for u in cal.add_many(starts, -d)]

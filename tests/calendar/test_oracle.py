@@ -10,6 +10,13 @@ from servicedesk_core.testing.strategies import aware_datetimes, business_calend
 from tests.oracle import CalendarOracle
 
 calendars = business_calendars()
+
+
+def utc(t: dt.datetime) -> dt.datetime:
+    """Compare in UTC: PEP 495 has no inter-zone equality inside a repeated hour."""
+    return t.astimezone(dt.UTC)
+
+
 instants = aware_datetimes()
 spans = durations(max_value=dt.timedelta(hours=300))
 
@@ -17,8 +24,8 @@ spans = durations(max_value=dt.timedelta(hours=300))
 @given(calendars, instants, spans)
 def test_add_matches_oracle(cal: BusinessCalendar, t: dt.datetime, d: dt.timedelta) -> None:
     oracle = CalendarOracle(cal)
-    assert oracle.add(t, d) == cal.add(t, d)
-    assert oracle.add(t, -d) == cal.subtract(t, d)
+    assert utc(oracle.add(t, d)) == utc(cal.add(t, d))
+    assert utc(oracle.add(t, -d)) == utc(cal.subtract(t, d))
 
 
 @given(calendars, instants, instants)
@@ -30,7 +37,7 @@ def test_elapsed_matches_oracle(cal: BusinessCalendar, a: dt.datetime, b: dt.dat
 def test_is_open_and_next_open_match_oracle(cal: BusinessCalendar, t: dt.datetime) -> None:
     oracle = CalendarOracle(cal)
     assert oracle.is_open(t) == cal.is_open(t)
-    assert oracle.next_open(t) == cal.next_open(t)
+    assert utc(oracle.next_open(t)) == utc(cal.next_open(t))
 
 
 @given(calendars, st.dates(min_value=dt.date(2005, 1, 1), max_value=dt.date(2035, 12, 31)))
@@ -47,4 +54,4 @@ def test_business_days_match_oracle(cal: BusinessCalendar, day: dt.date) -> None
 
 @given(calendars, instants, st.integers(min_value=-12, max_value=12))
 def test_add_days_matches_oracle(cal: BusinessCalendar, t: dt.datetime, n: int) -> None:
-    assert CalendarOracle(cal).add_days(t, n) == cal.add_days(t, n)
+    assert utc(CalendarOracle(cal).add_days(t, n)) == utc(cal.add_days(t, n))

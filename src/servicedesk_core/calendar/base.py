@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from servicedesk_core._time import (
+    EPOCH,
     EPOCH_ORDINAL,
     ONE_US,
     US_PER_DAY,
@@ -36,6 +37,7 @@ HORIZON = dt.timedelta(days=100 * 366)
 """How far a query searches for open time before it gives up."""
 
 _HORIZON_US = HORIZON // ONE_US
+_sub = dt.datetime.__sub__
 
 
 def _position(window: Window, x: int) -> int:
@@ -59,6 +61,7 @@ class Calendar:
     if TYPE_CHECKING:
         tz: ZoneInfo
         _timeline: Timeline
+        _overnight: bool  # whether a date's ranges may end after its next local midnight
 
     def _compute_days(self, first: int, last: int) -> Mapping[int, DayRanges]:
         """The ranges each local date in ``[first, last)`` owns (ordinals)."""
@@ -120,15 +123,7 @@ class Calendar:
             NaiveDatetimeError: ``t`` has no timezone.
             DeadlineUnreachableError: the calendar never opens again within the horizon.
         """
-        x = to_us(t)
-        window = self._window(x, x)
-        while True:
-            i = bisect_right(window.starts, x) - 1
-            if i >= 0 and x < window.ends[i]:
-                return from_us(x, self.tz)
-            if i + 1 < len(window.starts) and window.starts[i + 1] <= window.hi:
-                return from_us(window.starts[i + 1], self.tz)
-            window = self._grow(window, x, forward=True)
+        return from_us(self._next_open_us(to_us(t)), self.tz)
 
     def next_close(self, t: dt.datetime) -> dt.datetime:
         """The end of the open interval holding ``t``, or of the next one when closed.
@@ -159,21 +154,61 @@ class Calendar:
             NaiveDatetimeError: ``t`` has no timezone.
             DeadlineUnreachableError: not enough open time within the horizon.
         """
-        x = to_us(t)
+        return from_us(self._add_us(to_us(t), duration_us(duration)), self.tz)
+
+    def add_many(self, starts: Iterable[dt.datetime], duration: dt.timedelta) -> list[dt.datetime]:
+        """``[add(t, duration) for t in starts]``, about a third cheaper per instant.
+
+        The bulk form for notebooks and simulations: the duration is converted
+        once and the common case (a settled window) runs inline.
+
+        >>> from servicedesk_core import BusinessCalendar
+        >>> desk = BusinessCalendar(timezone="UTC", hours="Mon-Fri 09:00-17:00")
+        >>> monday = dt.datetime(2026, 11, 16, 9, tzinfo=dt.UTC)
+        >>> [t.strftime("%a %H:%M") for t in desk.add_many([monday, monday], dt.timedelta(hours=9))]
+        ['Tue 10:00', 'Tue 10:00']
+
+        Raises:
+            NaiveDatetimeError: an instant has no timezone.
+            DeadlineUnreachableError: not enough open time within the horizon.
+        """
         d = duration_us(duration)
+        tz, timeline, add_us = self.tz, self._timeline, self._add_us
+        epoch = dt.datetime(1970, 1, 1, tzinfo=tz)  # UTC wall time labelled with tz, for fromutc
+        answers = []
+        for t in starts:
+            try:
+                x = _sub(t, EPOCH) // ONE_US  # to_us, inlined
+            except TypeError:
+                x = to_us(t)  # raises the documented error
+            window = timeline.window
+            if d > 0 and window is not None and window.lo <= x <= window.hi:
+                starts_, cum = window.starts, window.cum
+                i = bisect_right(starts_, x) - 1
+                end = window.ends[i]
+                target = (cum[i] + (x if x < end else end) - starts_[i] if i >= 0 else 0) + d
+                j = bisect_left(cum, target) - 1
+                u = starts_[j] + target - cum[j] if j < len(starts_) else window.hi + 1
+                if u > window.hi:
+                    u = add_us(x, d)
+            else:
+                u = add_us(x, d)
+            answers.append(tz.fromutc(epoch + dt.timedelta(0, 0, u)))
+        return answers
+
+    def _add_us(self, x: int, d: int) -> int:
+        """``add`` on epoch microseconds."""
         if d == 0:
-            return from_us(x, self.tz)
+            return x
         window = self._window(x, x)
         if d > 0:
             while True:
-                starts, cum = window.starts, window.cum
-                i = bisect_right(starts, x) - 1  # _position(window, x), inlined: the hot path
-                target = (cum[i] + min(x, window.ends[i]) - starts[i] if i >= 0 else 0) + d
-                j = bisect_left(cum, target) - 1
-                if j < len(starts):
-                    u = starts[j] + target - cum[j]
+                target = _position(window, x) + d
+                j = bisect_left(window.cum, target) - 1
+                if j < len(window.starts):
+                    u = window.starts[j] + target - window.cum[j]
                     if u <= window.hi:
-                        return from_us(u, self.tz)
+                        return u
                 window = self._grow(window, x, forward=True)
         while True:
             target = _position(window, x) + d
@@ -181,7 +216,7 @@ class Calendar:
                 j = bisect_right(window.cum, target) - 1
                 u = window.starts[j] + target - window.cum[j]
                 if u >= window.lo:
-                    return from_us(u, self.tz)
+                    return u
             window = self._grow(window, x, forward=False)
 
     def subtract(self, t: dt.datetime, duration: dt.timedelta) -> dt.datetime:
@@ -269,23 +304,25 @@ class Calendar:
             raise TypeError(f"days must be an int, got {days!r}")
         x = to_us(t)
         forward = days >= 0
-        s = to_us(self.next_open(t)) if forward else self._last_open_or_close(x)
-        owner = self._owner(s, closing=not forward)
+        s = self._next_open_us(x) if forward else self._last_open_or_close(x)
+        window = self._window(s, s)
+        owner = _owner(window, s, self._utc_offset_us(s), closing=not forward)
         offset = s + self._utc_offset_us(s) - (owner - EPOCH_ORDINAL) * US_PER_DAY
-        window = self._days_window(owner, owner + 1)
         while True:
             k = bisect_left(window.bdays, owner) + days
             if 0 <= k < len(window.bdays):
                 break
             window = self._grow(window, s, forward=forward)
-        # r(n) = max(clamp(n), r(n - 1)); a day's ranges end within 48 h of its
+        # r(n) = max(clamp(n), r(n - 1)). Without overnight ranges clamp(n) only
+        # grows with n; with them a day's ranges still end within 48 h of its
         # midnight, so days three or more business days back can never win.
         sign = 1 if forward else -1
+        lookback = min(abs(days), 3) if self._overnight else 0
         answers = [s]
-        for index in range(k - sign * min(abs(days), 3), k + sign, sign):
+        for index in range(k - sign * lookback, k + sign, sign):
             day = window.bdays[index]
             u = local_to_us(day, offset, self.tz)
-            answers.append(_clamp_into(self._day_ranges(day), u, forward=forward))
+            answers.append(_clamp_into(window.days[day], u, forward=forward))
         return from_us(max(answers) if forward else min(answers), self.tz)
 
     # --- helpers -------------------------------------------------------------
@@ -298,14 +335,15 @@ class Calendar:
                 return min(x, window.ends[i])
             window = self._grow(window, x, forward=False)
 
-    def _owner(self, s: int, *, closing: bool) -> int:
-        """The local date owning a range that holds ``s`` (as its closing time if ``closing``)."""
-        today = (s + self._utc_offset_us(s)) // US_PER_DAY + EPOCH_ORDINAL
-        for ordinal in (today, today - 1):
-            for start, end in self._day_ranges(ordinal):
-                if (start < s <= end) if closing else (start <= s < end):
-                    return ordinal
-        raise AssertionError("an open instant belongs to a day")  # pragma: no cover
+    def _next_open_us(self, x: int) -> int:
+        window = self._window(x, x)
+        while True:
+            i = bisect_right(window.starts, x) - 1
+            if i >= 0 and x < window.ends[i]:
+                return x
+            if i + 1 < len(window.starts) and window.starts[i + 1] <= window.hi:
+                return window.starts[i + 1]
+            window = self._grow(window, x, forward=True)
 
     def _utc_offset_us(self, x: int) -> int:
         offset = from_us(x, self.tz).utcoffset()
@@ -329,6 +367,16 @@ def _ordinal(day: dt.date) -> int:
     if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
         raise TypeError(f"expected a datetime.date, got {day!r}")
     return day.toordinal()
+
+
+def _owner(window: Window, s: int, utc_offset: int, *, closing: bool) -> int:
+    """The local date owning a range that holds ``s`` (as its closing time if ``closing``)."""
+    today = (s + utc_offset) // US_PER_DAY + EPOCH_ORDINAL
+    for ordinal in (today, today - 1):
+        for start, end in window.days[ordinal]:
+            if (start < s <= end) if closing else (start <= s < end):
+                return ordinal
+    raise AssertionError("an open instant belongs to a day")  # pragma: no cover
 
 
 def _clamp_into(ranges: DayRanges, u: int, *, forward: bool) -> int:

@@ -83,6 +83,7 @@ class BusinessCalendar(Calendar):
     tz: ZoneInfo = attrs.field(init=False, eq=False, repr=False)
     _weekly: tuple[tuple[tuple[int, int], ...], ...] = attrs.field(init=False, eq=False, repr=False)
     _special: dict[int, tuple[tuple[int, int], ...]] = attrs.field(init=False, eq=False, repr=False)
+    _overnight: bool = attrs.field(init=False, eq=False, repr=False)
     _timeline: Timeline = attrs.field(init=False, eq=False, repr=False, factory=Timeline)
 
     def __attrs_post_init__(self) -> None:
@@ -94,6 +95,9 @@ class BusinessCalendar(Calendar):
         object.__setattr__(self, "_weekly", tuple(_offsets_us(day) for day in self.hours.days))
         special = {day.toordinal(): _offsets_us(ranges) for day, ranges in self.overrides}
         object.__setattr__(self, "_special", special)
+        all_ranges = [*self.hours.days, *(ranges for _, ranges in self.overrides)]
+        overnight = any(item.crosses_midnight for ranges in all_ranges for item in ranges)
+        object.__setattr__(self, "_overnight", overnight)
 
     @classmethod
     def always_open(cls, timezone: str = "UTC") -> BusinessCalendar:

@@ -49,6 +49,10 @@ class CombinedCalendar(Calendar):
         """Timezone of the answers (the left calendar's)."""
         return self.left.tz
 
+    @property
+    def _overnight(self) -> bool:  # type: ignore[override]
+        return self.left._overnight or self.right._overnight or self.left.tz != self.right.tz
+
     def _compute_days(self, first: int, last: int) -> dict[int, DayRanges]:
         left = self.left._days_window(first, last).days
         if self.kind == "union":
