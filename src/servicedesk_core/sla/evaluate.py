@@ -170,13 +170,18 @@ def _due(target: Target, cal: Calendar, start: int) -> int:
 def _end_of_business_day(cal: Calendar, t: dt.datetime) -> int:
     """The close of the business day that ``add_days`` landed ``t`` on.
 
-    ``add_days`` answers an instant inside (or at the edge of) a range owned by
-    its target day; that day's last range end is the close, even when a range
-    crosses midnight or the day is split.
+    ``add_days`` answers an instant inside (or at the closing edge of) a range
+    owned by its target day, the local date of ``t`` or, for a range that
+    crossed midnight, the date before; that day's last range end is the close.
     """
     x = to_us(t)
-    owner = cal._owner(x, closing=not cal.is_open(t))
-    return max(end for _start, end in cal._day_ranges(owner))
+    closing = not cal.is_open(t)
+    today = t.astimezone(cal.tz).date().toordinal()
+    for ordinal in (today, today - 1):
+        ranges = cal._day_ranges(ordinal)
+        if any((a < x <= b) if closing else (a <= x < b) for a, b in ranges):
+            return max(b for _a, b in ranges)
+    return x  # pragma: no cover - add_days always lands in a range of its day
 
 
 # --- the replay state of one cycle ---------------------------------------------
