@@ -31,6 +31,7 @@ docs: $(BIN)/.installed-docs
 
 bench: $(BIN)/.installed-bench
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/sla.py
 
 clean:
 	rm -rf $(VENV) docs/_build .hypothesis .mypy_cache .ruff_cache

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from bisect import bisect_left
 from collections.abc import Sequence
 from typing import assert_never, cast, get_args
 
@@ -25,7 +24,6 @@ import attrs
 
 from servicedesk_core._time import EPOCH, duration_us, to_timedelta, to_us
 from servicedesk_core.calendar import BusinessCalendar, Calendar
-from servicedesk_core.calendar.base import _position
 from servicedesk_core.errors import EventLogError
 from servicedesk_core.sla.events import (
     AgentReplied,
@@ -114,41 +112,16 @@ class WarningCrossed:
     at: dt.datetime
 
 
-# --- calendar adapters: integer microseconds in, integer microseconds out ---------
-#
-# The fast path reads the calendar's materialised window (the same integers the
-# calendar's own ``add``/``elapsed`` bisect) when the answer lies inside it, and
-# falls back to the public methods otherwise, which grow the window. Tests check
-# the two agree.
+# --- calendar adapters ------------------------------------------------------------
 
 
 def _dt(x: int) -> dt.datetime:
     return EPOCH + dt.timedelta(microseconds=x)
 
 
-def _add(cal: Calendar, x: int, d: int) -> int:
-    """``cal.add`` on epoch microseconds, for ``d >= 0``."""
-    if d == 0:
-        return x
-    window = cal._timeline.window
-    if window is not None and window.lo <= x <= window.hi:
-        target = _position(window, x) + d
-        j = bisect_left(window.cum, target) - 1
-        if j < len(window.starts):
-            u = window.starts[j] + target - window.cum[j]
-            if u <= window.hi:
-                return u
-    return to_us(cal.add(_dt(x), dt.timedelta(microseconds=d)))
-
-
 def _elapsed(cal: Calendar, a: int, b: int) -> int:
     """``cal.elapsed`` on epoch microseconds, 0 when ``b <= a``."""
-    if b <= a:
-        return 0
-    window = cal._timeline.window
-    if window is not None and window.lo <= a and b <= window.hi:
-        return _position(window, b) - _position(window, a)
-    return cal.elapsed(_dt(a), _dt(b)) // _ONE_US
+    return cal.elapsed_us(a, b) if a < b else 0
 
 
 def _out(x: int | None, cal: Calendar) -> dt.datetime | None:
@@ -160,28 +133,8 @@ def _due(target: Target, cal: Calendar, start: int) -> int:
     if target.duration is not None:
         return duration_us(target.duration)
     assert target.business_days is not None
-    first = cal.add_days(_dt(start), target.business_days)
-    due = to_us(first)
-    if target.end_of_day:
-        due = _end_of_business_day(cal, first)
-    return _elapsed(cal, start, due)
-
-
-def _end_of_business_day(cal: Calendar, t: dt.datetime) -> int:
-    """The close of the business day that ``add_days`` landed ``t`` on.
-
-    ``add_days`` answers an instant inside (or at the closing edge of) a range
-    owned by its target day, the local date of ``t`` or, for a range that
-    crossed midnight, the date before; that day's last range end is the close.
-    """
-    x = to_us(t)
-    closing = not cal.is_open(t)
-    today = t.astimezone(cal.tz).date().toordinal()
-    for ordinal in (today, today - 1):
-        ranges = cal._day_ranges(ordinal)
-        if any((a < x <= b) if closing else (a <= x < b) for a, b in ranges):
-            return max(b for _a, b in ranges)
-    return x  # pragma: no cover - add_days always lands in a range of its day
+    due = cal.add_days(_dt(start), target.business_days, end_of_day=target.end_of_day)
+    return _elapsed(cal, start, to_us(due))
 
 
 # --- the replay state of one cycle ---------------------------------------------
@@ -294,7 +247,7 @@ class _Clock:
             return None
         counted = sum(_elapsed(cal, a, b) for a, b, _cal in self.spans(t))
         left = _due(target, cal, self.start) - counted
-        return t if left <= 0 else _add(cal, t, left)
+        return t if left <= 0 else cal.add_us(t, left)
 
 
 # --- the report ------------------------------------------------------------------
@@ -887,7 +840,7 @@ class _Replay:
             cum = 0
             for i, (a, _b, c) in enumerate(reach_spans):
                 if cum + lengths[i] >= x or (tail and i == last):
-                    return _add(c, a, x - cum)
+                    return c.add_us(a, x - cum)
                 cum += lengths[i]
             return None
 
