@@ -128,7 +128,7 @@ class CalendarOracle:
                     return min(end, t)
             span *= 4
 
-    def add_days(self, t: dt.datetime, n: int) -> dt.datetime:
+    def add_days(self, t: dt.datetime, n: int, *, end_of_day: bool = False) -> dt.datetime:
         """The documented convention: see ``Calendar.add_days``."""
         forward = n >= 0
         s = self.next_open(t) if forward else self.last_open_or_close(t)
@@ -145,11 +145,16 @@ class CalendarOracle:
         offset = local.replace(tzinfo=None) - dt.datetime.combine(owner, dt.time())
         day, step = owner, dt.timedelta(days=1 if forward else -1)
         answer = s  # r(0); then r(k) = max(clamp(k), r(k - 1)) (min backwards)
+        if end_of_day:
+            answer = max(answer, max(end for _, end in self.day_ranges(owner)))
         for _ in range(abs(n)):
             day += step
             while not self.is_business_day(day):
                 day += step
-            clamped = self._clamp(day, offset, forward=forward)
+            if end_of_day:
+                clamped = max(end for _, end in self.day_ranges(day))
+            else:
+                clamped = self._clamp(day, offset, forward=forward)
             answer = max(answer, clamped) if forward else min(answer, clamped)
         return answer
 

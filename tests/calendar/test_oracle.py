@@ -55,3 +55,11 @@ def test_business_days_match_oracle(cal: BusinessCalendar, day: dt.date) -> None
 @given(calendars, instants, st.integers(min_value=-12, max_value=12))
 def test_add_days_matches_oracle(cal: BusinessCalendar, t: dt.datetime, n: int) -> None:
     assert utc(CalendarOracle(cal).add_days(t, n)) == utc(cal.add_days(t, n))
+
+
+@given(calendars, instants, st.integers(min_value=0, max_value=12))
+def test_add_days_to_end_of_day_matches_oracle(
+    cal: BusinessCalendar, t: dt.datetime, n: int
+) -> None:
+    expected = CalendarOracle(cal).add_days(t, n, end_of_day=True)
+    assert utc(expected) == utc(cal.add_days(t, n, end_of_day=True))

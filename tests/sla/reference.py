@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from servicedesk_core import (
     AgentReplied,
     Assigned,
-    BusinessCalendar,
     Calendar,
     ClockState,
     Closed,
@@ -33,7 +32,6 @@ from servicedesk_core import (
     StatusChanged,
     Target,
 )
-from tests.oracle import CalendarOracle
 
 ZERO = dt.timedelta(0)
 CHUNK = dt.timedelta(days=40)
@@ -108,27 +106,12 @@ class RefCycle:
 
 
 def budget(target: Target, cal: Calendar, start: dt.datetime) -> dt.timedelta:
+    """Business days go through ``add_days`` (checked against the calendar oracle elsewhere)."""
     if target.duration is not None:
         return target.duration
     assert target.business_days is not None
-    due = cal.add_days(start, target.business_days)
-    if target.end_of_day:
-        due = end_of_day(cal, due)
+    due = cal.add_days(start, target.business_days, end_of_day=target.end_of_day)
     return open_time(cal, start, due)
-
-
-def end_of_day(cal: Calendar, due: dt.datetime) -> dt.datetime:
-    """The last range end of the local date owning ``due`` (by the calendar oracle)."""
-    assert isinstance(cal, BusinessCalendar)
-    oracle = CalendarOracle(cal)
-    local = due.astimezone(cal.tz).date()
-    is_open = cal.is_open(due)
-    for day in (local, local - dt.timedelta(days=1)):
-        ranges = oracle.day_ranges(day)
-        for a, b in ranges:
-            if (a <= due < b) if is_open else (a < due <= b):
-                return max(end for _start, end in ranges)
-    raise AssertionError(f"reference: no day owns {due}")
 
 
 def reference(policy: SLAPolicy, events: list, now: dt.datetime) -> dict[Metric, list[RefCycle]]:
