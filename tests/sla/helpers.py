@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import pathlib
-import sys
-from types import ModuleType
 from zoneinfo import ZoneInfo
 
 from servicedesk_core import FOUR_TIER, BusinessCalendar, Metric, SLAPolicy, Target, TargetRange
@@ -17,20 +14,6 @@ EASTERN = ZoneInfo("America/New_York")
 DESK = BusinessCalendar(timezone="America/Chicago", hours="Mon-Fri 07:00-17:00")
 H = dt.timedelta(hours=1)
 MIN = dt.timedelta(minutes=1)
-
-
-def load_example(name: str) -> ModuleType:
-    """Import ``examples/<name>.py`` as a module."""
-    qualified = f"examples_{name}"
-    if qualified in sys.modules:
-        return sys.modules[qualified]
-    spec = importlib.util.spec_from_file_location(qualified, EXAMPLES / f"{name}.py")
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[qualified] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 def central(day: int, hour: int, minute: int = 0, second: int = 0) -> dt.datetime:

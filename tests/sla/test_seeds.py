@@ -15,7 +15,8 @@ from servicedesk_core import (
     EventLogError,
     Metric,
 )
-from tests.sla.helpers import EASTERN, central, load_example
+from tests.example_scripts import load as load_example
+from tests.sla.helpers import EASTERN, central
 
 reseller = load_example("sla_reseller")
 msp = load_example("sla_msp")

@@ -249,14 +249,6 @@ class Calendar:
         """
         if d == 0:
             return x
-        window = self._timeline.window
-        if d > 0 and window is not None and window.lo <= x <= window.hi:  # the common case
-            target = _position(window, x) + d
-            j = bisect_left(window.cum, target) - 1
-            if j < len(window.starts):
-                u = window.starts[j] + target - window.cum[j]
-                if u <= window.hi:
-                    return u
         window = self._window(x, x)
         if d > 0:
             while True:
@@ -278,9 +270,7 @@ class Calendar:
 
     def elapsed_us(self, a: int, b: int) -> int:
         """:meth:`elapsed` on integer microseconds since the Unix epoch."""
-        window = self._timeline.window
-        if window is None or not (window.lo <= min(a, b) and max(a, b) <= window.hi):
-            window = self._window(min(a, b), max(a, b))
+        window = self._window(a, b) if a <= b else self._window(b, a)
         return _position(window, b) - _position(window, a)
 
     # --- business days -------------------------------------------------------
