@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
-from tests.example_scripts import load
+from tests.example_scripts import EXAMPLES, load
 
+EXAMPLE = EXAMPLES / "reseller_authz.py"
 example = load("reseller_authz")
