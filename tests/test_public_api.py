@@ -9,6 +9,9 @@ import pytest
 
 import servicedesk_core
 from servicedesk_core import BusinessCalendar, WeeklyHours
+from tests.authz.test_values import VALUES as AUTHZ_VALUES
+from tests.priority.test_values import VALUES as PRIORITY_VALUES
+from tests.sla.test_values import VALUES as SLA_VALUES
 
 DESK = BusinessCalendar(
     timezone="America/Chicago",
@@ -16,7 +19,8 @@ DESK = BusinessCalendar(
     holidays=holidays.US(subdiv="TX"),
     overrides={dt.date(2026, 12, 24): "07:00-12:00", dt.date(2026, 12, 31): None},
 )
-VALUES = [DESK, DESK | BusinessCalendar.always_open(), DESK.hours, DESK.hours.days[0][0]]
+CALENDAR_VALUES = [DESK, DESK | BusinessCalendar.always_open(), DESK.hours, DESK.hours.days[0][0]]
+VALUES = [*CALENDAR_VALUES, *PRIORITY_VALUES, *SLA_VALUES, *AUTHZ_VALUES]
 
 
 def test_all_is_sorted_and_importable() -> None:
@@ -31,14 +35,14 @@ def test_version_is_exposed() -> None:
     assert servicedesk_core.__version__ == "0.1.0"
 
 
-@pytest.mark.parametrize("value", VALUES)
+@pytest.mark.parametrize("value", VALUES, ids=lambda value: type(value).__name__)
 def test_values_are_immutable(value: object) -> None:
     field = attrs.fields(type(value))[0].name
     with pytest.raises(attrs.exceptions.FrozenInstanceError):
         setattr(value, field, None)
 
 
-@pytest.mark.parametrize("value", VALUES)
+@pytest.mark.parametrize("value", VALUES, ids=lambda value: type(value).__name__)
 def test_values_pickle_and_hash_by_value(value: object) -> None:
     copy = pickle.loads(pickle.dumps(value))
     assert value == copy
