@@ -33,6 +33,7 @@ T = dt.datetime(2026, 11, 20, 12, tzinfo=UTC)
         lambda: DESK.next_open(dt.datetime(2026, 11, 20, 12)),
         lambda: DESK.add_days(dt.datetime(2026, 11, 20, 12), 1),
         lambda: DESK.open_intervals(dt.datetime(2026, 11, 20, 12), T),
+        lambda: DESK.add_many([T, dt.datetime(2026, 11, 20, 12)], dt.timedelta(hours=1)),
     ],
 )
 def test_naive_datetimes_are_rejected(call: object) -> None:

@@ -182,8 +182,8 @@ class Calendar:
     def add_many(self, starts: Iterable[dt.datetime], duration: dt.timedelta) -> list[dt.datetime]:
         """``[add(t, duration) for t in starts]``, about a third cheaper per instant.
 
-        The bulk form for notebooks and simulations: the duration and the
-        timezone are looked at once, and instants convert inline.
+        The bulk form for notebooks and simulations: the duration, the
+        timezone and the materialised window are looked up once.
 
         >>> from servicedesk_core import BusinessCalendar
         >>> desk = BusinessCalendar(timezone="UTC", hours="Mon-Fri 09:00-17:00")
@@ -196,19 +196,31 @@ class Calendar:
             DeadlineUnreachableError: not enough open time within the horizon.
         """
         d = duration_us(duration)
-        tz, timeline, add_us = self.tz, self._timeline, self.add_us
-        epoch = dt.datetime(1970, 1, 1, tzinfo=tz)  # UTC wall time labelled with tz, for fromutc
-        answers = []
-        for t in starts:
-            try:
-                x = _sub(t, EPOCH) // ONE_US  # to_us, inlined
-            except TypeError:
-                x = to_us(t)  # raises the documented error
-            u = _settled_add(timeline.window, x, d)
-            if u is None:
-                u = add_us(x, d)
-            answers.append(tz.fromutc(epoch + dt.timedelta(0, 0, u)))
-        return answers
+        try:  # every step is a comprehension: a call per instant would cost a tenth
+            xs = [_sub(t, EPOCH) // ONE_US for t in starts]
+        except TypeError:
+            xs = [to_us(t) for t in starts]  # raises the documented error
+        if not xs:
+            return []
+        if d <= 0:
+            us = [self.add_us(x, d) for x in xs]
+        else:
+            window = self._window(min(xs), max(xs))
+            starts_, ends, cum, hi = window.starts, window.ends, window.cum, window.hi
+            found = [bisect_right(starts_, x) - 1 for x in xs]
+            targets = [
+                (cum[i] + (x if x < ends[i] else ends[i]) - starts_[i] if i >= 0 else 0) + d
+                for x, i in zip(xs, found, strict=True)
+            ]
+            found = [bisect_left(cum, target) - 1 for target in targets]
+            n = len(starts_)
+            us = [
+                starts_[j] + target - cum[j] if j < n else hi + 1
+                for j, target in zip(found, targets, strict=True)
+            ]
+            us = [u if u <= hi else self.add_us(x, d) for u, x in zip(us, xs, strict=True)]
+        epoch, fromutc = dt.datetime(1970, 1, 1, tzinfo=self.tz), self.tz.fromutc
+        return [fromutc(epoch + dt.timedelta(0, 0, u)) for u in us]
 
     def subtract(self, t: dt.datetime, duration: dt.timedelta) -> dt.datetime:
         """``add(t, -duration)``: the latest instant with ``duration`` of open time before ``t``.
