@@ -180,7 +180,7 @@ class Calendar:
         return from_us(self.add_us(x, d) if u is None else u, self.tz)
 
     def add_many(self, starts: Iterable[dt.datetime], duration: dt.timedelta) -> list[dt.datetime]:
-        """``[add(t, duration) for t in starts]``, about a third cheaper per instant.
+        """``[add(t, duration) for t in starts]``, about a quarter cheaper per instant.
 
         The bulk form for notebooks and simulations: the duration, the
         timezone and the materialised window are looked up once.
