@@ -186,3 +186,9 @@ def test_add_days_is_monotone_when_overnight_ranges_of_neighbouring_days_overlap
     assert t == cal.add_days(t, 0)
     assert t == cal.add_days(t, 1)  # Saturday closed at 00:15, before t: keep t
     assert ct(2006, 1, 7, 1) == cal.add_days(t, 2)  # Friday 6th + 25 h, inside its range
+
+
+def test_ranges_are_equal_whatever_order_they_are_written_in() -> None:
+    assert WeeklyHours.parse("Mon 13:00-17:00,09:00-12:00") == WeeklyHours(
+        {0: [(dt.time(9), dt.time(12)), (dt.time(13), dt.time(17))]}
+    )

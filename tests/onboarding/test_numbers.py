@@ -41,6 +41,20 @@ def test_seed_numbers_parse() -> None:
     assert PhoneNumber.parse("305.967.6756").e164 == "+13059676756"
 
 
+@pytest.mark.parametrize(
+    ("text", "e164", "kind"),
+    [
+        ("(737) 356-2220", "+17373562220", NumberKind.GEOGRAPHIC),  # seed 002, Texas desk
+        ("(337) 313-2400", "+13373132400", NumberKind.GEOGRAPHIC),  # seed 002, Louisiana desk
+        ("(888) 477-3448", "+18884773448", NumberKind.TOLL_FREE),  # seed 004, Customer Care
+    ],
+)
+def test_seed_support_lines_parse(text: str, e164: str, kind: NumberKind) -> None:
+    number = PhoneNumber.parse(text)
+    assert e164 == number.e164
+    assert kind == number.kind
+
+
 def test_vanity_toll_free() -> None:
     """``1 800 FLOWERS`` is toll-free, its letters read from the keypad."""
     number = PhoneNumber.parse("1 800 FLOWERS")

@@ -121,9 +121,6 @@ class Calendar:
             (first - EPOCH_ORDINAL) * US_PER_DAY, (last - EPOCH_ORDINAL) * US_PER_DAY
         )
 
-    def _day_ranges(self, ordinal: int) -> DayRanges:
-        return self._days_window(ordinal, ordinal + 1).days[ordinal]
-
     # --- instants ------------------------------------------------------------
 
     def is_open(self, t: dt.datetime) -> bool:
@@ -277,14 +274,9 @@ class Calendar:
             return x
         window = self._window(x, x)
         if d > 0:
-            while True:
-                target = _position(window, x) + d
-                j = bisect_left(window.cum, target) - 1
-                if j < len(window.starts):
-                    u = window.starts[j] + target - window.cum[j]
-                    if u <= window.hi:
-                        return u
+            while (u := _settled_add(window, x, d)) is None:
                 window = self._grow(window, x, forward=True)
+            return u
         while True:
             target = _position(window, x) + d
             if target >= 0:
@@ -303,7 +295,8 @@ class Calendar:
 
     def is_business_day(self, day: dt.date) -> bool:
         """Whether the local date ``day`` owns any opening range."""
-        return bool(self._day_ranges(_ordinal(day)))
+        ordinal = _ordinal(day)
+        return bool(self._days_window(ordinal, ordinal + 1).days[ordinal])
 
     def next_business_day(self, day: dt.date) -> dt.date:
         """The first business day strictly after ``day``.

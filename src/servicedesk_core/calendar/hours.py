@@ -156,12 +156,10 @@ def to_ranges(value: str | Iterable[RangeLike] | None) -> tuple[TimeRange, ...]:
         text = value.strip()
         if text.lower() == "closed":
             return ()
-        return tuple(TimeRange.parse(part) for part in text.split(","))
-    return tuple(sorted((to_range(item) for item in value), key=_range_key))
-
-
-def _range_key(value: TimeRange) -> tuple[dt.timedelta, dt.timedelta]:
-    return value.start_offset, value.duration
+        ranges = [TimeRange.parse(part) for part in text.split(",")]
+    else:
+        ranges = [to_range(item) for item in value]
+    return tuple(sorted(ranges, key=lambda item: (item.start_offset, item.duration)))
 
 
 def _to_week(
