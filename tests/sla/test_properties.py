@@ -162,12 +162,21 @@ def test_agrees_with_the_reference_evaluator(ticket) -> None:
     report = policy.evaluate(events, now)
     expected = reference(policy, events, now)
     for metric in report.metrics:
-        actual = [
-            (c.state, c.started_at, c.stopped_at, c.breach_at, c.elapsed, c.priority)
-            for c in metric.cycles
-        ]
-        wanted = [
-            (c.state, c.started_at, c.stopped_at, c.breach_at, c.elapsed, c.priority)
-            for c in expected[metric.metric]
-        ]
+        actual = [_comparable(c) for c in metric.cycles]
+        wanted = [_comparable(c) for c in expected[metric.metric]]
         assert wanted == actual
+
+
+def _comparable(cycle) -> tuple[object, ...]:
+    # In UTC: an ambiguous local time never equals another zone's datetime (PEP 495).
+    def utc(at: dt.datetime | None) -> dt.datetime | None:
+        return None if at is None else at.astimezone(dt.UTC)
+
+    return (
+        cycle.state,
+        utc(cycle.started_at),
+        utc(cycle.stopped_at),
+        utc(cycle.breach_at),
+        cycle.elapsed,
+        cycle.priority,
+    )

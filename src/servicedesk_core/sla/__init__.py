@@ -1,16 +1,6 @@
 """SLA policies, targets and clocks replayed from a ticket's event log."""
 
-from servicedesk_core.sla.evaluate import (
-    ClockState,
-    Cycle,
-    MetricReport,
-    Segment,
-    SegmentKind,
-    SLAReport,
-    WarningCrossed,
-    evaluate,
-)
-from servicedesk_core.sla.events import (
+from servicedesk_core.events import (
     AgentReplied,
     Assigned,
     Channel,
@@ -22,6 +12,16 @@ from servicedesk_core.sla.events import (
     Reopened,
     Resolved,
     StatusChanged,
+)
+from servicedesk_core.sla.evaluate import (
+    ClockState,
+    Cycle,
+    MetricReport,
+    Segment,
+    SegmentKind,
+    SLAReport,
+    WarningCrossed,
+    evaluate,
 )
 from servicedesk_core.sla.policy import (
     DEFAULT_PAUSED_BY,

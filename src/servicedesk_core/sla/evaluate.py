@@ -25,7 +25,7 @@ import attrs
 from servicedesk_core._time import EPOCH, duration_us, to_timedelta, to_us
 from servicedesk_core.calendar import BusinessCalendar, Calendar
 from servicedesk_core.errors import EventLogError
-from servicedesk_core.sla.events import (
+from servicedesk_core.events import (
     AgentReplied,
     AnyEvent,
     Assigned,

@@ -18,13 +18,13 @@ import attrs
 
 from servicedesk_core.calendar import Calendar
 from servicedesk_core.errors import ConfigError, EventLogError
+from servicedesk_core.events import Channel, Created
 from servicedesk_core.priority import PriorityScheme
-from servicedesk_core.sla.events import Channel, Created
 from servicedesk_core.sla.targets import Metric, Target, TargetRange
 
 if TYPE_CHECKING:
+    from servicedesk_core.events import Event
     from servicedesk_core.sla.evaluate import SLAReport
-    from servicedesk_core.sla.events import Event
 
 __all__ = [
     "DEFAULT_PAUSED_BY",

@@ -1,4 +1,4 @@
-"""A ticket's events: plain frozen values a helpdesk maps its own records onto.
+"""A ticket's events: the one vocabulary that SLA clocks, lifecycle and escalation read.
 
 A log starts with one :class:`Created` and lists events in chronological
 order; events at equal instants keep their given order.

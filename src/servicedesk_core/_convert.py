@@ -1,0 +1,362 @@
+"""The boundary rule in one place (private): plain values in, typed values out.
+
+Hosts load configuration from databases, JSON and web forms. Every public
+constructor passes its fields through these helpers once, at construction.
+Each helper accepts the documented type *and* its plain form (an enum's text
+value, ISO text for dates, times and durations, ``"true"``/``"false"``) and
+rejects anything else with a :class:`~servicedesk_core.errors.ConfigError`
+that names the field and says what was expected. Text longer than
+:data:`MAX_TEXT` is rejected before it is parsed, so every helper is linear.
+
+Modules keep one small named converter per field (attrs and mypy read its
+parameter type as the constructor's)::
+
+    def _channel(value: Channel | str) -> Channel:
+        return convert.enum_member(Channel, value, "channel")
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import enum
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import TypeVar
+
+import pendulum
+
+from servicedesk_core.errors import ConfigError, NaiveDatetimeError
+
+__all__ = [
+    "MAX_TEXT",
+    "aware_datetime",
+    "boolean",
+    "date",
+    "describe",
+    "duration",
+    "enum_member",
+    "frozenset_of",
+    "integer",
+    "number",
+    "text",
+    "time",
+    "tuple_of",
+]
+
+MAX_TEXT = 10_000
+"""Longest text any field accepts; a longer value is rejected unread."""
+
+_SHORT_TEXT = 100  # enum values, ISO dates/times/durations, numbers and booleans are short
+
+E = TypeVar("E", bound=enum.Enum)
+T = TypeVar("T")
+
+_TRUE = frozenset({"true", "yes", "on", "1"})
+_FALSE = frozenset({"false", "no", "off", "0"})
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+
+
+def describe(value: object, limit: int = 60) -> str:
+    """Return a short, safe description of a value for an error message.
+
+    >>> describe("x" * 100)
+    "str 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx... (100 characters)"
+    >>> describe(None)
+    'None'
+    """
+    if value is None:
+        return "None"
+    if isinstance(value, str):
+        if len(value) > limit:
+            return f"str {value[: limit - 4]!r}... ({len(value)} characters)"
+        return f"str {value!r}"
+    shown = _safe_repr(value)
+    if len(shown) > limit:
+        shown = shown[: limit - 3] + "..."
+    return f"{type(value).__name__} {shown}"
+
+
+def _safe_repr(value: object) -> str:
+    if isinstance(value, bytes | bytearray) and len(value) > 100:
+        return f"<{len(value)} bytes>"
+    if isinstance(value, list | tuple | set | frozenset | dict) and len(value) > 20:
+        return f"<{len(value)} items>"
+    try:
+        return repr(value)
+    except Exception:  # a host's object with a broken __repr__ still gets a clear error
+        return object.__repr__(value)
+
+
+def _short_text(value: str, field: str, what: str) -> str:
+    if len(value) > _SHORT_TEXT:
+        raise ConfigError(f"expected {what}, got a text of {len(value)} characters", field=field)
+    return value.strip()
+
+
+def enum_member(kind: type[E], value: object, field: str) -> E:
+    """Return ``value`` as a member of ``kind``: a member, its value, or its name.
+
+    Text matches a member's value exactly, or its value or name ignoring case.
+
+    Raises:
+        ConfigError: anything else, naming the field and the known values.
+
+    >>> import enum
+    >>> class Color(enum.Enum):
+    ...     DARK_RED = "dark red"
+    >>> enum_member(Color, "dark red", "color"), enum_member(Color, "DARK_RED", "color")
+    (<Color.DARK_RED: 'dark red'>, <Color.DARK_RED: 'dark red'>)
+    >>> enum_member(Color, "blue", "color")
+    Traceback (most recent call last):
+    servicedesk_core.errors.ConfigError: color: expected one of 'dark red', got str 'blue'
+    """
+    if isinstance(value, kind):
+        return value
+    if isinstance(value, str) and len(value) <= _SHORT_TEXT:
+        for member in kind:
+            if member.value == value:
+                return member
+        folded = value.strip().casefold()
+        for member in kind:
+            if folded in (str(member.value).casefold(), member.name.casefold()):
+                return member
+    known = ", ".join(repr(member.value) for member in kind)
+    raise ConfigError(f"expected one of {known}, got {describe(value)}", field=field)
+
+
+def boolean(value: object, field: str) -> bool:
+    """Return a flag: a bool, 0 or 1, or text ``true/false``, ``yes/no``, ``on/off``, ``1/0``.
+
+    Raises:
+        ConfigError: anything else (the text ``"false"`` is never true).
+
+    >>> boolean("False", "public"), boolean(1, "public")
+    (False, True)
+    """
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        folded = _short_text(value, field, "true or false").casefold()
+        if folded in _TRUE:
+            return True
+        if folded in _FALSE:
+            return False
+    raise ConfigError(f"expected true or false, got {describe(value)}", field=field)
+
+
+def text(value: object, field: str, *, allow_empty: bool = True, max_length: int = MAX_TEXT) -> str:
+    """Return ``value`` if it is text of an acceptable length.
+
+    Raises:
+        ConfigError: not a str, blank when ``allow_empty`` is false, or too long.
+    """
+    if not isinstance(value, str):
+        raise ConfigError(f"expected text, got {describe(value)}", field=field)
+    if len(value) > max_length:
+        raise ConfigError(
+            f"text of {len(value)} characters is longer than {max_length}", field=field
+        )
+    if not allow_empty and not value.strip():
+        raise ConfigError("expected non-blank text", field=field)
+    return value
+
+
+def integer(
+    value: object, field: str, *, min_value: int | None = None, max_value: int | None = None
+) -> int:
+    """Return an int (not a bool), also from its decimal text, within the bounds.
+
+    Raises:
+        ConfigError: not an integer, or out of bounds.
+
+    >>> integer("7", "days", min_value=0)
+    7
+    """
+    if isinstance(value, str):
+        stripped = _short_text(value, field, "an integer")
+        if _INTEGER.fullmatch(stripped):
+            value = int(stripped)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise ConfigError(f"expected an integer, got {describe(value)}", field=field)
+    _check_bounds(value, field, min_value, max_value)
+    return value
+
+
+def number(
+    value: object,
+    field: str,
+    *,
+    min_value: float | None = None,
+    max_value: float | None = None,
+    exclude_min: bool = False,
+) -> float:
+    """Return a finite float from an int, a float or decimal text, within the bounds.
+
+    Raises:
+        ConfigError: not a finite number, or out of bounds.
+
+    >>> number("0.8", "service_level", min_value=0, max_value=1)
+    0.8
+    """
+    if isinstance(value, str):
+        stripped = _short_text(value, field, "a number")
+        with contextlib.suppress(ValueError):
+            value = float(stripped)
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise ConfigError(f"expected a number, got {describe(value)}", field=field)
+    result = float(value)
+    if not math.isfinite(result):
+        raise ConfigError(f"expected a finite number, got {value!r}", field=field)
+    if exclude_min and min_value is not None and result <= min_value:
+        raise ConfigError(f"must be greater than {min_value}, got {value!r}", field=field)
+    _check_bounds(result, field, min_value, max_value)
+    return result
+
+
+def _check_bounds(
+    value: float, field: str, min_value: float | None, max_value: float | None
+) -> None:
+    if min_value is not None and value < min_value:
+        raise ConfigError(f"must be at least {min_value}, got {value!r}", field=field)
+    if max_value is not None and value > max_value:
+        raise ConfigError(f"must be at most {max_value}, got {value!r}", field=field)
+
+
+def date(value: object, field: str) -> dt.date:
+    """Return a calendar date: a ``date`` (not a datetime) or ISO text ``YYYY-MM-DD``.
+
+    Raises:
+        ConfigError: anything else; a datetime is rejected, not truncated.
+
+    >>> date("2026-12-24", "day")
+    datetime.date(2026, 12, 24)
+    """
+    if isinstance(value, dt.datetime):
+        raise ConfigError(
+            f"expected a date, got the datetime {value.isoformat()}; pass value.date()",
+            field=field,
+        )
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        stripped = _short_text(value, field, "an ISO date")
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(stripped)
+    raise ConfigError(f"expected a date (YYYY-MM-DD), got {describe(value)}", field=field)
+
+
+def time(value: object, field: str) -> dt.time:
+    """Return a wall-clock time: a naive ``time`` or ISO text ``HH:MM[:SS]``.
+
+    Raises:
+        ConfigError: anything else, or a time with a tzinfo.
+
+    >>> time("07:30", "start")
+    datetime.time(7, 30)
+    """
+    if isinstance(value, str):
+        stripped = _short_text(value, field, "a time (HH:MM)")
+        with contextlib.suppress(ValueError):
+            value = dt.time.fromisoformat(stripped)
+    if not isinstance(value, dt.time):
+        raise ConfigError(f"expected a time (HH:MM), got {describe(value)}", field=field)
+    if value.tzinfo is not None:
+        raise ConfigError(f"expected a wall-clock time without tzinfo, got {value}", field=field)
+    return value
+
+
+def duration(value: object, field: str, *, allow_negative: bool = False) -> dt.timedelta:
+    """Return a ``timedelta`` from a timedelta, a pendulum ``Duration`` or ISO 8601 text.
+
+    Months and years have no fixed length, so a duration holding them is
+    rejected rather than guessed.
+
+    Raises:
+        ConfigError: anything else, or a negative duration unless allowed.
+
+    >>> duration("PT4H", "goal"), duration("P1DT30M", "goal")
+    (datetime.timedelta(seconds=14400), datetime.timedelta(days=1, seconds=1800))
+    """
+    if isinstance(value, str):
+        stripped = _short_text(value, field, "an ISO 8601 duration (PT4H)")
+        with contextlib.suppress(ValueError):  # pendulum's ParserError is a ValueError
+            value = pendulum.parse(stripped) if stripped[:1] in ("P", "p") else value
+    if not isinstance(value, dt.timedelta):
+        raise ConfigError(
+            f"expected a duration (timedelta or ISO 8601 such as 'PT4H'), got {describe(value)}",
+            field=field,
+        )
+    if isinstance(value, pendulum.Duration) and (value.years or value.months):
+        raise ConfigError(
+            "months and years have no fixed length; give days, hours or minutes", field=field
+        )
+    result = dt.timedelta(value.days, value.seconds, value.microseconds)
+    if result < dt.timedelta(0) and not allow_negative:
+        raise ConfigError(f"must not be negative, got {result}", field=field)
+    return result
+
+
+def aware_datetime(value: object, field: str) -> dt.datetime:
+    """Return an aware datetime: a datetime with tzinfo or ISO 8601 text with an offset.
+
+    Raises:
+        NaiveDatetimeError: a datetime without tzinfo.
+        ConfigError: text without an offset, or anything else.
+
+    >>> aware_datetime("2026-03-02T09:00:00+00:00", "at")
+    datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.timezone.utc)
+    """
+    if isinstance(value, str):
+        stripped = _short_text(value, field, "an ISO 8601 datetime with an offset")
+        try:
+            parsed = dt.datetime.fromisoformat(stripped)
+        except ValueError:
+            parsed = None
+        if parsed is not None and parsed.utcoffset() is None:
+            raise ConfigError(f"{value!r} has no UTC offset; add one (+00:00) or a Z", field=field)
+        value = parsed if parsed is not None else value
+    if not isinstance(value, dt.datetime):
+        raise ConfigError(f"expected an aware datetime, got {describe(value)}", field=field)
+    if value.utcoffset() is None:
+        raise NaiveDatetimeError(value)
+    return value
+
+
+def _items(value: object, field: str) -> Iterable[object]:
+    if (
+        value is None
+        or isinstance(value, str | bytes | bytearray | Mapping)
+        or not isinstance(value, Iterable)
+    ):
+        raise ConfigError(f"expected a list, got {describe(value)}", field=field)
+    return value
+
+
+def tuple_of(value: object, field: str, item: Callable[[object, str], T]) -> tuple[T, ...]:
+    """Return a tuple of converted items; each item's errors name ``field[i]``.
+
+    Raises:
+        ConfigError: ``value`` is not a collection (text and mappings are not), or an item is bad.
+
+    >>> tuple_of(["1", 2], "days", integer)
+    (1, 2)
+    """
+    return tuple(
+        item(element, f"{field}[{index}]") for index, element in enumerate(_items(value, field))
+    )
+
+
+def frozenset_of(value: object, field: str, item: Callable[[object, str], T]) -> frozenset[T]:
+    """Return a frozenset of converted items; each item's errors name ``field[i]``.
+
+    Raises:
+        ConfigError: ``value`` is not a collection (text and mappings are not), or an item is bad.
+
+    >>> sorted(frozenset_of({"b", "a"}, "tags", text))
+    ['a', 'b']
+    """
+    return frozenset(tuple_of(value, field, item))
