@@ -182,3 +182,9 @@ def test_an_item_error_names_its_index():
     with pytest.raises(ConfigError) as caught:
         convert.tuple_of([1, "x"], "days", convert.integer)
     assert "days[1]" == caught.value.field
+
+
+def test_brief_shows_short_values_as_repr_and_long_ones_described():
+    """Messages quote a short value as Python would and summarise a long one."""
+    assert "'CT'" == convert.brief("CT")
+    assert "str 'xx" == convert.brief("x" * 1000)[:7]

@@ -33,6 +33,7 @@ __all__ = [
     "MAX_TEXT",
     "aware_datetime",
     "boolean",
+    "brief",
     "date",
     "describe",
     "duration",
@@ -76,6 +77,16 @@ def describe(value: object, limit: int = 60) -> str:
     if len(shown) > limit:
         shown = shown[: limit - 3] + "..."
     return f"{type(value).__name__} {shown}"
+
+
+def brief(value: object, limit: int = 60) -> str:
+    """Return ``repr(value)`` when it is short, else :func:`describe` it.
+
+    >>> brief("Huge"), brief("x" * 100)
+    ("'Huge'", "str 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx... (100 characters)")
+    """
+    shown = _safe_repr(value)
+    return shown if len(shown) <= limit else describe(value, limit)
 
 
 def _safe_repr(value: object) -> str:

@@ -25,6 +25,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
+from servicedesk_core import _convert as convert
 from servicedesk_core.errors import ConfigError, ValidationError
 
 __all__ = ["CodeBook", "Issue", "IssueCode", "Report", "Severity", "join_path"]
@@ -38,10 +39,27 @@ class _Enum(enum.Enum):
 
 
 class Severity(_Enum):
-    """How bad an issue is: an error blocks, a warning informs."""
+    """How bad an issue is: an error blocks, a warning asks for attention, info explains."""
 
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"
+
+
+def _severity(value: Severity | str) -> Severity:
+    return convert.enum_member(Severity, value, "severity")
+
+
+def _code(value: str) -> str:
+    return convert.text(value, "code", allow_empty=False, max_length=100)
+
+
+def _path(value: str) -> str:
+    return convert.text(value, "path")
+
+
+def _message(value: str) -> str:
+    return convert.text(value, "message")
 
 
 def join_path(prefix: str, path: str) -> str:
@@ -74,10 +92,10 @@ class Issue:
         message: What is wrong and, where possible, how to fix it.
     """
 
-    severity: Severity
-    code: str
-    path: str
-    message: str
+    severity: Severity = attrs.field(converter=_severity)
+    code: str = attrs.field(converter=_code)
+    path: str = attrs.field(converter=_path)
+    message: str = attrs.field(converter=_message)
 
     @property
     def is_error(self) -> bool:
@@ -98,8 +116,14 @@ class Issue:
         return f"{self.severity.value}{where}: {self.message} [{self.code}]"
 
 
+def _issue(value: object, field: str) -> Issue:
+    if not isinstance(value, Issue):
+        raise ConfigError(f"expected an Issue, got {convert.describe(value)}", field=field)
+    return value
+
+
 def _to_issues(issues: Iterable[Issue]) -> tuple[Issue, ...]:
-    return tuple(issues)
+    return convert.tuple_of(issues, "issues", _issue)
 
 
 @attrs.frozen
@@ -131,7 +155,7 @@ class Report:
     @property
     def warnings(self) -> tuple[Issue, ...]:
         """The issues of severity warning."""
-        return tuple(issue for issue in self.issues if not issue.is_error)
+        return tuple(issue for issue in self.issues if issue.severity is Severity.WARNING)
 
     @property
     def codes(self) -> frozenset[str]:
@@ -207,13 +231,19 @@ class Report:
 class IssueCode:
     """A documented issue code: its name, its severity and what it means."""
 
-    code: str
-    severity: Severity
-    summary: str
+    code: str = attrs.field(converter=_code)
+    severity: Severity = attrs.field(converter=_severity)
+    summary: str = attrs.field(converter=_message, default="")
+
+
+def _issue_code(value: object, field: str) -> IssueCode:
+    if not isinstance(value, IssueCode):
+        raise ConfigError(f"expected an IssueCode, got {convert.describe(value)}", field=field)
+    return value
 
 
 def _to_codes(codes: Iterable[IssueCode]) -> tuple[IssueCode, ...]:
-    return tuple(codes)
+    return convert.tuple_of(codes, "codes", _issue_code)
 
 
 @attrs.frozen
