@@ -20,11 +20,14 @@ from servicedesk_core.events import (
     Closed,
     Created,
     CustomerReplied,
+    Escalated,
+    EscalationRequested,
     Event,
     PriorityChanged,
     Reopened,
     Resolved,
     StatusChanged,
+    SurveyAnswered,
 )
 from servicedesk_core.sla.evaluate import evaluate
 from servicedesk_core.sla.policy import Condition, PolicyRule, PolicySet, Selection, SLAPolicy
@@ -58,6 +61,8 @@ __all__ = [
     "Created",
     "CustomerReplied",
     "Cycle",
+    "Escalated",
+    "EscalationRequested",
     "Event",
     "Metric",
     "MetricReport",
@@ -75,6 +80,7 @@ __all__ = [
     "SegmentKind",
     "Selection",
     "StatusChanged",
+    "SurveyAnswered",
     "Target",
     "TargetRange",
     "WarningCrossed",

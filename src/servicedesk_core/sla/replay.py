@@ -20,11 +20,14 @@ from servicedesk_core.events import (
     Closed,
     Created,
     CustomerReplied,
+    Escalated,
+    EscalationRequested,
     Event,
     PriorityChanged,
     Reopened,
     Resolved,
     StatusChanged,
+    SurveyAnswered,
 )
 from servicedesk_core.sla.clock import Clock
 from servicedesk_core.sla.results import ClockState, MetricReport, SLAReport
@@ -131,7 +134,7 @@ class _Replay:
     def _apply(self, index: int, event: AnyEvent, t: int) -> None:
         if index == 0 and not isinstance(event, Created):
             raise EventLogError(f"a log starts with Created, not {type(event).__name__}", index=0)
-        if self.closed:
+        if self.closed and not isinstance(event, SurveyAnswered):
             raise EventLogError(f"{type(event).__name__} after the ticket was closed", index=index)
         match event:
             case AgentReplied():
@@ -176,6 +179,8 @@ class _Replay:
                 if not self.resolved:
                     self._resolve(t)
                 self.closed = True
+            case Escalated() | EscalationRequested() | SurveyAnswered():
+                pass  # no SLA clock reads them
             case Created():
                 if index:
                     raise EventLogError("a log has one Created event, the first", index=index)
