@@ -39,6 +39,7 @@ __all__ = [
     "duration",
     "enum_member",
     "frozenset_of",
+    "instance",
     "integer",
     "number",
     "text",
@@ -135,6 +136,22 @@ def enum_member(kind: type[E], value: object, field: str) -> E:
                 return member
     known = ", ".join(repr(member.value) for member in kind)
     raise ConfigError(f"expected one of {known}, got {describe(value)}", field=field)
+
+
+def instance(kind: type[T], value: object, field: str) -> T:
+    """Return ``value`` if it is a ``kind``; for items of a collection of objects.
+
+    Raises:
+        ConfigError: anything else, naming the field and the expected type.
+
+    >>> instance(int, "7", "count")
+    Traceback (most recent call last):
+    servicedesk_core.errors.ConfigError: count: expected an int, got str '7'
+    """
+    if not isinstance(value, kind):
+        article = "an" if kind.__name__[:1] in "AEIOUaeiou" else "a"
+        raise ConfigError(f"expected {article} {kind.__name__}, got {describe(value)}", field=field)
+    return value
 
 
 def boolean(value: object, field: str) -> bool:

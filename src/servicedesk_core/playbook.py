@@ -9,6 +9,7 @@ resolution or the escalation, with the answers collected as evidence.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 
 import attrs
@@ -232,14 +233,8 @@ Step = NextCheck | Resolution | Escalation
 """What :meth:`Playbook.walk` returns."""
 
 
-def _check(value: object, field: str) -> Check:
-    if not isinstance(value, Check):
-        raise ConfigError(f"expected a Check, got {convert.describe(value)}", field=field)
-    return value
-
-
 def _checks(values: Iterable[Check]) -> tuple[Check, ...]:
-    return convert.tuple_of(values, "checks", _check)
+    return convert.tuple_of(values, "checks", functools.partial(convert.instance, Check))
 
 
 def _otherwise(value: Resolve | Escalate | None) -> Resolve | Escalate | None:

@@ -21,6 +21,7 @@ error contact.name: give a name [name.blank]
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
@@ -116,14 +117,8 @@ class Issue:
         return f"{self.severity.value}{where}: {self.message} [{self.code}]"
 
 
-def _issue(value: object, field: str) -> Issue:
-    if not isinstance(value, Issue):
-        raise ConfigError(f"expected an Issue, got {convert.describe(value)}", field=field)
-    return value
-
-
 def _to_issues(issues: Iterable[Issue]) -> tuple[Issue, ...]:
-    return convert.tuple_of(issues, "issues", _issue)
+    return convert.tuple_of(issues, "issues", functools.partial(convert.instance, Issue))
 
 
 @attrs.frozen
@@ -236,14 +231,8 @@ class IssueCode:
     summary: str = attrs.field(converter=_message, default="")
 
 
-def _issue_code(value: object, field: str) -> IssueCode:
-    if not isinstance(value, IssueCode):
-        raise ConfigError(f"expected an IssueCode, got {convert.describe(value)}", field=field)
-    return value
-
-
 def _to_codes(codes: Iterable[IssueCode]) -> tuple[IssueCode, ...]:
-    return convert.tuple_of(codes, "codes", _issue_code)
+    return convert.tuple_of(codes, "codes", functools.partial(convert.instance, IssueCode))
 
 
 @attrs.frozen

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 
 import attrs
@@ -88,14 +89,8 @@ class PriorityLevel:
         return f"PriorityLevel(scheme={self.scheme!r}, name={self.name!r}, rank={self.rank})"
 
 
-def _level(value: object, field: str) -> PriorityLevel:
-    if not isinstance(value, PriorityLevel):
-        raise ConfigError(f"expected a PriorityLevel, got {convert.describe(value)}", field=field)
-    return value
-
-
 def _to_levels(levels: Iterable[PriorityLevel]) -> tuple[PriorityLevel, ...]:
-    listed = convert.tuple_of(levels, "levels", _level)
+    listed = convert.tuple_of(levels, "levels", functools.partial(convert.instance, PriorityLevel))
     return tuple(sorted(listed, key=lambda level: -level.rank))
 
 

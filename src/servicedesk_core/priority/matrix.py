@@ -22,11 +22,7 @@ def _to_urgencies(values: Iterable[str]) -> tuple[str, ...]:
 
 
 def _to_scheme(value: PriorityScheme) -> PriorityScheme:
-    if not isinstance(value, PriorityScheme):
-        raise ConfigError(
-            f"expected a PriorityScheme, got {convert.describe(value)}", field="scheme"
-        )
-    return value
+    return convert.instance(PriorityScheme, value, "scheme")
 
 
 def _to_monotonic(value: bool | str) -> bool:

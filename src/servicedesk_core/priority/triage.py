@@ -11,6 +11,7 @@ treated as unknown; it is not coerced.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
@@ -524,22 +525,12 @@ class Triage:
         return self.rule is None
 
 
-def _rule(value: object, field: str) -> TriageRule:
-    if not isinstance(value, TriageRule):
-        raise ConfigError(f"expected a TriageRule, got {convert.describe(value)}", field=field)
-    return value
-
-
 def _rules(values: Iterable[TriageRule]) -> tuple[TriageRule, ...]:
-    return convert.tuple_of(values, "rules", _rule)
+    return convert.tuple_of(values, "rules", functools.partial(convert.instance, TriageRule))
 
 
 def _scheme(value: PriorityScheme) -> PriorityScheme:
-    if not isinstance(value, PriorityScheme):
-        raise ConfigError(
-            f"expected a PriorityScheme, got {convert.describe(value)}", field="scheme"
-        )
-    return value
+    return convert.instance(PriorityScheme, value, "scheme")
 
 
 @attrs.frozen(kw_only=True)
