@@ -1,0 +1,33 @@
+"""Ticket lifecycle, routing between teams and escalation ladders, replayed from the event log."""
+
+from __future__ import annotations
+
+from servicedesk_core.escalation.codes import ESCALATION_CODES
+from servicedesk_core.escalation.references import ReferenceFormat, TicketReferences
+from servicedesk_core.escalation.routing import Route, Routing, RoutingRule, Team
+from servicedesk_core.escalation.state import Holding, StatusCategory, TicketState
+from servicedesk_core.escalation.workflow import (
+    DEFAULT_WORKFLOW,
+    Move,
+    Status,
+    Transition,
+    Workflow,
+)
+
+__all__ = [
+    "DEFAULT_WORKFLOW",
+    "ESCALATION_CODES",
+    "Holding",
+    "Move",
+    "ReferenceFormat",
+    "Route",
+    "Routing",
+    "RoutingRule",
+    "Status",
+    "StatusCategory",
+    "Team",
+    "TicketReferences",
+    "TicketState",
+    "Transition",
+    "Workflow",
+]
