@@ -71,7 +71,7 @@ class LevelDue:
 
 @attrs.frozen(kw_only=True)
 class LadderReport:
-    """Where a ticket stands on a ladder at ``now``.
+    """Where a ticket stands on a ladder at ``now`` (instants in the timezone of ``now``).
 
     Attributes:
         ladder: The ladder's name.
@@ -341,7 +341,8 @@ def evaluate(
     now_us = to_us(now)
     walk = _walk(ladder, events, now_us, now)
     report = _report_of(sla, events, now)
-    tz = ladder.calendar.tz
+    tz = now.tzinfo
+    assert tz is not None  # to_us refused a naive now
     highest = max(walk.reached, default=-1)
     due: list[LevelDue] = []
     next_us: int | None = None
