@@ -19,16 +19,6 @@ from servicedesk_core.serialization._core import (
     problems,
 )
 
-__all__ = [
-    "SCHEMA_VERSION",
-    "UPGRADES",
-    "from_dict",
-    "from_json",
-    "json_schema",
-    "to_dict",
-    "to_json",
-]
-
 T = TypeVar("T")
 
 SCHEMA_VERSION = 1
