@@ -80,6 +80,7 @@ from servicedesk_core.onboarding import (
     CNAM_PROPAGATION,
     DOCUMENT_RULES,
     E911,
+    LEAD_TIME_CODES,
     LICENCE_REQUEST,
     NEW_HIRE,
     NEW_SMS,
@@ -150,6 +151,7 @@ from servicedesk_core.priority import (
     queue_key,
 )
 from servicedesk_core.report import CodeBook, Issue, IssueCode, Report, Severity
+from servicedesk_core.serialization import from_dict, from_json, json_schema, to_dict, to_json
 from servicedesk_core.sla import (
     DEFAULT_PAUSED_BY,
     DEFAULT_STATUSES,
@@ -202,6 +204,7 @@ __all__ = [
     "FOUR_TIER",
     "ITIL",
     "ITIL_MATRIX",
+    "LEAD_TIME_CODES",
     "LICENCE_REQUEST",
     "NEW_HIRE",
     "NEW_SMS",
@@ -359,11 +362,16 @@ __all__ = [
     "check_requested_date",
     "earliest_date",
     "evaluate",
+    "from_dict",
+    "from_json",
+    "json_schema",
     "onboarding_checklist",
     "order_queue",
     "porting_lead_time",
     "queue_key",
     "readiness",
+    "to_dict",
+    "to_json",
     "validate_phone_number",
     "validate_port_order",
 ]
