@@ -172,7 +172,7 @@ def test_duplicate_statuses_are_a_config_error() -> None:
         (lambda: Target(business_days=0), "at least 1"),
         (lambda: Target(business_days=-1, end_of_day=True), "at least 0"),
         (lambda: Target(duration=H, end_of_day=True), "end of day"),
-        (lambda: TargetRange.of("4h"), "expected a TargetRange"),  # type: ignore[arg-type]
+        (lambda: TargetRange.of("4h"), "expected a duration"),
     ],
 )
 def test_inconsistent_targets_are_config_errors(build, match: str) -> None:

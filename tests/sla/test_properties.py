@@ -76,8 +76,8 @@ def test_achieved_before_the_breach_instant_is_never_breached(ticket) -> None:
     policy, events, now = ticket
     for metric in policy.evaluate(events, now).metrics:
         for cycle in metric.cycles:
-            if cycle.state is ClockState.ACHIEVED and cycle.breach_at is not None:
-                assert cycle.stopped_at < cycle.breach_at
+            if cycle.state is ClockState.ACHIEVED and cycle.due_at is not None:
+                assert cycle.stopped_at < cycle.due_at
             if cycle.stopped_at is not None and cycle.state is ClockState.BREACHED:
                 assert cycle.breached_at <= cycle.stopped_at
 
@@ -145,7 +145,7 @@ def test_adding_a_pause_never_brings_a_deadline_earlier(ticket, data: st.DataObj
     far = dt.datetime.max.replace(tzinfo=dt.UTC)
     for metric_plain, metric_paused in zip(plain.metrics, with_pause.metrics, strict=True):
         for old, new in zip(metric_plain.cycles, metric_paused.cycles, strict=True):
-            assert (old.breach_at or far) <= (new.breach_at or far)
+            assert (old.due_at or far) <= (new.due_at or far)
 
 
 @SLOW
@@ -176,7 +176,7 @@ def _comparable(cycle) -> tuple[object, ...]:
         cycle.state,
         utc(cycle.started_at),
         utc(cycle.stopped_at),
-        utc(cycle.breach_at),
+        utc(cycle.due_at),
         cycle.elapsed,
         cycle.priority,
     )

@@ -74,9 +74,9 @@ def test_reopened_ticket_deadline_excludes_the_time_it_was_resolved() -> None:
     ]
     cycle = POLICY.evaluate(events, central(18, 9))[RES].current
     # 6 of 8 hours used before the resolution; 2 left after the reopen on Wednesday
-    assert (ClockState.RUNNING, central(18, 11)) == (cycle.state, cycle.breach_at)
+    assert (ClockState.RUNNING, central(18, 11)) == (cycle.state, cycle.due_at)
     naive_deadline = central(17, 9)  # eight business hours from the original start
-    assert naive_deadline < cycle.breach_at
+    assert naive_deadline < cycle.due_at
 
 
 def test_warnings_land_inside_business_hours_not_at_midnight() -> None:
