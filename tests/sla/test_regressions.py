@@ -10,6 +10,7 @@ from servicedesk_core import (
     Created,
     Metric,
     OnPriorityChange,
+    OutOfHoursStart,
     PriorityChanged,
     Reopened,
     Resolved,
@@ -97,3 +98,16 @@ def test_next_change_at_is_when_the_report_changes() -> None:
     at_change = POLICY.evaluate(events, change)
     assert just_before[UPDATE].current.warnings == ()
     assert len(at_change[UPDATE].current.warnings) == 1
+
+
+def test_a_clock_waiting_for_the_opening_says_when_it_starts_paused() -> None:
+    """Created on Sunday, put on hold before the desk opens: pending now, paused at 07:00 Monday."""
+    policy = desk_policy(out_of_hours=OutOfHoursStart.WAIT_FOR_OPENING)
+    events = [
+        Created(at=central(15, 10), priority="High"),  # Sunday
+        StatusChanged(at=central(15, 11), status="waiting_on_customer"),
+    ]
+    report = policy.evaluate(events, central(15, 12))
+    assert ClockState.PENDING == report[RES].state
+    assert central(16, 7) == report.next_change_at
+    assert ClockState.PAUSED == policy.evaluate(events, central(16, 7))[RES].state

@@ -63,30 +63,11 @@ def _name(value: str) -> str:
 
 
 def _scheme(value: PriorityScheme) -> PriorityScheme:
-    if not isinstance(value, PriorityScheme):
-        raise ConfigError(f"expected a PriorityScheme, got {convert.describe(value)}", "scheme")
-    return value
+    return convert.instance(PriorityScheme, value, "scheme")
 
 
 def _calendar(value: Calendar) -> Calendar:
-    if not isinstance(value, Calendar):
-        raise ConfigError(f"expected a calendar, got {convert.describe(value)}", field="calendar")
-    return value
-
-
-def _pairs(value: object, field: str) -> Iterable[tuple[object, object]]:
-    """The items of a mapping, or a collection of (key, value) pairs."""
-    if isinstance(value, Mapping):
-        return list(value.items())
-    return convert.tuple_of(value, field, _pair)
-
-
-def _pair(value: object, field: str) -> tuple[object, object]:
-    if not isinstance(value, tuple | list) or len(value) != 2:
-        raise ConfigError(
-            f"expected a (key, value) pair, got {convert.describe(value)}", field=field
-        )
-    return value[0], value[1]
+    return convert.instance(Calendar, value, "calendar")
 
 
 def _metric(value: object, field: str) -> Metric:
@@ -115,7 +96,7 @@ def _target_range(value: object, field: str) -> TargetRange | None:
 
 def _to_targets(value: TargetsSpec) -> _Targets:
     out = []
-    for key, levels in _pairs(value, "targets"):
+    for key, levels in convert.pairs(value, "targets"):
         metric = _metric(key, "targets")
         field = f"targets.{metric.value}"
         out.append(
@@ -123,7 +104,7 @@ def _to_targets(value: TargetsSpec) -> _Targets:
                 metric,
                 tuple(
                     (name := _level(level, field), _target_range(spec, f"{field}.{name}"))
-                    for level, spec in _pairs(levels, field)
+                    for level, spec in convert.pairs(levels, field)
                 ),
             )
         )
@@ -143,7 +124,7 @@ def _statuses(value: Iterable[str]) -> tuple[str, ...]:
 
 def _to_paused_by(value: PausesSpec) -> tuple[tuple[Metric, frozenset[str]], ...]:
     merged: dict[Metric, frozenset[str]] = {}
-    for key, statuses in _pairs(value, "paused_by"):
+    for key, statuses in convert.pairs(value, "paused_by"):
         metric = _metric(key, "paused_by")
         merged[metric] = convert.frozenset_of(statuses, f"paused_by.{metric.value}", _status)
     return tuple((metric, merged[metric]) for metric in Metric if merged.get(metric))
@@ -153,13 +134,9 @@ def _to_calendars(
     value: Mapping[str, Calendar] | Iterable[tuple[str, Calendar]],
 ) -> tuple[tuple[str, Calendar], ...]:
     out = []
-    for key, cal in _pairs(value, "calendars"):
+    for key, cal in convert.pairs(value, "calendars"):
         name = convert.text(key, "calendars", allow_empty=False, max_length=200)
-        if not isinstance(cal, Calendar):
-            raise ConfigError(
-                f"expected a calendar, got {convert.describe(cal)}", field=f"calendars.{name}"
-            )
-        out.append((name, cal))
+        out.append((name, convert.instance(Calendar, cal, f"calendars.{name}")))
     return tuple(sorted(out, key=lambda item: item[0]))
 
 
@@ -430,7 +407,7 @@ def _to_condition_attributes(
     value: Mapping[str, str | Iterable[str]] | Iterable[tuple[str, Iterable[str]]],
 ) -> tuple[tuple[str, frozenset[str]], ...]:
     out = []
-    for key, allowed in _pairs(value, "attributes"):
+    for key, allowed in convert.pairs(value, "attributes"):
         name = convert.text(key, "attributes", allow_empty=False, max_length=200)
         field = f"attributes.{name}"
         values = (
@@ -497,15 +474,11 @@ class Condition:
 
 
 def _policy(value: SLAPolicy) -> SLAPolicy:
-    if not isinstance(value, SLAPolicy):
-        raise ConfigError(f"expected an SLAPolicy, got {convert.describe(value)}", field="policy")
-    return value
+    return convert.instance(SLAPolicy, value, "policy")
 
 
 def _condition(value: Condition) -> Condition:
-    if not isinstance(value, Condition):
-        raise ConfigError(f"expected a Condition, got {convert.describe(value)}", field="when")
-    return value
+    return convert.instance(Condition, value, "when")
 
 
 @attrs.frozen(kw_only=True)
@@ -551,9 +524,7 @@ class Selection:
 
 
 def _rule(value: object, field: str) -> PolicyRule:
-    if not isinstance(value, PolicyRule):
-        raise ConfigError(f"expected a PolicyRule, got {convert.describe(value)}", field=field)
-    return value
+    return convert.instance(PolicyRule, value, field)
 
 
 def _rules(value: Iterable[PolicyRule]) -> tuple[PolicyRule, ...]:

@@ -152,14 +152,14 @@ class Cycle:
         return self._at(self.due_us)
 
     @property
-    @deprecated("Cycle.due_at is renamed due_at (the deadline); the old name goes in 0.3")
+    @deprecated("Cycle.breach_at is renamed due_at (the deadline); the old name goes in 0.3")
     def breach_at(self) -> dt.datetime | None:
         """Deprecated name of :attr:`due_at`."""
         return self.due_at
 
     @property
-    @deprecated("Cycle.due_us is renamed due_us; the old name goes in 0.3")
-    def due_us(self) -> int | None:
+    @deprecated("Cycle.breach_us is renamed due_us; the old name goes in 0.3")
+    def breach_us(self) -> int | None:
         """Deprecated name of :attr:`due_us`."""
         return self.due_us
 
@@ -300,7 +300,7 @@ class MetricReport:
         return None if not self.cycles else self.cycles[-1].due_at
 
     @property
-    @deprecated("MetricReport.due_at is renamed due_at (the deadline); the old name goes in 0.3")
+    @deprecated("MetricReport.breach_at is renamed due_at (the deadline); the old name goes in 0.3")
     def breach_at(self) -> dt.datetime | None:
         """Deprecated name of :attr:`due_at`."""
         return self.due_at

@@ -44,6 +44,9 @@ class Metric(enum.Enum):
     __hash__ = object.__hash__  # members are singletons; the C hash keeps lookups fast
 
 
+_MAX_HOURS = 24 * 366 * 100  # a century: past any calendar's horizon, within timedelta's range
+
+
 def _duration(value: dt.timedelta | str | None) -> dt.timedelta | None:
     return None if value is None else convert.duration(value, "duration")
 
@@ -121,6 +124,7 @@ class Target:
         >>> Target.hours(2).describe(), Target.hours(1, calendar="24x7").describe()
         ('2:00:00 business time', '1:00:00 business time on 24x7')
         """
+        hours = convert.number(hours, "hours", min_value=0, exclude_min=True, max_value=_MAX_HOURS)
         return cls(duration=dt.timedelta(hours=hours), calendar=calendar)
 
     @classmethod
@@ -130,6 +134,9 @@ class Target:
         >>> Target.minutes(15).describe()
         '0:15:00 business time'
         """
+        minutes = convert.number(
+            minutes, "minutes", min_value=0, exclude_min=True, max_value=_MAX_HOURS * 60
+        )
         return cls(duration=dt.timedelta(minutes=minutes), calendar=calendar)
 
     @classmethod
