@@ -9,8 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from servicedesk_core.authz import Decision
-    from servicedesk_core.report import Report
+    from servicedesk_core.escalation import Move
+    from servicedesk_core.report import Issue, Report
 
 __all__ = [
     "ConfigError",
@@ -22,6 +25,7 @@ __all__ = [
     "PhoneNumberError",
     "SchemeMismatchError",
     "ServiceDeskError",
+    "TransitionError",
     "UnknownLevelError",
     "ValidationError",
 ]
@@ -53,11 +57,27 @@ class ConfigError(ServiceDeskError, ValueError):
     Attributes:
         field: Path of the offending field (``"hours"``, ``"overrides[2026-12-24]"``),
             or ``None`` when the error is not about one field.
+        issues: Every problem found, each with a stable code, a path and a message.
+            A document loaded by :func:`~servicedesk_core.from_dict` lists all of its
+            problems here; any other ``ConfigError`` holds one (code ``config.invalid``).
     """
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, field: str | None = None, issues: Iterable[Issue] = ()
+    ) -> None:
         super().__init__(f"{field}: {message}" if field else message)
         self.field = field
+        self.message = message
+        self._issues = tuple(issues)
+
+    @property
+    def issues(self) -> tuple[Issue, ...]:
+        """Every problem found (see the class attributes)."""
+        if self._issues:
+            return self._issues
+        from servicedesk_core.report import Issue, Severity
+
+        return (Issue(Severity.ERROR, "config.invalid", self.field or "", self.message),)
 
 
 class NaiveDatetimeError(ServiceDeskError, ValueError):
@@ -176,3 +196,34 @@ class EventLogError(ServiceDeskError, ValueError):
         super().__init__(f"event {index}: {reason}" if index is not None else reason)
         self.index = index
         self.reason = reason
+
+
+class TransitionError(EventLogError):
+    """An event asks a ticket for a move its workflow does not allow here.
+
+    Raised by :meth:`~servicedesk_core.escalation.Workflow.replay`; its
+    ``check`` form reports the same problems with the same ``code`` instead.
+
+    Attributes:
+        index: Position of the offending event in the log.
+        current: The ticket's status before the event.
+        requested: The status the event asked for, or the event's type name
+            when it is not a move (an ``AgentReplied`` on a closed ticket).
+        allowed: The moves the workflow allows from ``current``.
+        code: Stable code of the rule broken (``lifecycle.not_allowed``,
+            ``lifecycle.note_required``, ...).
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        index: int,
+        current: str,
+        requested: str,
+        allowed: tuple[Move, ...],
+        code: str,
+    ) -> None:
+        listed = ", ".join(str(move) for move in allowed) or "none"
+        super().__init__(f"{reason}; allowed from {current!r}: {listed}", index=index)
+        self.current, self.requested, self.allowed, self.code = current, requested, allowed, code

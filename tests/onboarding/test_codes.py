@@ -116,6 +116,9 @@ TRIGGERS: dict[str, Callable[[], Report]] = {
     "lead_time.may_slip": lambda: validate(port_date=dt.date(2026, 3, 10)),
     "lead_time.not_business_day": lambda: validate(port_date=dt.date(2026, 3, 21)),
     "lead_time.too_far": lambda: validate(port_date=dt.date(2062, 3, 13)),
+    "lead_time.not_a_date": lambda: (
+        check_requested_date(LICENCE_REQUEST, NOW, "soon", PROVIDER).report
+    ),
     "document.missing": lambda: validate(documents=without(Document.NUMBER_LIST)),
     "document.recommended": lambda: validate(documents=without(Document.CUSTOMER_SERVICE_RECORD)),
     "document.stale": lambda: validate(

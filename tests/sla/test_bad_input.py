@@ -125,7 +125,7 @@ def test_an_unknown_calendar_name_is_a_config_error() -> None:
 
 
 def test_something_that_is_not_a_calendar_is_a_config_error() -> None:
-    with pytest.raises(ConfigError, match="expected a calendar") as raised:
+    with pytest.raises(ConfigError, match="expected a Calendar") as raised:
         SLAPolicy(name="p", scheme=FOUR_TIER, calendar="Mon-Fri 09:00-17:00", targets={})  # type: ignore[arg-type]
     assert raised.value.field == "calendar"
     with pytest.raises(ConfigError, match="expected a calendar or a calendar name"):
