@@ -43,6 +43,7 @@ __all__ = [
     "instance",
     "integer",
     "number",
+    "pairs",
     "text",
     "time",
     "time_text",
@@ -430,3 +431,25 @@ def frozenset_of(value: object, field: str, item: Callable[[object, str], T]) ->
     ['a', 'b']
     """
     return frozenset(tuple_of(value, field, item))
+
+
+def pairs(value: object, field: str) -> tuple[tuple[object, object], ...]:
+    """Return the items of a mapping, or of a collection of ``(key, value)`` pairs.
+
+    Keys and values are left to the caller's converters.
+
+    Raises:
+        ConfigError: neither a mapping nor a collection of pairs.
+
+    >>> pairs({"plan": "gold"}, "attributes"), pairs([("plan", "gold")], "attributes")
+    ((('plan', 'gold'),), (('plan', 'gold'),))
+    """
+    if isinstance(value, Mapping):
+        return tuple(value.items())
+    return tuple_of(value, field, _pair)
+
+
+def _pair(value: object, field: str) -> tuple[object, object]:
+    if not isinstance(value, tuple | list) or len(value) != 2:
+        raise ConfigError(f"expected a (key, value) pair, got {describe(value)}", field=field)
+    return value[0], value[1]

@@ -279,8 +279,8 @@ class _Judge:
                     assert cycle.breached_us is not None
                     at = max(cycle.breached_us, start)
                     due, since = True, at if since is None else min(since, at)
-                elif cycle.state in _STILL and cycle.breach_us is not None:
-                    future = _earlier(future, cycle.breach_us)
+                elif cycle.state in _STILL and cycle.due_us is not None:
+                    future = _earlier(future, cycle.due_us)
                 continue
             assert trigger.fraction is not None
             assert cycle.remaining_us is not None
