@@ -151,6 +151,7 @@ from servicedesk_core.priority import (
     queue_key,
 )
 from servicedesk_core.report import CodeBook, Issue, IssueCode, Report, Severity
+from servicedesk_core.serialization import from_dict, from_json, json_schema, to_dict, to_json
 from servicedesk_core.sla import (
     DEFAULT_PAUSED_BY,
     DEFAULT_STATUSES,
@@ -361,11 +362,16 @@ __all__ = [
     "check_requested_date",
     "earliest_date",
     "evaluate",
+    "from_dict",
+    "from_json",
+    "json_schema",
     "onboarding_checklist",
     "order_queue",
     "porting_lead_time",
     "queue_key",
     "readiness",
+    "to_dict",
+    "to_json",
     "validate_phone_number",
     "validate_port_order",
 ]

@@ -71,7 +71,7 @@ class LevelDue:
 
 @attrs.frozen(kw_only=True)
 class LadderReport:
-    """Where a ticket stands on a ladder at ``now``.
+    """Where a ticket stands on a ladder at ``now`` (instants in the timezone of ``now``).
 
     Attributes:
         ladder: The ladder's name.
@@ -279,8 +279,8 @@ class _Judge:
                     assert cycle.breached_us is not None
                     at = max(cycle.breached_us, start)
                     due, since = True, at if since is None else min(since, at)
-                elif cycle.state in _STILL and cycle.breach_us is not None:
-                    future = _earlier(future, cycle.breach_us)
+                elif cycle.state in _STILL and cycle.due_us is not None:
+                    future = _earlier(future, cycle.due_us)
                 continue
             assert trigger.fraction is not None
             assert cycle.remaining_us is not None
@@ -341,7 +341,8 @@ def evaluate(
     now_us = to_us(now)
     walk = _walk(ladder, events, now_us, now)
     report = _report_of(sla, events, now)
-    tz = ladder.calendar.tz
+    tz = now.tzinfo
+    assert tz is not None  # to_us refused a naive now
     highest = max(walk.reached, default=-1)
     due: list[LevelDue] = []
     next_us: int | None = None

@@ -276,7 +276,7 @@ class Lifecycle:
     def _assigned(self, event: Assigned, at: dt.datetime) -> None:
         team, tier = event.team or self.team, event.tier
         if self.routing is not None:
-            if event.team and self.routing.team(event.team) is None:
+            if event.team and self.routing.tier_of(event.team) is None:
                 self._log(
                     "log.unknown_team",
                     f"team {event.team!r} is not one of the routing's "

@@ -317,9 +317,16 @@ class Routing:
         """The tiers the teams are at."""
         return frozenset(team.tier for team in self.teams)
 
-    def team(self, name: str) -> Team | None:
-        """Return the team of that name, or ``None``."""
-        return self._by_name.get(name)
+    def team(self, name: str) -> Team:
+        """Return the team of that name.
+
+        Raises:
+            KeyError: no team has that name.
+        """
+        team = self._by_name.get(name)
+        if team is None:
+            raise KeyError(f"unknown team {name!r}; teams: {', '.join(self._by_name)}")
+        return team
 
     def tier_of(self, name: str) -> int | None:
         """Return a team's tier, or ``None`` for an unknown team."""
