@@ -165,7 +165,8 @@ class PhoneNumberError(ServiceDeskError, ValueError):
 
     def __init__(self, text: str, report: Report) -> None:
         reasons = "; ".join(issue.message for issue in report.errors)
-        super().__init__(f"not a valid NANP phone number: {text!r}: {reasons}")
+        shown = repr(text) if len(text) <= 60 else f"{text[:50]!r}... ({len(text)} characters)"
+        super().__init__(f"not a valid NANP phone number: {shown}: {reasons}")
         self.text = text
         self.report = report
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -98,7 +97,7 @@ class Charge:
 
 
 def _kinds(values: Iterable[WorkKind]) -> tuple[WorkKind, ...]:
-    return convert.tuple_of(values, "kinds", functools.partial(convert.instance, WorkKind))
+    return convert.instances(values, "kinds", WorkKind)
 
 
 def _currency(value: str) -> str:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import functools
 from collections.abc import Iterable
 from decimal import Decimal
 
@@ -390,7 +389,7 @@ def _rule_ids(values: Iterable[str]) -> tuple[str, ...]:
 
 
 def _reasons(values: Iterable[Issue]) -> tuple[Issue, ...]:
-    return convert.tuple_of(values, "reasons", functools.partial(convert.instance, Issue))
+    return convert.instances(values, "reasons", Issue)
 
 
 def _approvers(values: Iterable[str]) -> frozenset[str]:

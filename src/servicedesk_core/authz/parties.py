@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import functools
 from collections.abc import Iterable
 from typing import TypeAlias
 
@@ -232,12 +231,12 @@ def _calendar(value: Calendar | None) -> Calendar | None:
 
 
 def _contacts(values: Iterable[Contact]) -> tuple[Contact, ...]:
-    listed = convert.tuple_of(values, "contacts", functools.partial(convert.instance, Contact))
+    listed = convert.instances(values, "contacts", Contact)
     return tuple(sorted(listed, key=lambda contact: contact.id))
 
 
 def _delegations(values: Iterable[Delegation]) -> tuple[Delegation, ...]:
-    return convert.tuple_of(values, "delegations", functools.partial(convert.instance, Delegation))
+    return convert.instances(values, "delegations", Delegation)
 
 
 def _features(values: Iterable[str]) -> frozenset[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import assert_never
@@ -44,7 +43,7 @@ Resource = Ticket | Account
 
 
 def _rules(values: Iterable[Rule]) -> tuple[Rule, ...]:
-    return convert.tuple_of(values, "rules", functools.partial(convert.instance, Rule))
+    return convert.instances(values, "rules", Rule)
 
 
 def _catalogue(value: WorkCatalogue) -> WorkCatalogue:
@@ -52,12 +51,12 @@ def _catalogue(value: WorkCatalogue) -> WorkCatalogue:
 
 
 def _accounts(values: Iterable[Account]) -> tuple[Account, ...]:
-    listed = convert.tuple_of(values, "accounts", functools.partial(convert.instance, Account))
+    listed = convert.instances(values, "accounts", Account)
     return tuple(sorted(listed, key=lambda account: account.id))
 
 
 def _staff(values: Iterable[Staff]) -> tuple[Staff, ...]:
-    listed = convert.tuple_of(values, "staff", functools.partial(convert.instance, Staff))
+    listed = convert.instances(values, "staff", Staff)
     return tuple(sorted(listed, key=lambda staff: staff.id))
 
 
