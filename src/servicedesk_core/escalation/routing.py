@@ -2,7 +2,7 @@
 
 A :class:`Routing` lists the :class:`Team` s (each with a tier, a reference
 format and its engineers), ordered :class:`RoutingRule` s and a default team.
-:meth:`Routing.route` reads a :class:`~servicedesk_core.escalation.TicketState`
+:meth:`Routing.route` reads a :class:`~servicedesk_core.TicketState`
 and an optional request kind ("broken", "change"...): the first rule that
 matches picks the team; a ticket no rule matches goes to the default team
 when it is new, and stays where it is otherwise. The answer names the rule,
