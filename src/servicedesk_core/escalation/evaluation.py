@@ -18,11 +18,13 @@ from typing import TYPE_CHECKING, Any, assert_never
 
 import attrs
 
+from servicedesk_core import _convert as convert
 from servicedesk_core._time import duration_us, from_us, to_us
 from servicedesk_core.errors import ConfigError, EventLogError
 from servicedesk_core.escalation.ladder import OnResolve, Since, Trigger, TriggerKind
 from servicedesk_core.escalation.lifecycle import CONCRETE as _CONCRETE
 from servicedesk_core.escalation.lifecycle import kind_of as _kind_of
+from servicedesk_core.escalation.lifecycle import quoted
 from servicedesk_core.events import (
     AgentReplied,
     Assigned,
@@ -135,7 +137,7 @@ class _Walk:
             if kind not in _CONCRETE:
                 kind = _kind_of(event)  # type: ignore[assignment]
                 if kind is None:
-                    raise EventLogError(f"not an event: {event!r}", index=index)
+                    raise EventLogError(f"not an event: {convert.describe(event)}", index=index)
             t = event._us
             if (previous is not None and t < previous) or t > now:
                 when = "is before the event before it" if t <= now else f"is after now ({now_dt})"
@@ -178,7 +180,7 @@ class _Walk:
         position = ladder.position(event.level)
         if position is None:
             raise EventLogError(
-                f"level {event.level!r} is not a level of ladder {ladder.name!r} "
+                f"level {quoted(event.level)} is not a level of ladder {ladder.name!r} "
                 f"({', '.join(ladder.level_names)})",
                 index=index,
             )

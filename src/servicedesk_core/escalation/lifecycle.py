@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, get_args
 
+from servicedesk_core import _convert as convert
 from servicedesk_core._time import duration_us, from_us, to_timedelta, to_us
 from servicedesk_core.calendar import BusinessCalendar
 from servicedesk_core.errors import EventLogError, TransitionError
@@ -47,6 +48,11 @@ def reopen_in_time(workflow: Workflow, closed_at: dt.datetime, at: dt.datetime) 
         return True
     elapsed = _CALENDAR_TIME.elapsed_us(to_us(closed_at), to_us(at))
     return elapsed <= duration_us(workflow.reopen_within)
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """``repr`` of a name from an event, cut short: messages stay readable and bounded."""
+    return repr(text) if len(text) <= limit else f"{text[:limit]!r}... ({len(text)} characters)"
 
 
 def _stdlib(at: dt.datetime) -> dt.datetime:
@@ -185,7 +191,7 @@ class Lifecycle:
         if kind not in CONCRETE:
             kind = kind_of(event)  # type: ignore[assignment]
             if kind is None:
-                self._log("log.not_event", f"not an event: {event!r}", self.index)
+                self._log("log.not_event", f"not an event: {convert.describe(event)}", self.index)
         t = event._us
         if t < self.last_us:
             self._log(
@@ -248,7 +254,7 @@ class Lifecycle:
             known = ", ".join(status.name for status in self.workflow.statuses)
             self._log(
                 "log.unknown_status",
-                f"status {event.status!r} is not one of the workflow's ({known})",
+                f"status {quoted(event.status)} is not one of the workflow's ({known})",
                 self.index,
             )
         if event.status != self.status:
@@ -281,7 +287,7 @@ class Lifecycle:
             if event.team and self.routing.tier_of(event.team) is None:
                 self._log(
                     "log.unknown_team",
-                    f"team {event.team!r} is not one of the routing's "
+                    f"team {quoted(event.team)} is not one of the routing's "
                     f"({', '.join(self.routing.team_names)})",
                     self.index,
                 )

@@ -223,9 +223,7 @@ def _teams(value: Iterable[Team]) -> tuple[Team, ...]:
 
 
 def _team_item(value: object, field: str) -> Team:
-    if isinstance(value, Team):
-        return value
-    raise ConfigError(f"expected a Team, got {convert.describe(value)}", field=field)
+    return convert.instance(Team, value, field)
 
 
 def _rules(value: Iterable[RoutingRule]) -> tuple[RoutingRule, ...]:
@@ -233,9 +231,7 @@ def _rules(value: Iterable[RoutingRule]) -> tuple[RoutingRule, ...]:
 
 
 def _rule_item(value: object, field: str) -> RoutingRule:
-    if isinstance(value, RoutingRule):
-        return value
-    raise ConfigError(f"expected a RoutingRule, got {convert.describe(value)}", field=field)
+    return convert.instance(RoutingRule, value, field)
 
 
 def _default(value: str | None) -> str | None:

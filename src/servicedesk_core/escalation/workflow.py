@@ -236,6 +236,7 @@ class Workflow:
                     f"status {status.name!r} is listed twice", field=f"statuses[{index}]"
                 )
             categories[status.name] = status.category
+        special = []
         for category in (StatusCategory.NEW, StatusCategory.RESOLVED, StatusCategory.CLOSED):
             named = [name for name, kind in categories.items() if kind is category]
             if len(named) != 1:
@@ -243,6 +244,7 @@ class Workflow:
                     f"a workflow has exactly one {category.value} status, got {named}",
                     field="statuses",
                 )
+            special.extend(named)
         moves: dict[str, list[Move]] = {name: [] for name in categories}
         seen: set[tuple[str, str]] = set()
         for index, transition in enumerate(self.transitions):
@@ -251,14 +253,7 @@ class Workflow:
             event = _event_for(source, target)
             requires = ("note",) if event == "Resolved" and self.require_note else ()
             moves[transition.source].append(Move(transition.target, event, requires))
-        object.__setattr__(
-            self,
-            "_special",
-            tuple(
-                next(name for name, kind in categories.items() if kind is category)
-                for category in (StatusCategory.NEW, StatusCategory.RESOLVED, StatusCategory.CLOSED)
-            ),
-        )
+        object.__setattr__(self, "_special", tuple(special))
         object.__setattr__(self, "_categories", categories)
         object.__setattr__(self, "_moves", {name: tuple(listed) for name, listed in moves.items()})
         edges = {(source, move.target): move for source, listed in moves.items() for move in listed}
