@@ -191,7 +191,6 @@ def escalation_steps(
     gaps: st.SearchStrategy[dt.timedelta],
     workflow: Workflow | None,
     ladder: EscalationLadder | None,
-    allow_reopen_after_close: bool,
 ) -> list[Event]:
     """Continue a log that holds its ``Created`` event with moves the workflow allows.
 
@@ -226,8 +225,7 @@ def escalation_steps(
             moves = [
                 move
                 for move in workflow.allowed(state, at)
-                if (move.event != "StatusChanged" or move.target in policy.statuses)
-                and (allow_reopen_after_close or not state.is_closed)
+                if move.event != "StatusChanged" or move.target in policy.statuses
             ]
             if not moves:
                 if state.is_closed:
