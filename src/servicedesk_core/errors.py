@@ -202,7 +202,7 @@ class EventLogError(ServiceDeskError, ValueError):
 class TransitionError(EventLogError):
     """An event asks a ticket for a move its workflow does not allow here.
 
-    Raised by :meth:`~servicedesk_core.escalation.Workflow.replay`; its
+    Raised by :meth:`~servicedesk_core.Workflow.replay`; its
     ``check`` form reports the same problems with the same ``code`` instead.
 
     Attributes:

@@ -165,7 +165,6 @@ def event_logs(
     allow_priority_changes: bool = True,
     workflow: Workflow | None = None,
     ladder: EscalationLadder | None = None,
-    allow_reopen_after_close: bool = False,
 ) -> list[Event]:
     """Valid event logs for ``policy``: one ``Created``, then events in order.
 
@@ -179,8 +178,6 @@ def event_logs(
     workflow (the default one if only a ladder is given) and holds the
     escalation events: assignments between teams and tiers, escalations to
     the ladder's levels, customer requests and survey answers.
-    ``allow_reopen_after_close`` lets a closed ticket reopen where the
-    workflow allows it (the SLA clocks do not replay such logs yet).
     """
     if not 1 <= min_size <= max_size:
         raise InvalidArgument(f"need 1 <= min_size={min_size} <= max_size={max_size}")
@@ -199,9 +196,7 @@ def event_logs(
     if workflow is not None or ladder is not None:
         from servicedesk_core.testing._escalation import escalation_steps
 
-        return escalation_steps(
-            draw, policy, events, size, _GAPS, workflow, ladder, allow_reopen_after_close
-        )
+        return escalation_steps(draw, policy, events, size, _GAPS, workflow, ladder)
     resolved = False
     kinds = ["agent", "customer", "status", "assigned", "resolve", "reopen", "close"]
     if allow_priority_changes:
