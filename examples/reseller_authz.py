@@ -21,6 +21,7 @@ from servicedesk_core import (
     BusinessCalendar,
     Contact,
     ContactRole,
+    Principal,
     PriorityScheme,
     Rule,
     Staff,
@@ -176,7 +177,7 @@ def main() -> None:
                   needed_on="2026-03-16")  # fmt: skip
     rushed = Ticket(id="T-7", account="acme", requester="carol", work="new_user",
                     needed_on="2026-03-12")  # fmt: skip
-    scenarios = [
+    scenarios: list[tuple[str, Principal | None, Action, Ticket | Account, datetime]] = [
         ("Carol (MAC-only) submits a custom IVR", carol, Action.SUBMIT_CHANGE, ivr, TUESDAY_10),
         ("Carol approves her own request", carol, Action.APPROVE_CHARGE, ivr, TUESDAY_10),
         ("Alice (billing contact) approves it", alice, Action.APPROVE_CHARGE, ivr, TUESDAY_10),
