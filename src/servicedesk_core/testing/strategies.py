@@ -25,6 +25,7 @@ from servicedesk_core.testing._priority import (
     triage_rules,
 )
 from servicedesk_core.testing._sla import event_logs, sla_policies, sla_targets
+from servicedesk_core.testing._staffing import staffing_targets, workloads
 
 __all__ = [
     "TRICKY_TIMEZONES",
@@ -43,7 +44,9 @@ __all__ = [
     "request_facts",
     "sla_policies",
     "sla_targets",
+    "staffing_targets",
     "time_ranges",
     "triage_rules",
     "weekly_hours",
+    "workloads",
 ]
