@@ -29,6 +29,7 @@ HELPERS = (
     lambda value: convert.duration(value, "field"),
     lambda value: convert.aware_datetime(value, "field"),
     lambda value: convert.tuple_of(value, "field", convert.integer),
+    lambda value: convert.instance(Mode, value, "field"),
     lambda value: convert.frozenset_of(value, "field", convert.text),
 )
 
@@ -182,3 +183,17 @@ def test_an_item_error_names_its_index():
     with pytest.raises(ConfigError) as caught:
         convert.tuple_of([1, "x"], "days", convert.integer)
     assert "days[1]" == caught.value.field
+
+
+def test_brief_shows_short_values_as_repr_and_long_ones_described():
+    """Messages quote a short value as Python would and summarise a long one."""
+    assert "'CT'" == convert.brief("CT")
+    assert "str 'xx" == convert.brief("x" * 1000)[:7]
+
+
+def test_instance_keeps_objects_of_the_type_and_names_the_field_otherwise():
+    """A collection of objects: each item is checked, never converted."""
+    assert Mode.SLOW is convert.instance(Mode, Mode.SLOW, "mode")
+    with pytest.raises(ConfigError, match="expected a Mode, got str 'slow'") as caught:
+        convert.instance(Mode, "slow", "modes[2]")
+    assert "modes[2]" == caught.value.field

@@ -33,11 +33,13 @@ __all__ = [
     "MAX_TEXT",
     "aware_datetime",
     "boolean",
+    "brief",
     "date",
     "describe",
     "duration",
     "enum_member",
     "frozenset_of",
+    "instance",
     "integer",
     "number",
     "text",
@@ -76,6 +78,16 @@ def describe(value: object, limit: int = 60) -> str:
     if len(shown) > limit:
         shown = shown[: limit - 3] + "..."
     return f"{type(value).__name__} {shown}"
+
+
+def brief(value: object, limit: int = 60) -> str:
+    """Return ``repr(value)`` when it is short, else :func:`describe` it.
+
+    >>> brief("Huge"), brief("x" * 100)
+    ("'Huge'", "str 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx... (100 characters)")
+    """
+    shown = _safe_repr(value)
+    return shown if len(shown) <= limit else describe(value, limit)
 
 
 def _safe_repr(value: object) -> str:
@@ -124,6 +136,22 @@ def enum_member(kind: type[E], value: object, field: str) -> E:
                 return member
     known = ", ".join(repr(member.value) for member in kind)
     raise ConfigError(f"expected one of {known}, got {describe(value)}", field=field)
+
+
+def instance(kind: type[T], value: object, field: str) -> T:
+    """Return ``value`` if it is a ``kind``; for items of a collection of objects.
+
+    Raises:
+        ConfigError: anything else, naming the field and the expected type.
+
+    >>> instance(int, "7", "count")
+    Traceback (most recent call last):
+    servicedesk_core.errors.ConfigError: count: expected an int, got str '7'
+    """
+    if not isinstance(value, kind):
+        article = "an" if kind.__name__[:1] in "AEIOUaeiou" else "a"
+        raise ConfigError(f"expected {article} {kind.__name__}, got {describe(value)}", field=field)
+    return value
 
 
 def boolean(value: object, field: str) -> bool:

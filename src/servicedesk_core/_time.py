@@ -8,8 +8,11 @@ business-time arithmetic exact and round-trippable.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import functools
 import zoneinfo
 
+from servicedesk_core._convert import describe
 from servicedesk_core.errors import ConfigError, NaiveDatetimeError
 
 UTC = dt.UTC
@@ -73,22 +76,98 @@ def to_timedelta(us: int) -> dt.timedelta:
     return dt.timedelta(microseconds=us)
 
 
+_ZONE_ALIASES = {
+    "ET": "America/New_York",
+    "EDT": "America/New_York",
+    "CT": "America/Chicago",
+    "CST": "America/Chicago",
+    "CDT": "America/Chicago",
+    "MT": "America/Denver",
+    "MDT": "America/Denver",
+    "PT": "America/Los_Angeles",
+    "PST": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles",
+    "AKT": "America/Anchorage",
+    "AKST": "America/Anchorage",
+    "HT": "Pacific/Honolulu",
+    "AT": "America/Puerto_Rico",
+    "BST": "Europe/London",
+    "CET": "Europe/Paris",
+    "IST": "Asia/Kolkata",
+    "JST": "Asia/Tokyo",
+    "AEST": "Australia/Sydney",
+    "EASTERN": "America/New_York",
+    "CENTRAL": "America/Chicago",
+    "MOUNTAIN": "America/Denver",
+    "PACIFIC": "America/Los_Angeles",
+}
+"""Abbreviations people type, and the IANA zone they most likely mean."""
+
+_MAX_ZONE_NAME = 64  # the longest IANA name is about 30 characters
+
+
+@functools.cache
+def _zone_names() -> dict[str, str]:
+    """Every IANA name keyed by its folded form and by its folded city part."""
+    names: dict[str, str] = {}
+    for name in sorted(zoneinfo.available_timezones()):
+        names.setdefault(name.casefold(), name)
+        names.setdefault(name.rsplit("/", 1)[-1].replace("_", " ").casefold(), name)
+    return names
+
+
+def suggest_zones(name: str) -> tuple[str, ...]:
+    """Return the IANA names someone who typed ``name`` most likely meant (at most three).
+
+    >>> suggest_zones("CT"), suggest_zones("chicago"), suggest_zones("America/Chicgo")
+    (('America/Chicago',), ('America/Chicago',), ('America/Chicago',))
+    """
+    key = name.strip()
+    if key.upper() in _ZONE_ALIASES:
+        return (_ZONE_ALIASES[key.upper()],)
+    names = _zone_names()
+    folded = key.replace("_", " ").casefold()
+    for candidate in (folded, folded.replace(" ", "_")):
+        if candidate in names:
+            return (names[candidate],)
+    close = difflib.get_close_matches(folded, names, n=3, cutoff=0.8)
+    return tuple(dict.fromkeys(names[match] for match in close))
+
+
 def zone(name: str | dt.tzinfo, *, field: str = "timezone") -> zoneinfo.ZoneInfo:
     """Resolve an IANA timezone name (or a ZoneInfo, or UTC) to a ZoneInfo.
 
     Raises:
-        ConfigError: the name is unknown, or the tzinfo is not an IANA zone.
+        ConfigError: the name is unknown (the message suggests IANA names, ``"CT"``:
+            did you mean ``America/Chicago``?), or the tzinfo is not an IANA zone.
+
+    >>> zone("CT")
+    Traceback (most recent call last):
+    servicedesk_core.errors.ConfigError: timezone: unknown timezone 'CT'; did you mean ...
     """
     if isinstance(name, zoneinfo.ZoneInfo):
         return name
     if name is UTC:
         return zoneinfo.ZoneInfo("UTC")
     if not isinstance(name, str):
-        raise ConfigError(f"expected an IANA timezone name, got {name!r}", field=field)
+        raise ConfigError(
+            f"expected an IANA timezone name such as 'America/Chicago', got {describe(name)}",
+            field=field,
+        )
+    if len(name) > _MAX_ZONE_NAME:
+        raise ConfigError(
+            f"expected an IANA timezone name, got a text of {len(name)} characters", field=field
+        )
     try:
         return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        raise ConfigError(f"unknown timezone {name!r}", field=field) from None
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+        pass
+    suggestions = suggest_zones(name)
+    hint = f"; did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
+    raise ConfigError(
+        f"unknown timezone {name!r}{hint} (give an IANA name such as 'America/Chicago')",
+        field=field,
+    )
 
 
 def local_to_us(day_ordinal: int, offset_us: int, tz: dt.tzinfo) -> int:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from servicedesk_core.authz import Decision
+    from servicedesk_core.escalation import Move
     from servicedesk_core.report import Report
 
 __all__ = [
@@ -22,6 +23,7 @@ __all__ = [
     "PhoneNumberError",
     "SchemeMismatchError",
     "ServiceDeskError",
+    "TransitionError",
     "UnknownLevelError",
     "ValidationError",
 ]
@@ -176,3 +178,34 @@ class EventLogError(ServiceDeskError, ValueError):
         super().__init__(f"event {index}: {reason}" if index is not None else reason)
         self.index = index
         self.reason = reason
+
+
+class TransitionError(EventLogError):
+    """An event asks a ticket for a move its workflow does not allow here.
+
+    Raised by :meth:`~servicedesk_core.escalation.Workflow.replay`; its
+    ``check`` form reports the same problems with the same ``code`` instead.
+
+    Attributes:
+        index: Position of the offending event in the log.
+        current: The ticket's status before the event.
+        requested: The status the event asked for, or the event's type name
+            when it is not a move (an ``AgentReplied`` on a closed ticket).
+        allowed: The moves the workflow allows from ``current``.
+        code: Stable code of the rule broken (``lifecycle.not_allowed``,
+            ``lifecycle.note_required``, ...).
+    """
+
+    def __init__(
+        self,
+        reason: str,
+        *,
+        index: int,
+        current: str,
+        requested: str,
+        allowed: tuple[Move, ...],
+        code: str,
+    ) -> None:
+        listed = ", ".join(str(move) for move in allowed) or "none"
+        super().__init__(f"{reason}; allowed from {current!r}: {listed}", index=index)
+        self.current, self.requested, self.allowed, self.code = current, requested, allowed, code

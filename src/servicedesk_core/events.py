@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from servicedesk_core import _convert as convert
 from servicedesk_core._time import to_us
 from servicedesk_core.priority import PriorityLevel
 
@@ -22,11 +23,14 @@ __all__ = [
     "Closed",
     "Created",
     "CustomerReplied",
+    "Escalated",
+    "EscalationRequested",
     "Event",
     "PriorityChanged",
     "Reopened",
     "Resolved",
     "StatusChanged",
+    "SurveyAnswered",
 ]
 
 
@@ -126,17 +130,87 @@ class PriorityChanged(Event):
     priority: str = attrs.field(converter=_level_name)
 
 
+def _assignee(value: str) -> str:
+    return convert.text(value, "assignee")
+
+
+def _escalated(value: bool | str) -> bool:
+    return convert.boolean(value, "escalated")
+
+
+def _team(value: str) -> str:
+    return convert.text(value, "team")
+
+
+def _tier(value: int | str | None) -> int | None:
+    return None if value is None else convert.integer(value, "tier", min_value=1)
+
+
+def _reason(value: str) -> str:
+    return convert.text(value, "reason")
+
+
+def _by(value: str) -> str:
+    return convert.text(value, "by")
+
+
 @attrs.frozen(kw_only=True)
 class Assigned(Event):
-    """The ticket was assigned; ``escalated=True`` hands it to the next tier."""
+    """The ticket was assigned to an engineer, a team or a tier.
 
-    assignee: str = ""
-    escalated: bool = False
+    Empty ``assignee`` or ``team`` and ``tier=None`` leave that part as it
+    was. ``escalated=True`` marks a functional escalation (a hand-over to the
+    next tier or team); it stops the SLA escalation clock.
+
+    >>> import datetime as dt
+    >>> at = dt.datetime(2026, 3, 2, 9, 15, tzinfo=dt.UTC)
+    >>> Assigned(at=at, team="Technical Support", tier="2", escalated="true").tier
+    2
+    """
+
+    assignee: str = attrs.field(default="", converter=_assignee)
+    escalated: bool = attrs.field(default=False, converter=_escalated)
+    team: str = attrs.field(default="", converter=_team)
+    tier: int | None = attrs.field(default=None, converter=_tier)
+    reason: str = attrs.field(default="", converter=_reason)
+    by: str = attrs.field(default="", converter=_by)
+
+
+def _ladder_level(value: str) -> str:
+    return convert.text(value, "level", allow_empty=False)
+
+
+@attrs.frozen(kw_only=True)
+class Escalated(Event):
+    """A level of a hierarchical escalation ladder was carried out (a supervisor took notice).
+
+    >>> import datetime as dt
+    >>> Escalated(at=dt.datetime(2026, 3, 2, 11, tzinfo=dt.UTC), level="supervisor").level
+    'supervisor'
+    """
+
+    level: str = attrs.field(converter=_ladder_level)
+    reason: str = attrs.field(default="", converter=_reason)
+    by: str = attrs.field(default="", converter=_by)
+
+
+@attrs.frozen(kw_only=True)
+class EscalationRequested(Event):
+    """The customer asked for the ticket to be escalated (a ladder trigger)."""
+
+    reason: str = attrs.field(default="", converter=_reason)
+    by: str = attrs.field(default="", converter=_by)
+
+
+def _note(value: str) -> str:
+    return convert.text(value, "note")
 
 
 @attrs.frozen(kw_only=True)
 class Resolved(Event):
-    """The ticket was resolved; this also answers the customer."""
+    """The ticket was resolved, with an optional resolution note; this also answers the customer."""
+
+    note: str = attrs.field(default="", converter=_note)
 
 
 @attrs.frozen(kw_only=True)
@@ -146,7 +220,26 @@ class Reopened(Event):
 
 @attrs.frozen(kw_only=True)
 class Closed(Event):
-    """The ticket was closed for good (resolving it first if it was not); nothing may follow."""
+    """The ticket was closed (resolving it first if it was not).
+
+    Only a survey answer or, where the workflow allows it, a reopen may follow.
+    """
+
+
+def _score(value: int | str) -> int:
+    return convert.integer(value, "score", min_value=1, max_value=5)
+
+
+@attrs.frozen(kw_only=True)
+class SurveyAnswered(Event):
+    """The requester answered the satisfaction survey: a score from 1 to 5.
+
+    >>> import datetime as dt
+    >>> SurveyAnswered(at=dt.datetime(2026, 3, 3, tzinfo=dt.UTC), score="4").score
+    4
+    """
+
+    score: int = attrs.field(converter=_score)
 
 
 AnyEvent = (
@@ -159,5 +252,8 @@ AnyEvent = (
     | Resolved
     | Reopened
     | Closed
+    | Escalated
+    | EscalationRequested
+    | SurveyAnswered
 )
 """Every concrete event type, for exhaustive matches."""

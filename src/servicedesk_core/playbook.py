@@ -9,15 +9,18 @@ resolution or the escalation, with the answers collected as evidence.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 
 import attrs
 
+from servicedesk_core import _convert as convert
 from servicedesk_core.errors import ConfigError
+from servicedesk_core.report import CodeBook, Issue, IssueCode, Severity
 
 __all__ = [
     "CONTINUE",
-    "AnswerIssue",
+    "PLAYBOOK_CODES",
     "Check",
     "Continue",
     "Escalate",
@@ -42,11 +45,64 @@ CONTINUE = Continue()
 """The answer that moves on to the next check."""
 
 
-def _texts(values: Iterable[str]) -> tuple[str, ...]:
-    listed = (values,) if isinstance(values, str) else values
-    if not isinstance(listed, Iterable) or not all(isinstance(text, str) for text in listed):
-        raise ConfigError(f"expected texts, got {values!r}", field="attach")
-    return tuple(listed)
+PLAYBOOK_CODES = CodeBook(
+    [
+        IssueCode("answer.unknown_check", Severity.WARNING, "No check has this id; ignored."),
+        IssueCode("answer.wrong_type", Severity.WARNING, "Not True or False; asked again."),
+        IssueCode("answer.unused", Severity.WARNING, "The walk ended before this check."),
+    ]
+)
+"""The codes :meth:`Playbook.walk` may report about the answers it was given."""
+
+
+def _attach(values: str | Iterable[str]) -> tuple[str, ...]:
+    return convert.tuple_of(
+        (values,) if isinstance(values, str) else values, "attach", convert.text
+    )
+
+
+def _means(value: str) -> str:
+    return convert.text(value, "means")
+
+
+def _remedy(value: str) -> str:
+    return convert.text(value, "remedy", allow_empty=False)
+
+
+def _to(value: str) -> str:
+    return convert.text(value, "to", allow_empty=False)
+
+
+def _id(value: str) -> str:
+    return convert.text(value, "id", allow_empty=False, max_length=200)
+
+
+def _question(value: str) -> str:
+    return convert.text(value, "question")
+
+
+def _name(value: str) -> str:
+    return convert.text(value, "name", allow_empty=False)
+
+
+def _symptom(value: str) -> str:
+    return convert.text(value, "symptom")
+
+
+def _outcome(value: object, field: str) -> Outcome:
+    if not isinstance(value, Continue | Resolve | Escalate):
+        raise ConfigError(
+            f"expected CONTINUE, Resolve or Escalate, got {convert.describe(value)}", field=field
+        )
+    return value
+
+
+def _on_yes(value: Outcome) -> Outcome:
+    return _outcome(value, "on_yes")
+
+
+def _on_no(value: Outcome) -> Outcome:
+    return _outcome(value, "on_no")
 
 
 @attrs.frozen(kw_only=True)
@@ -58,8 +114,8 @@ class Resolve:
         remedy: What to do about it.
     """
 
-    means: str
-    remedy: str
+    means: str = attrs.field(converter=_means)
+    remedy: str = attrs.field(converter=_remedy)
 
 
 @attrs.frozen(kw_only=True)
@@ -72,9 +128,9 @@ class Escalate:
         attach: What to send along besides the answers (``"SIP credentials"``).
     """
 
-    to: str
-    means: str
-    attach: tuple[str, ...] = attrs.field(default=(), converter=_texts)
+    to: str = attrs.field(converter=_to)
+    means: str = attrs.field(converter=_means)
+    attach: tuple[str, ...] = attrs.field(default=(), converter=_attach)
 
 
 Outcome = Continue | Resolve | Escalate
@@ -92,16 +148,10 @@ class Check:
         on_no: Where "no" leads (by default, the next check).
     """
 
-    id: str
-    question: str
-    on_yes: Outcome = CONTINUE
-    on_no: Outcome = CONTINUE
-
-    def __attrs_post_init__(self) -> None:
-        if not isinstance(self.id, str) or not self.id:
-            raise ConfigError(f"a check needs an id, got {self.id!r}", field="id")
-        if not isinstance(self.question, str):
-            raise ConfigError(f"expected a question, got {self.question!r}", field="question")
+    id: str = attrs.field(converter=_id)
+    question: str = attrs.field(converter=_question)
+    on_yes: Outcome = attrs.field(default=CONTINUE, converter=_on_yes)
+    on_no: Outcome = attrs.field(default=CONTINUE, converter=_on_no)
 
     def outcome(self, answer: bool) -> Outcome:
         """Return where ``answer`` leads.
@@ -131,27 +181,12 @@ class Evidence:
 
 
 @attrs.frozen(kw_only=True)
-class AnswerIssue:
-    """A problem with an answer given to :meth:`~servicedesk_core.Playbook.walk`; it is ignored.
-
-    Attributes:
-        code: ``answer.unknown_check``, ``answer.wrong_type`` or ``answer.unused``.
-        field: The check id the answer was given for.
-        message: What is wrong, for people.
-    """
-
-    code: str
-    field: str
-    message: str
-
-
-@attrs.frozen(kw_only=True)
 class NextCheck:
     """The walk needs another answer: ask ``check`` next."""
 
     check: Check
     evidence: tuple[Evidence, ...]
-    issues: tuple[AnswerIssue, ...] = ()
+    issues: tuple[Issue, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -170,7 +205,7 @@ class Resolution:
     means: str
     remedy: str
     evidence: tuple[Evidence, ...]
-    issues: tuple[AnswerIssue, ...] = ()
+    issues: tuple[Issue, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -191,17 +226,23 @@ class Escalation:
     means: str
     attach: tuple[str, ...]
     evidence: tuple[Evidence, ...]
-    issues: tuple[AnswerIssue, ...] = ()
+    issues: tuple[Issue, ...] = ()
 
 
 Step = NextCheck | Resolution | Escalation
 """What :meth:`Playbook.walk` returns."""
 
 
-def _checks(values: object) -> tuple[Check, ...]:
-    if isinstance(values, str) or not isinstance(values, Iterable):
-        raise ConfigError(f"expected a list of checks, got {values!r}", field="checks")
-    return tuple(values)
+def _checks(values: Iterable[Check]) -> tuple[Check, ...]:
+    return convert.tuple_of(values, "checks", functools.partial(convert.instance, Check))
+
+
+def _otherwise(value: Resolve | Escalate | None) -> Resolve | Escalate | None:
+    if value is not None and not isinstance(value, Resolve | Escalate):
+        raise ConfigError(
+            f"expected Resolve, Escalate or None, got {convert.describe(value)}", field="otherwise"
+        )
+    return value
 
 
 @attrs.frozen(kw_only=True)
@@ -231,27 +272,21 @@ class Playbook:
     'electrician'
     """
 
-    name: str
-    symptom: str
+    name: str = attrs.field(converter=_name)
+    symptom: str = attrs.field(converter=_symptom)
     checks: tuple[Check, ...] = attrs.field(converter=_checks)
-    otherwise: Resolve | Escalate | None = None
+    otherwise: Resolve | Escalate | None = attrs.field(default=None, converter=_otherwise)
 
     def __attrs_post_init__(self) -> None:
         if not self.checks:
             raise ConfigError("a playbook needs at least one check", field="checks")
         seen: set[str] = set()
         for i, check in enumerate(self.checks):
-            if not isinstance(check, Check):
-                raise ConfigError(f"expected a Check, got {check!r}", field=f"checks[{i}]")
             if check.id in seen:
-                raise ConfigError(f"duplicate check id {check.id!r}", field=f"checks[{i}].id")
+                raise ConfigError(
+                    f"duplicate check id {convert.brief(check.id)}", field=f"checks[{i}].id"
+                )
             seen.add(check.id)
-            for answer, outcome in (("on_yes", check.on_yes), ("on_no", check.on_no)):
-                if not isinstance(outcome, Continue | Resolve | Escalate):
-                    raise ConfigError(
-                        f"expected CONTINUE, Resolve or Escalate, got {outcome!r}",
-                        field=f"checks[{i}].{answer}",
-                    )
         for i, check in enumerate(self.checks[:-1]):
             if check.is_final:
                 later = self.checks[i + 1]
@@ -259,10 +294,6 @@ class Playbook:
                     f"check {later.id!r} is unreachable: both answers to {check.id!r} end the walk",
                     field=f"checks[{i + 1}]",
                 )
-        if self.otherwise is not None and not isinstance(self.otherwise, Resolve | Escalate):
-            raise ConfigError(
-                f"expected Resolve, Escalate or None, got {self.otherwise!r}", field="otherwise"
-            )
         last = self.checks[-1]
         if last.is_final and self.otherwise is not None:
             raise ConfigError(
@@ -284,14 +315,15 @@ class Playbook:
         for check in self.checks:
             if check.id == check_id:
                 return check
-        raise KeyError(f"playbook {self.name!r} has no check {check_id!r}")
+        raise KeyError(f"playbook {self.name!r} has no check {convert.brief(check_id)}")
 
     def walk(self, answers: Mapping[str, object]) -> Step:
         """Follow the checks with the answers given so far.
 
         Never raises for bad answers: an answer for an unknown check, one that is
         not ``True``/``False``, or one for a check after the walk ended is listed
-        in the result's ``issues`` and otherwise ignored.
+        in the result's ``issues`` (codes in :data:`PLAYBOOK_CODES`) and
+        otherwise ignored; answers that are not a mapping count as none.
 
         Args:
             answers: ``{check id: True for yes / False for no}``.
@@ -313,15 +345,25 @@ class Playbook:
         >>> step.remedy, [str(e) for e in step.evidence]
         ('Replace the fan', ['Is it switched on? yes'])
         """
-        issues: list[AnswerIssue] = []
+        issues: list[Issue] = []
+        given: object = answers  # judged, not trusted: hosts pass what a form gave them
+        if not isinstance(given, Mapping):
+            issues.append(
+                _answer_issue(
+                    "answer.wrong_type",
+                    "",
+                    f"expected a mapping of check ids to answers, got {convert.describe(given)}",
+                )
+            )
+            answers = {}
         ids = {check.id for check in self.checks}
         for key in answers:
             if key not in ids:
                 issues.append(
-                    AnswerIssue(
-                        code="answer.unknown_check",
-                        field=str(key),
-                        message=f"playbook {self.name!r} has no check {key!r}",
+                    _answer_issue(
+                        "answer.unknown_check",
+                        key[:100] if isinstance(key, str) else convert.brief(key),
+                        f"playbook {self.name!r} has no check {convert.brief(key)}",
                     )
                 )
         evidence: list[Evidence] = []
@@ -329,10 +371,10 @@ class Playbook:
             answer = answers.get(check.id)
             if answer is not None and not isinstance(answer, bool):
                 issues.append(
-                    AnswerIssue(
-                        code="answer.wrong_type",
-                        field=check.id,
-                        message=f"expected True or False, got {type(answer).__name__} {answer!r}",
+                    _answer_issue(
+                        "answer.wrong_type",
+                        check.id,
+                        f"expected True or False, got {convert.describe(answer)}",
                     )
                 )
                 answer = None
@@ -374,16 +416,16 @@ class Playbook:
         return tuple(found)
 
 
-def _unused(
-    rest: Iterable[Check], answers: Mapping[str, object], issues: list[AnswerIssue]
-) -> None:
+def _answer_issue(code: str, path: str, message: str) -> Issue:
+    return PLAYBOOK_CODES.issue(code, path, message)
+
+
+def _unused(rest: Iterable[Check], answers: Mapping[str, object], issues: list[Issue]) -> None:
     for check in rest:
         if check.id in answers:
             issues.append(
-                AnswerIssue(
-                    code="answer.unused",
-                    field=check.id,
-                    message=f"the walk ended before check {check.id!r}",
+                _answer_issue(
+                    "answer.unused", check.id, f"the walk ended before check {check.id!r}"
                 )
             )
 
@@ -392,7 +434,7 @@ def _end(
     outcome: Resolve | Escalate,
     check: Check | None,
     evidence: tuple[Evidence, ...],
-    issues: tuple[AnswerIssue, ...],
+    issues: tuple[Issue, ...],
 ) -> Resolution | Escalation:
     if isinstance(outcome, Resolve):
         return Resolution(

@@ -21,10 +21,12 @@ error contact.name: give a name [name.blank]
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
+from servicedesk_core import _convert as convert
 from servicedesk_core.errors import ConfigError, ValidationError
 
 __all__ = ["CodeBook", "Issue", "IssueCode", "Report", "Severity", "join_path"]
@@ -38,10 +40,27 @@ class _Enum(enum.Enum):
 
 
 class Severity(_Enum):
-    """How bad an issue is: an error blocks, a warning informs."""
+    """How bad an issue is: an error blocks, a warning asks for attention, info explains."""
 
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"
+
+
+def _severity(value: Severity | str) -> Severity:
+    return convert.enum_member(Severity, value, "severity")
+
+
+def _code(value: str) -> str:
+    return convert.text(value, "code", allow_empty=False, max_length=100)
+
+
+def _path(value: str) -> str:
+    return convert.text(value, "path")
+
+
+def _message(value: str) -> str:
+    return convert.text(value, "message")
 
 
 def join_path(prefix: str, path: str) -> str:
@@ -74,10 +93,10 @@ class Issue:
         message: What is wrong and, where possible, how to fix it.
     """
 
-    severity: Severity
-    code: str
-    path: str
-    message: str
+    severity: Severity = attrs.field(converter=_severity)
+    code: str = attrs.field(converter=_code)
+    path: str = attrs.field(converter=_path)
+    message: str = attrs.field(converter=_message)
 
     @property
     def is_error(self) -> bool:
@@ -99,7 +118,7 @@ class Issue:
 
 
 def _to_issues(issues: Iterable[Issue]) -> tuple[Issue, ...]:
-    return tuple(issues)
+    return convert.tuple_of(issues, "issues", functools.partial(convert.instance, Issue))
 
 
 @attrs.frozen
@@ -131,7 +150,7 @@ class Report:
     @property
     def warnings(self) -> tuple[Issue, ...]:
         """The issues of severity warning."""
-        return tuple(issue for issue in self.issues if not issue.is_error)
+        return tuple(issue for issue in self.issues if issue.severity is Severity.WARNING)
 
     @property
     def codes(self) -> frozenset[str]:
@@ -207,13 +226,13 @@ class Report:
 class IssueCode:
     """A documented issue code: its name, its severity and what it means."""
 
-    code: str
-    severity: Severity
-    summary: str
+    code: str = attrs.field(converter=_code)
+    severity: Severity = attrs.field(converter=_severity)
+    summary: str = attrs.field(converter=_message, default="")
 
 
 def _to_codes(codes: Iterable[IssueCode]) -> tuple[IssueCode, ...]:
-    return tuple(codes)
+    return convert.tuple_of(codes, "codes", functools.partial(convert.instance, IssueCode))
 
 
 @attrs.frozen

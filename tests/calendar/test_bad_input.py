@@ -83,7 +83,9 @@ def test_malformed_hours_name_the_clause(text: str, culprit: str) -> None:
     [
         {dt.date(2026, 12, 24): "7-12"},
         {dt.datetime(2026, 12, 24, tzinfo=UTC): "07:00-12:00"},
-        {"2026-12-24": "07:00-12:00"},
+        {"Christmas Eve": "07:00-12:00"},
+        [(dt.date(2026, 12, 24), "07:00-12:00", "extra")],
+        None.__class__,
     ],
 )
 def test_malformed_overrides_are_config_errors(overrides: dict[object, object]) -> None:
@@ -91,9 +93,65 @@ def test_malformed_overrides_are_config_errors(overrides: dict[object, object]) 
         BusinessCalendar(timezone="UTC", hours="Daily 09:00-17:00", overrides=overrides)  # type: ignore[arg-type]
 
 
-def test_holidays_must_be_dates() -> None:
+def test_holidays_must_be_dates_or_iso_text() -> None:
     with pytest.raises(ConfigError, match="holidays"):
-        BusinessCalendar(timezone="UTC", hours="Daily 09:00-17:00", holidays=["2026-12-25"])  # type: ignore[list-item]
+        BusinessCalendar(timezone="UTC", hours="Daily 09:00-17:00", holidays=["Christmas"])
+    with pytest.raises(ConfigError, match=r"pass value\.date\(\)"):
+        BusinessCalendar(timezone="UTC", hours="Daily 09:00-17:00", holidays=[T])  # type: ignore[list-item]
+    with pytest.raises(ConfigError, match="holidays"):
+        BusinessCalendar(timezone="UTC", hours="Daily 09:00-17:00", holidays="2026-12-25")
+
+
+def test_plain_forms_of_dates_and_hours_are_converted_once() -> None:
+    """What JSON gives (ISO dates, day names, "HH:MM" text) builds the same calendar."""
+    plain = BusinessCalendar(
+        timezone="America/Chicago",
+        hours={"Mon": "07:00-17:00", "1": [("07:00", "17:00")]},
+        holidays=["2026-12-25"],
+        overrides={"2026-12-24": "07:00-12:00"},
+    )
+    typed = BusinessCalendar(
+        timezone="America/Chicago",
+        hours=WeeklyHours({0: "07:00-17:00", 1: "07:00-17:00"}),
+        holidays=[dt.date(2026, 12, 25)],
+        overrides={dt.date(2026, 12, 24): "07:00-12:00"},
+    )
+    assert typed == plain
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Monday–Friday 7:00 AM – 5:00 PM",
+        "Mon—Fri 7am-5pm",
+        "Mon-Fri, 07:00 - 17:00",
+        "mon-fri 7:00 a.m.-5:00 p.m.",
+    ],
+)
+def test_hours_as_the_seed_guides_write_them_are_accepted(text: str) -> None:
+    assert WeeklyHours.parse("Mon-Fri 07:00-17:00") == WeeklyHours.parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        ("Mon-Fri 7:00 AM - 5:00 PM CT", "07:00-17:00"),
+        ("Mon-Fri 9-17", "HH:MM-HH:MM"),
+        ("Mon-Fri 13 PM-5 PM", "no such time"),
+        ("09:00-17:00", "day set"),
+    ],
+)
+def test_malformed_hours_say_what_to_type(text: str, hint: str) -> None:
+    with pytest.raises(ConfigError, match=hint) as caught:
+        WeeklyHours.parse(text)
+    assert "hours" == caught.value.field
+
+
+def test_an_unknown_timezone_suggests_the_iana_name() -> None:
+    with pytest.raises(ConfigError, match="did you mean 'America/Chicago'"):
+        BusinessCalendar(timezone="CT", hours="Daily 09:00-17:00")
+    with pytest.raises(ConfigError, match="did you mean 'America/New_York'"):
+        BusinessCalendar(timezone="new york", hours="Daily 09:00-17:00")
 
 
 def test_inverted_interval_is_rejected() -> None:

@@ -6,10 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from servicedesk_core import ConfigError, Playbook
+from servicedesk_core import ConfigError, Issue, Playbook, Severity
 from servicedesk_core.playbook import (
     CONTINUE,
-    AnswerIssue,
     Check,
     Escalate,
     Escalation,
@@ -83,7 +82,7 @@ def test_bad_answers_are_reported_and_ignored(
     answers: dict[str, object], issues: list[tuple[str, str]]
 ) -> None:
     step = LAMP.walk(answers)
-    assert [(issue.code, issue.field) for issue in step.issues] == issues
+    assert [(issue.code, issue.path) for issue in step.issues] == issues
 
 
 def test_a_wrong_typed_answer_asks_the_check_again() -> None:
@@ -91,10 +90,17 @@ def test_a_wrong_typed_answer_asks_the_check_again() -> None:
     assert isinstance(step, NextCheck)
     assert step.check == PLUG
     assert step.issues == (
-        AnswerIssue(
-            code="answer.wrong_type", field="plug", message="expected True or False, got str 'yes'"
+        Issue(
+            Severity.WARNING, "answer.wrong_type", "plug", "expected True or False, got str 'yes'"
         ),
     )
+
+
+@pytest.mark.parametrize("answers", [None, ["plug"], "plug", 3])
+def test_answers_that_are_not_a_mapping_count_as_none(answers: object) -> None:
+    step = LAMP.walk(answers)  # type: ignore[arg-type]
+    assert isinstance(step, NextCheck)
+    assert [("answer.wrong_type", "")] == [(issue.code, issue.path) for issue in step.issues]
 
 
 def test_paths_enumerate_every_complete_walk() -> None:
@@ -142,10 +148,8 @@ def test_check_lookup() -> None:
             "unreachable",
         ),
         (
-            lambda: Playbook(
-                name="x", symptom="s", checks=[Check(id="a", question="q", on_no="stop")]
-            ),
-            "checks[0].on_no",
+            lambda: Check(id="a", question="q", on_no="stop"),
+            "on_no",
             "CONTINUE, Resolve or Escalate",
         ),
         (
@@ -153,10 +157,13 @@ def test_check_lookup() -> None:
             "otherwise",
             "Resolve, Escalate or None",
         ),
-        (lambda: Check(id="", question="q"), "id", "needs an id"),
-        (lambda: Check(id="a", question=None), "question", "a question"),
-        (lambda: Escalate(to="t", means="m", attach=[1]), "attach", "texts"),
-        (lambda: Playbook(name="x", symptom="s", checks=PLUG), "checks", "a list of checks"),
+        (lambda: Check(id="", question="q"), "id", "non-blank"),
+        (lambda: Check(id="a", question=None), "question", "expected text"),
+        (lambda: Escalate(to="t", means="m", attach=[1]), "attach[0]", "expected text"),
+        (lambda: Escalate(to="", means="m"), "to", "non-blank"),
+        (lambda: Resolve(means="m", remedy=None), "remedy", "expected text"),
+        (lambda: Playbook(name="x", symptom="s", checks=PLUG), "checks", "expected a list"),
+        (lambda: Playbook(name="x", symptom="s", checks=None), "checks", "expected a list"),
         (
             lambda: Playbook(name="x", symptom="s", checks=["plug"]),
             "checks[0]",

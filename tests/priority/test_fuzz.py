@@ -1,20 +1,31 @@
 """Constructors fed junk raise only ConfigError; classify and walk fed junk never raise."""
 
+import contextlib
 from typing import Any
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
 from servicedesk_core import (
     FOUR_TIER,
     ITIL,
+    ITIL_MATRIX,
+    TRIAGE_CODES,
     ConfigError,
+    PriorityLevel,
     PriorityMatrix,
     PriorityScheme,
+    RequestFacts,
+    TriageRule,
     TriageRules,
 )
-from servicedesk_core.playbook import Check, Escalate, Playbook, Resolve
+from servicedesk_core.playbook import PLAYBOOK_CODES, Check, Escalate, Playbook, Resolve
 from tests.example_scripts import load
+from tests.fuzz import JUNK
+
+_RULE_FIELDS = [field.name for field in attrs.fields(TriageRule)]
+_FACT_FIELDS = [field.name for field in attrs.fields(RequestFacts)]
 
 SCALARS = (
     st.none()
@@ -106,3 +117,103 @@ def test_classify_and_walk_never_raise_on_junk(data: Any) -> None:
     seeds.MSP_RULES.classify(data)
     if isinstance(data, dict):
         books.OUTBOUND_CALLS.walk(data)
+
+
+# One door, one test: wrong types, None, random and very long strings.
+
+
+@given(JUNK, JUNK, JUNK, JUNK)
+def test_level_from_junk_raises_only_config_error(scheme: Any, name: Any, rank: Any, text: Any):
+    try:
+        level = PriorityLevel(scheme, name, rank, text)
+    except ConfigError:
+        return
+    assert isinstance(level.rank, int)
+
+
+@given(JUNK, JUNK)
+def test_scheme_constructor_from_junk_raises_only_config_error(name: Any, levels: Any) -> None:
+    try:
+        PriorityScheme(name, levels)
+    except ConfigError:
+        return
+
+
+@given(JUNK, JUNK, JUNK, JUNK)
+def test_matrix_from_rows_junk_raises_only_config_error(
+    impacts: Any, urgencies: Any, rows: Any, monotonic: Any
+) -> None:
+    try:
+        PriorityMatrix.from_rows(
+            ITIL, impacts=impacts, urgencies=urgencies, rows=rows, monotonic=monotonic
+        )
+    except ConfigError:
+        return
+
+
+@given(JUNK)
+def test_matrix_lookup_of_junk_raises_only_key_error(key: Any) -> None:
+    try:
+        ITIL_MATRIX[key]
+    except KeyError:
+        return
+
+
+@given(st.dictionaries(st.sampled_from(_RULE_FIELDS), JUNK, max_size=5))
+def test_triage_rule_from_junk_raises_only_config_error(fields: dict[str, Any]) -> None:
+    try:
+        TriageRule(**{"name": "r", "level": "P1", **fields})
+    except ConfigError:
+        return
+
+
+@given(JUNK, JUNK, JUNK)
+def test_triage_rules_from_junk_raise_only_config_error(scheme: Any, rules: Any, default: Any):
+    try:
+        TriageRules(scheme=scheme, rules=rules, default=default)
+    except ConfigError:
+        return
+
+
+@given(st.dictionaries(st.sampled_from(_FACT_FIELDS), JUNK, max_size=5) | JUNK)
+def test_classify_never_raises_for_any_fact(facts: Any) -> None:
+    seeds = load("priority_seeds")
+    triage = seeds.MSP_RULES.classify(facts)
+    assert all(issue.code in TRIAGE_CODES for issue in triage.issues)
+    if isinstance(facts, dict) and set(facts) <= set(_FACT_FIELDS):
+        assert triage == seeds.MSP_RULES.classify(RequestFacts(**facts))
+
+
+@given(JUNK, JUNK, JUNK, JUNK)
+def test_check_from_junk_raises_only_config_error(id: Any, question: Any, yes: Any, no: Any):
+    try:
+        Check(id=id, question=question, on_yes=yes, on_no=no)
+    except ConfigError:
+        return
+
+
+@given(JUNK, JUNK, JUNK)
+def test_outcomes_from_junk_raise_only_config_error(to: Any, means: Any, attach: Any) -> None:
+    for build in (
+        lambda: Escalate(to=to, means=means, attach=attach),
+        lambda: Resolve(means=means, remedy=to),
+    ):
+        with contextlib.suppress(ConfigError):
+            build()
+
+
+@given(JUNK, JUNK, JUNK, JUNK)
+def test_playbook_constructor_from_junk_raises_only_config_error(
+    name: Any, symptom: Any, checks: Any, otherwise: Any
+) -> None:
+    try:
+        Playbook(name=name, symptom=symptom, checks=checks, otherwise=otherwise)
+    except ConfigError:
+        return
+
+
+@given(st.dictionaries(JUNK.filter(lambda key: key.__hash__ is not None), JUNK) | JUNK)
+def test_walk_never_raises_for_any_answers(answers: Any) -> None:
+    books = load("partner_playbooks")
+    step = books.OUTBOUND_CALLS.walk(answers)
+    assert all(issue.code in PLAYBOOK_CODES for issue in step.issues)

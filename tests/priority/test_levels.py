@@ -112,13 +112,16 @@ def test_at_least_is_a_band_of_the_most_urgent_levels() -> None:
         ),
         (lambda: PriorityScheme.from_names("s", ["A", "B"], ["a"]), "descriptions", "one"),
         (lambda: PriorityScheme.from_names("s", ["A", "A"]), "levels", "duplicate level name"),
-        (lambda: PriorityScheme.from_names("s", "ABC"), "names", "a list of names"),
-        (lambda: PriorityScheme.from_names("s", ["A"], "a"), "descriptions", "a list"),
-        (lambda: PriorityScheme.from_names("s", [3]), "levels[0]", "needs a name"),
-        (lambda: PriorityScheme("s", [PriorityLevel("s", "A", "1")]), "levels[0]", "integer"),
-        (lambda: PriorityScheme("s", [PriorityLevel("s", "A", True)]), "levels[0]", "integer"),
+        (lambda: PriorityScheme.from_names("s", "ABC"), "names", "expected a list"),
+        (lambda: PriorityScheme.from_names("s", ["A"], "a"), "descriptions", "expected a list"),
+        (lambda: PriorityScheme.from_names("s", [3]), "names[0]", "expected text"),
+        (lambda: PriorityScheme.from_names("s", [""]), "name", "non-blank"),
+        (lambda: PriorityLevel("s", "A", "one"), "rank", "integer"),
+        (lambda: PriorityLevel("s", "A", True), "rank", "integer"),
+        (lambda: PriorityLevel(None, "A", 1), "scheme", "expected text"),
         (lambda: PriorityScheme("s", ["A"]), "levels[0]", "a PriorityLevel"),
-        (lambda: PriorityScheme("s", 3), "levels", "a collection of levels"),
+        (lambda: PriorityScheme("s", 3), "levels", "expected a list"),
+        (lambda: PriorityScheme("s", None), "levels", "expected a list"),
     ],
 )
 def test_bad_schemes_raise_config_error_naming_the_field(
@@ -127,6 +130,16 @@ def test_bad_schemes_raise_config_error_naming_the_field(
     with pytest.raises(ConfigError, match=message) as info:
         build()  # type: ignore[operator]
     assert field == info.value.field
+
+
+def test_a_rank_given_as_text_is_converted() -> None:
+    assert 1 == PriorityLevel("s", "A", "1").rank
+
+
+def test_level_names_resolve_ignoring_case_and_spaces() -> None:
+    assert ITIL["P2"] == ITIL.level(" p2 ")
+    with pytest.raises(UnknownLevelError):
+        ITIL.level(None)  # type: ignore[arg-type]
 
 
 def test_reprs_are_short() -> None:

@@ -11,11 +11,14 @@ from servicedesk_core import (
     FOUR_TIER,
     ITIL,
     ConfigError,
-    FactIssue,
+    Issue,
     RequestFacts,
+    RequestKind,
+    Severity,
     Triage,
     TriageRule,
     TriageRules,
+    UsersAffected,
 )
 from servicedesk_core.testing.strategies import request_facts, triage_rules
 
@@ -82,10 +85,11 @@ def test_more_users_than_the_account_has_is_reported_but_counts_as_all() -> None
     triage = classify(service_state="down", users_affected=12, account_size=10)
     assert triage.level.name == "Critical"
     assert (
-        FactIssue(
-            code="facts.out_of_range",
-            field="users_affected",
-            message="12 users affected but the account has 10",
+        Issue(
+            Severity.WARNING,
+            "facts.out_of_range",
+            "users_affected",
+            "12 users affected but the account has 10",
         ),
     ) == triage.issues
 
@@ -115,7 +119,7 @@ def test_malformed_facts_are_reported_not_coerced(
     facts: dict[str, object], code: str, field: str
 ) -> None:
     triage = RULES.classify(facts)
-    assert [(code, field)] == [(issue.code, issue.field) for issue in triage.issues]
+    assert [(code, field)] == [(issue.code, issue.path) for issue in triage.issues]
     assert triage.is_default  # the malformed fact is unknown, so no rule can use it
 
 
@@ -128,7 +132,7 @@ def test_a_string_count_does_not_count_as_many_users() -> None:
 
 def test_facts_that_are_not_a_mapping_are_reported() -> None:
     triage = RULES.classify(["down"])  # type: ignore[arg-type]
-    assert (triage.issues[0].code, triage.issues[0].field) == ("facts.wrong_type", "")
+    assert (triage.issues[0].code, triage.issues[0].path) == ("facts.wrong_type", "")
     assert triage.is_default
 
 
@@ -185,18 +189,19 @@ def test_levels_resolve_through_the_scheme() -> None:
         (lambda: TriageRules(scheme=ITIL, rules=["a"], default="P5"), "rules[0]", "a TriageRule"),
         (lambda: TriageRule(name="a", level="P1", service="exploded"), "service", "'exploded'"),
         (lambda: TriageRule(name="a", level="P1", kinds=["bug"]), "kinds", "'bug'"),
-        (lambda: TriageRule(name="a", level="P1", kinds=3), "kinds", "RequestKind"),
+        (lambda: TriageRule(name="a", level="P1", kinds=3), "kinds", "expected a list"),
         (lambda: TriageRule(name="a", level="P1", min_users="most"), "min_users", "'most'"),
-        (lambda: TriageRule(name="a", level="P1", max_users=2), "max_users", "got 2"),
+        (lambda: TriageRule(name="a", level="P1", max_users=2), "max_users", "got int 2"),
         (
             lambda: TriageRule(name="a", level="P1", min_users="all", max_users="single"),
             "max_users",
             "more than",
         ),
-        (lambda: TriageRule(name="a", level="P1", workaround="yes"), "workaround", "'yes'"),
-        (lambda: TriageRule(name="a", level="P1", tags=[1]), "tags", "strings"),
-        (lambda: TriageRule(name="a", level="P1", channels=5), "channels", "strings"),
-        (lambda: TriageRule(name="", level="P1"), "name", "needs a name"),
+        (lambda: TriageRule(name="a", level="P1", workaround="maybe"), "workaround", "'maybe'"),
+        (lambda: TriageRule(name="a", level="P1", tags=[1]), "tags[0]", "expected text"),
+        (lambda: TriageRule(name="a", level="P1", channels=5), "channels", "expected a list"),
+        (lambda: TriageRule(name="", level="P1"), "name", "non-blank"),
+        (lambda: TriageRule(name="a", level=None), "level", "expected text"),
     ],
 )
 def test_bad_rules_raise_config_error_naming_the_culprit(
@@ -250,7 +255,7 @@ def test_rules_from_plain_data() -> None:
                 ],
             },
             "rules[1].when.service",
-            "unknown value 'gone'",
+            "got str 'gone'",
         ),
         ({"default": "Low", "rules": [{"level": "Low"}]}, "rules[0].name", "missing"),
         (
@@ -272,6 +277,17 @@ def test_rules_from_bad_data_name_the_culprit(
     with pytest.raises(ConfigError, match=message) as info:
         TriageRules.from_dict(FOUR_TIER, data)
     assert field == info.value.field
+
+
+def test_none_conditions_accept_anything_as_documented() -> None:
+    rule = TriageRule(name="any", level="P1", service=None, kinds=None, channels=None, tags=None)
+    assert TriageRule(name="any", level="P1") == rule
+
+
+def test_condition_text_is_converted_once() -> None:
+    rule = TriageRule(name="a", level="P1", workaround="false", min_users="ALL", kinds="Question")
+    assert (False, UsersAffected.ALL) == (rule.workaround, rule.min_users)
+    assert frozenset({RequestKind.QUESTION}) == rule.kinds
 
 
 def test_rules_and_results_are_values() -> None:

@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from typing import TypeAlias
 from zoneinfo import ZoneInfo
 
 import attrs
-import holidays as holidays_lib
 
+from servicedesk_core import _convert as convert
 from servicedesk_core._time import ONE_US, local_to_us, zone
 from servicedesk_core.calendar.base import Calendar
-from servicedesk_core.calendar.holiday_set import HolidaySet, to_holiday_set
-from servicedesk_core.calendar.hours import RangeLike, TimeRange, WeeklyHours, to_ranges
+from servicedesk_core.calendar.holiday_set import HolidaySet, HolidaysLike, to_holiday_set
+from servicedesk_core.calendar.hours import (
+    DayHours,
+    TimeRange,
+    WeeklyHours,
+    _without_field,
+    to_ranges,
+)
 from servicedesk_core.calendar.timeline import DayRanges, Timeline
 from servicedesk_core.errors import ConfigError
 
@@ -21,28 +28,51 @@ __all__ = ["BusinessCalendar", "Override"]
 Override = tuple[dt.date, tuple[TimeRange, ...]]
 """Special hours for one date; no ranges means closed."""
 
-OverridesLike = Mapping[dt.date, "str | Iterable[RangeLike] | None"] | Iterable[Override]
+OverridesLike: TypeAlias = (
+    Mapping[dt.date, DayHours]
+    | Mapping[str, DayHours]
+    | Iterable[tuple[dt.date | str, DayHours]]
+    | None
+)
+"""Per-date hours: a mapping (or pairs) from a date or ISO text to that date's hours."""
 
 
 def _zone_name(value: str | dt.tzinfo) -> str:
     return zone(value).key
 
 
-def _to_hours(value: WeeklyHours | str) -> WeeklyHours:
-    return WeeklyHours.parse(value) if isinstance(value, str) else value
+def _to_hours(
+    value: WeeklyHours | str | Mapping[int, DayHours] | Mapping[str, DayHours],
+) -> WeeklyHours:
+    if isinstance(value, str):
+        return WeeklyHours.parse(value)
+    if isinstance(value, Mapping):
+        return WeeklyHours(value)
+    return convert.instance(WeeklyHours, value, "hours")
 
 
 def _to_overrides(value: OverridesLike) -> tuple[Override, ...]:
-    items = value.items() if isinstance(value, Mapping) else value
+    if value is None:
+        return ()
+    pairs = (
+        value.items() if isinstance(value, Mapping) else convert.tuple_of(value, "overrides", _pair)
+    )
     result: dict[dt.date, tuple[TimeRange, ...]] = {}
-    for day, ranges in items:
-        if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
-            raise ConfigError(f"override keys must be dates, got {day!r}", field="overrides")
+    for key, ranges in pairs:
+        day = convert.date(key, f"overrides[{convert.brief(key)}]")
         try:
             result[day] = to_ranges(ranges)
         except ConfigError as error:
-            raise ConfigError(str(error), field=f"overrides[{day}]") from None
+            raise ConfigError(_without_field(error), field=f"overrides[{day}]") from None
     return tuple(sorted(result.items()))
+
+
+def _pair(value: object, field: str) -> tuple[object, object]:
+    if not (isinstance(value, tuple | list) and len(value) == 2):
+        raise ConfigError(
+            f"expected a (date, hours) pair, got {convert.describe(value)}", field=field
+        )
+    return value[0], value[1]
 
 
 def _offsets_us(ranges: Iterable[TimeRange]) -> tuple[tuple[int, int], ...]:
@@ -87,8 +117,6 @@ class BusinessCalendar(Calendar):
     _timeline: Timeline = attrs.field(init=False, eq=False, repr=False, factory=Timeline)
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.hours, WeeklyHours):
-            raise ConfigError(f"expected WeeklyHours, got {self.hours!r}", field="hours")
         if self.hours.is_empty() and not any(ranges for _, ranges in self.overrides):
             raise ConfigError("the calendar is never open", field="hours")
         object.__setattr__(self, "tz", zone(self.timezone))
@@ -108,17 +136,13 @@ class BusinessCalendar(Calendar):
         """
         return cls(timezone=timezone, hours=WeeklyHours.always())
 
-    def with_overrides(
-        self, overrides: Mapping[dt.date, str | Iterable[RangeLike] | None]
-    ) -> BusinessCalendar:
+    def with_overrides(self, overrides: OverridesLike) -> BusinessCalendar:
         """A copy with ``overrides`` added (replacing existing ones for the same dates)."""
         merged = dict(self.overrides)
         merged.update(_to_overrides(overrides))
-        return attrs.evolve(self, overrides=merged)
+        return attrs.evolve(self, overrides=tuple(merged.items()))
 
-    def with_holidays(
-        self, holidays: HolidaySet | holidays_lib.HolidayBase | Iterable[dt.date] | None
-    ) -> BusinessCalendar:
+    def with_holidays(self, holidays: HolidaysLike) -> BusinessCalendar:
         """A copy with other holidays."""
         return attrs.evolve(self, holidays=holidays)
 

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from servicedesk_core import _convert as convert
 from servicedesk_core.calendar.base import Calendar
 from servicedesk_core.calendar.timeline import DayRanges, Timeline
 from servicedesk_core.errors import ConfigError
@@ -15,9 +16,22 @@ from servicedesk_core.errors import ConfigError
 __all__ = ["CombinedCalendar"]
 
 
-def _check_calendar(_self: object, attribute: attrs.Attribute[Calendar], value: object) -> None:
-    if not isinstance(value, Calendar):
-        raise ConfigError(f"expected a calendar, got {value!r}", field=attribute.name)
+def _kind(value: str) -> Literal["union", "intersection"]:
+    if value == "union":
+        return "union"
+    if value == "intersection":
+        return "intersection"
+    raise ConfigError(
+        f"expected 'union' or 'intersection', got {convert.describe(value)}", field="kind"
+    )
+
+
+def _left(value: Calendar) -> Calendar:
+    return convert.instance(Calendar, value, "left")
+
+
+def _right(value: Calendar) -> Calendar:
+    return convert.instance(Calendar, value, "right")
 
 
 @attrs.frozen(kw_only=True)
@@ -37,11 +51,9 @@ class CombinedCalendar(Calendar):
     datetime.datetime(2026, 11, 23, 10, 0, tzinfo=zoneinfo.ZoneInfo(key='UTC'))
     """
 
-    kind: Literal["union", "intersection"] = attrs.field(
-        validator=attrs.validators.in_(("union", "intersection"))
-    )
-    left: Calendar = attrs.field(validator=_check_calendar)
-    right: Calendar = attrs.field(validator=_check_calendar)
+    kind: Literal["union", "intersection"] = attrs.field(converter=_kind)
+    left: Calendar = attrs.field(converter=_left)
+    right: Calendar = attrs.field(converter=_right)
     _timeline: Timeline = attrs.field(init=False, eq=False, repr=False, factory=Timeline)
 
     @property

@@ -10,23 +10,46 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import TypeAlias
 
 import attrs
 import holidays as holidays_lib
 
+from servicedesk_core import _convert as convert
 from servicedesk_core.errors import ConfigError
 
 __all__ = ["HolidayRule", "HolidaySet"]
+
+
+def _factory(value: type[holidays_lib.HolidayBase]) -> type[holidays_lib.HolidayBase]:
+    if not (isinstance(value, type) and issubclass(value, holidays_lib.HolidayBase)):
+        raise ConfigError(
+            f"expected a holidays class such as holidays.US, got {convert.describe(value)}",
+            field="factory",
+        )
+    return value
+
+
+def _subdiv(value: str | None) -> str | None:
+    return None if value is None else convert.text(value, "subdiv", max_length=20)
+
+
+def _observed(value: bool | str) -> bool:
+    return convert.boolean(value, "observed")
+
+
+def _categories(value: Iterable[str]) -> tuple[str, ...]:
+    return convert.tuple_of(value, "categories", convert.text)
 
 
 @attrs.frozen
 class HolidayRule:
     """How to generate one year of holidays with the ``holidays`` library."""
 
-    factory: type[holidays_lib.HolidayBase]
-    subdiv: str | None = None
-    observed: bool = True
-    categories: tuple[str, ...] = ()
+    factory: type[holidays_lib.HolidayBase] = attrs.field(converter=_factory)
+    subdiv: str | None = attrs.field(default=None, converter=_subdiv)
+    observed: bool = attrs.field(default=True, converter=_observed)
+    categories: tuple[str, ...] = attrs.field(default=(), converter=_categories)
 
     @classmethod
     def of(cls, source: holidays_lib.HolidayBase) -> HolidayRule:
@@ -50,12 +73,12 @@ class HolidayRule:
         )
 
 
-def _to_dates(values: Iterable[dt.date]) -> frozenset[dt.date]:
-    dates = frozenset(values)
-    for value in dates:
-        if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-            raise ConfigError(f"holidays must be dates, got {value!r}", field="holidays")
-    return dates
+def _to_dates(values: Iterable[dt.date | str]) -> frozenset[dt.date]:
+    return convert.frozenset_of(values, "holidays", convert.date)
+
+
+def _rule(value: HolidayRule | None) -> HolidayRule | None:
+    return None if value is None else convert.instance(HolidayRule, value, "rule")
 
 
 @attrs.frozen
@@ -70,18 +93,16 @@ class HolidaySet:
     frozenset({datetime.date(2026, 12, 24)})
     """
 
-    rule: HolidayRule | None = None
+    rule: HolidayRule | None = attrs.field(default=None, converter=_rule)
     added: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_to_dates)
     removed: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_to_dates)
 
     @classmethod
-    def coerce(
-        cls, value: HolidaySet | holidays_lib.HolidayBase | Iterable[dt.date] | None
-    ) -> HolidaySet:
-        """Accept a :class:`HolidaySet`, a ``holidays`` object, any iterable of dates or ``None``.
+    def coerce(cls, value: HolidaysLike) -> HolidaySet:
+        """Accept a :class:`HolidaySet`, a ``holidays`` object, dates (or ISO text) or ``None``.
 
         Raises:
-            ConfigError: an element is not a ``datetime.date``.
+            ConfigError: anything else, or an element that is not a date (a datetime is not).
         """
         if value is None:
             return cls()
@@ -94,10 +115,6 @@ class HolidaySet:
                 generated |= rule.dates(year)
             present = set(value)
             return cls(rule, added=present - generated, removed=generated - present)
-        if isinstance(value, str | bytes):  # type: ignore[unreachable]
-            raise ConfigError(
-                f"expected dates or a holidays object, got {value!r}", field="holidays"
-            )
         return cls(added=value)
 
     def dates_in_year(self, year: int) -> frozenset[dt.date]:
@@ -107,8 +124,10 @@ class HolidaySet:
         return (base | extra) - self.removed
 
 
-def to_holiday_set(
-    value: HolidaySet | holidays_lib.HolidayBase | Iterable[dt.date] | None,
-) -> HolidaySet:
+HolidaysLike: TypeAlias = HolidaySet | holidays_lib.HolidayBase | Iterable[dt.date | str] | None
+"""What a calendar's ``holidays`` accepts."""
+
+
+def to_holiday_set(value: HolidaysLike) -> HolidaySet:
     """Converter for calendar fields: see :meth:`HolidaySet.coerce`."""
     return HolidaySet.coerce(value)

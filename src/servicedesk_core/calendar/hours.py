@@ -1,32 +1,64 @@
 """Wall-clock opening hours: :class:`TimeRange` and :class:`WeeklyHours`.
 
 The grammar of :meth:`WeeklyHours.parse`: clauses separated by ``;``; each clause
-is a day set (``Mon``, ``Mon-Fri``, ``Sat,Sun``, ``Daily``) followed by one or
-more comma-separated ``HH:MM-HH:MM`` ranges, or ``closed``. ``24:00`` is a valid
-end; an end before the start crosses midnight and belongs to the day it starts.
-A later clause replaces the hours of the days it names.
+is a day set (``Mon``, ``Mon-Fri``, ``Sat,Sun``, ``Monday–Friday``, ``Daily``)
+followed by one or more comma-separated ranges, or ``closed``. A range is
+``HH:MM-HH:MM`` (``24:00`` is a valid end) or uses a 12-hour clock
+(``7:00 AM - 5:00 PM``, ``7am-5pm``); en and em dashes count as hyphens, as the
+seed guides write them. An end before the start crosses midnight and belongs to
+the day it starts. A later clause replaces the hours of the days it names.
+Parsing is linear in the text, and text longer than :data:`MAX_HOURS_TEXT` is
+rejected unread.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from typing import TypeAlias
 
 import attrs
 
+from servicedesk_core import _convert as convert
 from servicedesk_core.errors import ConfigError
 
-__all__ = ["DAY_NAMES", "TimeRange", "WeeklyHours"]
+__all__ = ["DAY_NAMES", "MAX_HOURS_TEXT", "TimeRange", "WeeklyHours"]
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 """Weekday abbreviations, Monday first (``datetime.date.weekday()`` order)."""
 
+MAX_HOURS_TEXT = 1000
+"""Longest weekly-hours text :meth:`WeeklyHours.parse` reads (a week needs far less)."""
+
 _DAY = dt.timedelta(days=1)
 _ONE_US = dt.timedelta(microseconds=1)
-_RANGE = re.compile(r"^\s*(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})\s*$")
-_CLAUSE = re.compile(r"^\s*([A-Za-z]+(?:\s*[-,]\s*[A-Za-z]+)*)\s+(\S.*?)\s*$")
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
+_CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*(?:([ap])\.?\s*m\.?)?", re.IGNORECASE)
+_RANGES_START = re.compile(r"\d|closed", re.IGNORECASE)
+_RANGE_HELP = "write ranges as HH:MM-HH:MM (07:00-17:00) or 7:00 AM-5:00 PM"
+
+
+def _wall_time(part: str, text: str) -> dt.timedelta:
+    """The wall-clock offset ``part`` names: ``07:00``, ``24:00``, ``7``, ``7:30 PM``, ``7pm``."""
+    match = _CLOCK.fullmatch(part.strip())
+    if match is None:
+        raise ConfigError(f"{text.strip()!r}: {_RANGE_HELP}", field="range")
+    hour, minute = int(match[1]), int(match[2] or 0)
+    if match[3] is None and match[2] is None:
+        raise ConfigError(f"{text.strip()!r}: {_RANGE_HELP}", field="range")
+    if match[3] is not None:
+        if not 1 <= hour <= 12:
+            raise ConfigError(f"no such time in {text.strip()!r}", field="range")
+        hour = hour % 12 + (12 if match[3].lower() == "p" else 0)
+    if minute > 59 or hour > 24 or (hour == 24 and minute):
+        raise ConfigError(f"no such time in {text.strip()!r}", field="range")
+    return dt.timedelta(hours=hour, minutes=minute)
+
+
+def _time_of(offset: dt.timedelta) -> dt.time:
+    seconds, micros = divmod(offset // _ONE_US, 1_000_000)
+    return dt.time(seconds // 3600, seconds // 60 % 60, seconds % 60, micros)
 
 
 def _wall_offset(value: dt.time) -> dt.timedelta:
@@ -45,6 +77,14 @@ def _hhmm(offset: dt.timedelta) -> str:
     return text
 
 
+def _start(value: dt.time | str) -> dt.time:
+    return convert.time(value, "start")
+
+
+def _duration(value: dt.timedelta | str) -> dt.timedelta:
+    return convert.duration(value, "duration")
+
+
 @attrs.frozen
 class TimeRange:
     """A local opening range: a wall-clock start and how long it lasts on the wall clock.
@@ -58,57 +98,58 @@ class TimeRange:
     '07:00-17:00'
     """
 
-    start: dt.time = attrs.field()
-    duration: dt.timedelta = attrs.field()
-
-    @start.validator
-    def _check_start(self, _attr: object, value: dt.time) -> None:
-        if not isinstance(value, dt.time) or value.tzinfo is not None:
-            raise ConfigError(f"start must be a naive datetime.time, got {value!r}", field="start")
+    start: dt.time = attrs.field(converter=_start)
+    duration: dt.timedelta = attrs.field(converter=_duration)
 
     @duration.validator
     def _check_duration(self, _attr: object, value: dt.timedelta) -> None:
-        if not isinstance(value, dt.timedelta) or not dt.timedelta(0) < value <= _DAY:
+        if not dt.timedelta(0) < value <= _DAY:
             raise ConfigError(
-                f"a range lasts more than 0 and at most 24 hours, got {value!r}", field="duration"
+                f"a range lasts more than 0 and at most 24 hours, got {value}", field="duration"
             )
         if value == _DAY and self.start != dt.time(0):
             raise ConfigError("only a range starting at 00:00 lasts 24 hours", field="duration")
 
     @classmethod
-    def between(cls, start: dt.time, end: dt.time | None) -> TimeRange:
-        """Build the range from ``start`` to ``end`` (``None`` means 24:00).
+    def between(cls, start: dt.time | str, end: dt.time | str | None) -> TimeRange:
+        """Build the range from ``start`` to ``end`` (``None`` means 24:00); ISO text accepted.
 
         An ``end`` before ``start`` crosses midnight; ``end == start`` is empty.
 
         Raises:
-            ConfigError: the range is empty.
+            ConfigError: a time that is not a time, or an empty range.
         """
-        length = (_DAY if end is None else _wall_offset(end)) - _wall_offset(start)
+        begin = _wall_offset(convert.time(start, "start"))
+        finish = _DAY if end is None else _wall_offset(convert.time(end, "end"))
+        length = finish - begin
         if length == dt.timedelta(0):
-            raise ConfigError(f"empty range starting at {start}", field="end")
-        return cls(start, length if length > dt.timedelta(0) else length + _DAY)
+            raise ConfigError(f"empty range starting at {_hhmm(begin)}", field="end")
+        return cls(_time_of(begin), length if length > dt.timedelta(0) else length + _DAY)
 
     @classmethod
     def parse(cls, text: str) -> TimeRange:
-        """Parse ``"HH:MM-HH:MM"``; ``24:00`` is a valid end.
+        """Parse ``"HH:MM-HH:MM"`` or ``"7:00 AM - 5:00 PM"``; ``24:00`` is a valid end.
 
         >>> TimeRange.parse("00:00-24:00").duration
         datetime.timedelta(days=1)
+        >>> str(TimeRange.parse("7:00 AM – 5:00 PM"))
+        '07:00-17:00'
 
         Raises:
-            ConfigError: malformed or empty range.
+            ConfigError: malformed or empty range; the message says what to type.
         """
-        match = _RANGE.match(text) if isinstance(text, str) else None
-        if match is None:
-            raise ConfigError(f"expected HH:MM-HH:MM, got {text!r}", field="range")
-        h1, m1, h2, m2 = (int(group) for group in match.groups())
-        if h1 > 23 or m1 > 59 or m2 > 59 or h2 > 24 or (h2 == 24 and m2):
+        if not isinstance(text, str) or len(text) > 100:
+            raise ConfigError(f"expected a range, got {convert.describe(text)}", field="range")
+        parts = text.translate(_DASHES).split("-")
+        if len(parts) != 2:
+            raise ConfigError(f"{text.strip()!r}: {_RANGE_HELP}", field="range")
+        start, end = (_wall_time(part, text) for part in parts)
+        if start >= _DAY or end > _DAY:
             raise ConfigError(f"no such time in {text.strip()!r}", field="range")
-        try:
-            return cls.between(dt.time(h1, m1), None if h2 == 24 else dt.time(h2, m2))
-        except ConfigError:
-            raise ConfigError(f"empty range {text.strip()!r}", field="range") from None
+        length = end - start if end > start else end + _DAY - start
+        if end == start:
+            raise ConfigError(f"empty range {text.strip()!r}", field="range")
+        return cls(_time_of(start), length)
 
     @property
     def start_offset(self) -> dt.timedelta:
@@ -133,11 +174,14 @@ class TimeRange:
         return f"TimeRange.parse({str(self)!r})"
 
 
-RangeLike: TypeAlias = "TimeRange | str | tuple[dt.time, dt.time | None]"
+RangeLike: TypeAlias = "TimeRange | str | tuple[dt.time | str, dt.time | str | None]"
 """A :class:`TimeRange`, its text (``"07:00-17:00"``) or a ``(start, end)`` pair."""
 
+DayHours: TypeAlias = "str | Iterable[RangeLike] | None"
+"""One day's ranges: text (``"09:00-12:00,13:00-17:00"``, ``"closed"``), ranges, or ``None``."""
 
-def to_range(value: RangeLike) -> TimeRange:
+
+def to_range(value: RangeLike | object) -> TimeRange:
     """Coerce a range-like value to a :class:`TimeRange`."""
     if isinstance(value, TimeRange):
         return value
@@ -145,10 +189,13 @@ def to_range(value: RangeLike) -> TimeRange:
         return TimeRange.parse(value)
     if isinstance(value, tuple) and len(value) == 2:
         return TimeRange.between(*value)
-    raise ConfigError(f"expected a TimeRange, 'HH:MM-HH:MM' or (start, end), got {value!r}")
+    raise ConfigError(
+        f"expected a TimeRange, 'HH:MM-HH:MM' or (start, end), got {convert.describe(value)}",
+        field="range",
+    )
 
 
-def to_ranges(value: str | Iterable[RangeLike] | None) -> tuple[TimeRange, ...]:
+def to_ranges(value: DayHours | object) -> tuple[TimeRange, ...]:
     """Coerce ``"09:00-12:00,13:00-17:00"``, an iterable of ranges or ``None`` (closed)."""
     if value is None:
         return ()
@@ -158,27 +205,45 @@ def to_ranges(value: str | Iterable[RangeLike] | None) -> tuple[TimeRange, ...]:
             return ()
         ranges = [TimeRange.parse(part) for part in text.split(",")]
     else:
-        ranges = [to_range(item) for item in value]
+        ranges = list(convert.tuple_of(value, "ranges", lambda item, _: to_range(item)))
     return tuple(sorted(ranges, key=lambda item: (item.start_offset, item.duration)))
 
 
+def _weekday(value: object) -> int:
+    """A weekday: 0 (Mon) to 6 (Sun), its decimal text, or a day name (``"Mon"``, ``"monday"``)."""
+    if isinstance(value, str) and not value.strip().isdigit():
+        return _day_index(value[:20])
+    return convert.integer(value, "days", min_value=0, max_value=6)
+
+
 def _to_week(
-    value: Mapping[int, str | Iterable[RangeLike] | None] | Sequence[Iterable[TimeRange]],
+    value: Mapping[int, DayHours] | Mapping[str, DayHours] | Iterable[DayHours],
 ) -> tuple[tuple[TimeRange, ...], ...]:
     if isinstance(value, Mapping):
         week: list[tuple[TimeRange, ...]] = [()] * 7
-        for day, ranges in value.items():
-            if not isinstance(day, int) or not 0 <= day <= 6:
-                raise ConfigError(f"weekday must be 0 (Mon) to 6 (Sun), got {day!r}", field="days")
+        for key, ranges in value.items():
+            try:
+                day = _weekday(key)
+            except ConfigError:
+                raise ConfigError(
+                    f"weekday must be 0 (Mon) to 6 (Sun) or a day name, got {convert.brief(key)}",
+                    field="days",
+                ) from None
             try:
                 week[day] = to_ranges(ranges)
             except ConfigError as error:
-                raise ConfigError(str(error), field=f"days[{DAY_NAMES[day]}]") from None
+                raise ConfigError(_without_field(error), field=f"days[{DAY_NAMES[day]}]") from None
         return tuple(week)
-    days = tuple(to_ranges(ranges) for ranges in value)
+    days = convert.tuple_of(value, "days", lambda item, _: to_ranges(item))
     if len(days) != 7:
         raise ConfigError(f"expected 7 weekdays, got {len(days)}", field="days")
     return days
+
+
+def _without_field(error: ConfigError) -> str:
+    """The message of a ``ConfigError`` without its field prefix."""
+    text = str(error.args[0])
+    return text[len(error.field) + 2 :] if error.field else text
 
 
 @attrs.frozen
@@ -203,16 +268,24 @@ class WeeklyHours:
         Raises:
             ConfigError: a malformed clause (named in the message) or an empty range.
         """
-        if not isinstance(text, str) or not text.strip():
-            raise ConfigError(f"expected weekly hours such as 'Mon-Fri 09:00-17:00', got {text!r}")
+        if not isinstance(text, str) or not text.strip() or len(text) > MAX_HOURS_TEXT:
+            raise ConfigError(
+                "expected weekly hours such as 'Mon-Fri 09:00-17:00', "
+                f"got {convert.describe(text)}",
+                field="hours",
+            )
         week: list[tuple[TimeRange, ...]] = [()] * 7
-        for clause in text.split(";"):
-            match = _CLAUSE.match(clause)
-            if match is None:
-                raise ConfigError(f"malformed clause {clause.strip()!r}", field="hours")
+        for clause in text.translate(_DASHES).split(";"):
+            start = _RANGES_START.search(clause)
+            if start is None or not clause[: start.start()].strip():
+                raise ConfigError(
+                    f"malformed clause {clause.strip()!r}: write a day set and ranges, "
+                    "such as 'Mon-Fri 09:00-17:00' or 'Sat closed'",
+                    field="hours",
+                )
             try:
-                days = _parse_days(match.group(1))
-                ranges = to_ranges(match.group(2))
+                days = _parse_days(clause[: start.start()].strip().rstrip(",").strip())
+                ranges = to_ranges(clause[start.start() :])
             except ConfigError as error:
                 raise ConfigError(f"in clause {clause.strip()!r}: {error}", field="hours") from None
             for day in days:
@@ -252,7 +325,9 @@ def _day_index(name: str) -> int:
     key = name.strip()[:3].title()
     if key in DAY_NAMES and name.strip().title() in (key, _FULL_NAMES[DAY_NAMES.index(key)]):
         return DAY_NAMES.index(key)
-    raise ConfigError(f"unknown day {name.strip()!r}")
+    raise ConfigError(
+        f"unknown day {name.strip()!r}; use Mon, Tue, ... Sun, full day names, or Daily"
+    )
 
 
 _FULL_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

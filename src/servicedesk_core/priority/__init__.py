@@ -6,7 +6,7 @@ from servicedesk_core.priority.levels import FOUR_TIER, ITIL, PriorityLevel, Pri
 from servicedesk_core.priority.matrix import ITIL_MATRIX, MatrixViolation, PriorityMatrix
 from servicedesk_core.priority.queue import order_queue, queue_key
 from servicedesk_core.priority.triage import (
-    FactIssue,
+    TRIAGE_CODES,
     RequestFacts,
     RequestKind,
     ServiceState,
@@ -20,7 +20,7 @@ __all__ = [
     "FOUR_TIER",
     "ITIL",
     "ITIL_MATRIX",
-    "FactIssue",
+    "TRIAGE_CODES",
     "MatrixViolation",
     "PriorityLevel",
     "PriorityMatrix",

@@ -2,13 +2,31 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 
 import attrs
 
+from servicedesk_core import _convert as convert
 from servicedesk_core.errors import ConfigError, SchemeMismatchError, UnknownLevelError
 
 __all__ = ["FOUR_TIER", "ITIL", "PriorityLevel", "PriorityScheme"]
+
+
+def _scheme_name(value: str) -> str:
+    return convert.text(value, "scheme", allow_empty=False, max_length=200)
+
+
+def _name(value: str) -> str:
+    return convert.text(value, "name", allow_empty=False, max_length=200)
+
+
+def _rank(value: int | str) -> int:
+    return convert.integer(value, "rank")
+
+
+def _description(value: str) -> str:
+    return convert.text(value, "description")
 
 
 @attrs.frozen(order=False, repr=False)
@@ -29,10 +47,10 @@ class PriorityLevel:
     servicedesk_core.errors.SchemeMismatchError: cannot compare 'P1' of scheme 'ITIL' with ...
     """
 
-    scheme: str
-    name: str
-    rank: int
-    description: str = attrs.field(default="", eq=False)
+    scheme: str = attrs.field(converter=_scheme_name)
+    name: str = attrs.field(converter=_name)
+    rank: int = attrs.field(converter=_rank)
+    description: str = attrs.field(default="", eq=False, converter=_description)
 
     def _check(self, other: PriorityLevel) -> PriorityLevel:
         if other.scheme != self.scheme:
@@ -71,17 +89,8 @@ class PriorityLevel:
         return f"PriorityLevel(scheme={self.scheme!r}, name={self.name!r}, rank={self.rank})"
 
 
-def _to_levels(levels: object) -> tuple[PriorityLevel, ...]:
-    if isinstance(levels, str) or not isinstance(levels, Iterable):
-        raise ConfigError(f"expected a collection of levels, got {levels!r}", field="levels")
-    listed = tuple(levels)
-    for i, level in enumerate(listed):
-        if not isinstance(level, PriorityLevel):
-            raise ConfigError(f"expected a PriorityLevel, got {level!r}", field=f"levels[{i}]")
-        if not isinstance(level.name, str) or not level.name:
-            raise ConfigError(f"a level needs a name, got {level.name!r}", field=f"levels[{i}]")
-        if not isinstance(level.rank, int) or isinstance(level.rank, bool):
-            raise ConfigError(f"a rank is an integer, got {level.rank!r}", field=f"levels[{i}]")
+def _to_levels(levels: Iterable[PriorityLevel]) -> tuple[PriorityLevel, ...]:
+    listed = convert.tuple_of(levels, "levels", functools.partial(convert.instance, PriorityLevel))
     return tuple(sorted(listed, key=lambda level: -level.rank))
 
 
@@ -106,7 +115,7 @@ class PriorityScheme:
     servicedesk_core.errors.UnknownLevelError: scheme 'desk' has no level 'Low'; known: ...
     """
 
-    name: str
+    name: str = attrs.field(converter=_name)
     levels: tuple[PriorityLevel, ...] = attrs.field(converter=_to_levels)
 
     @levels.validator
@@ -147,14 +156,8 @@ class PriorityScheme:
         >>> PriorityScheme.from_names("sev", ["S1", "S2", "S3"])["S3"].rank
         1
         """
-        if isinstance(names, str) or not isinstance(names, Iterable):
-            raise ConfigError(f"expected a list of names, got {names!r}", field="names")
-        if isinstance(descriptions, str) or not isinstance(descriptions, Iterable):
-            raise ConfigError(
-                f"expected a list of descriptions, got {descriptions!r}", field="descriptions"
-            )
-        listed = list(names)
-        texts = list(descriptions) or [""] * len(listed)
+        listed = convert.tuple_of(names, "names", convert.text)
+        texts = convert.tuple_of(descriptions, "descriptions", convert.text) or ("",) * len(listed)
         if len(texts) != len(listed):
             raise ConfigError("one description per level", field="descriptions")
         return cls(
@@ -201,6 +204,9 @@ class PriorityScheme:
     def level(self, level: str | PriorityLevel) -> PriorityLevel:
         """Return this scheme's level for a name, or check that a level is one of ours.
 
+        A name matches exactly, or ignoring case and surrounding spaces when that
+        is unambiguous, so text from a form or a database resolves.
+
         Args:
             level: A level name, or a level that must belong to this scheme.
 
@@ -211,7 +217,7 @@ class PriorityScheme:
             UnknownLevelError: the name (or level) is not in this scheme.
             SchemeMismatchError: the level belongs to another scheme.
 
-        >>> ITIL.level("P2") == ITIL.level(ITIL["P2"])
+        >>> ITIL.level("P2") == ITIL.level(ITIL["P2"]) == ITIL.level(" p2 ")
         True
         """
         if isinstance(level, PriorityLevel):
@@ -225,7 +231,14 @@ class PriorityScheme:
             if level not in self.levels:
                 raise UnknownLevelError(self.name, level.name, self.names)
             return level
-        return self[level]
+        if isinstance(level, str) and len(level) <= 200:
+            folded = level.strip().casefold()
+            found = [known for known in self.levels if known.name.casefold() == folded]
+            exact = [known for known in found if known.name == level.strip()]
+            if len(found) == 1 or exact:
+                return (exact or found)[0]
+            raise UnknownLevelError(self.name, level, self.names)
+        raise UnknownLevelError(self.name, convert.describe(level), self.names)
 
     def at_least(self, level: str | PriorityLevel) -> tuple[PriorityLevel, ...]:
         """Return the levels at least as urgent as ``level``, most urgent first.

@@ -2,28 +2,31 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
 
+from servicedesk_core import _convert as convert
 from servicedesk_core.errors import ConfigError, ServiceDeskError
 from servicedesk_core.priority.levels import ITIL, PriorityLevel, PriorityScheme
 
 __all__ = ["ITIL_MATRIX", "MatrixViolation", "PriorityMatrix"]
 
 
-def _listed(values: object, field: str) -> tuple[str, ...]:
-    if isinstance(values, str) or not isinstance(values, Iterable):
-        raise ConfigError(f"expected a list of names, got {values!r}", field=field)
-    return tuple(values)
-
-
 def _to_impacts(values: Iterable[str]) -> tuple[str, ...]:
-    return _listed(values, "impacts")
+    return convert.tuple_of(values, "impacts", convert.text)
 
 
 def _to_urgencies(values: Iterable[str]) -> tuple[str, ...]:
-    return _listed(values, "urgencies")
+    return convert.tuple_of(values, "urgencies", convert.text)
+
+
+def _to_scheme(value: PriorityScheme) -> PriorityScheme:
+    return convert.instance(PriorityScheme, value, "scheme")
+
+
+def _to_monotonic(value: bool | str) -> bool:
+    return convert.boolean(value, "monotonic")
 
 
 def _check_axis(field: str, names: tuple[str, ...]) -> None:
@@ -31,8 +34,6 @@ def _check_axis(field: str, names: tuple[str, ...]) -> None:
         raise ConfigError("at least one value is needed", field=field)
     seen: set[str] = set()
     for i, name in enumerate(names):
-        if not isinstance(name, str):
-            raise ConfigError(f"expected a name, got {name!r}", field=f"{field}[{i}]")
         if name in seen:
             raise ConfigError(f"duplicate {name!r}", field=f"{field}[{i}]")
         seen.add(name)
@@ -84,37 +85,38 @@ class PriorityMatrix:
     True
     """
 
-    scheme: PriorityScheme
+    scheme: PriorityScheme = attrs.field(converter=_to_scheme)
     impacts: tuple[str, ...] = attrs.field(converter=_to_impacts)
     urgencies: tuple[str, ...] = attrs.field(converter=_to_urgencies)
     table: Mapping[tuple[str, str], str | PriorityLevel] = attrs.field(eq=False, hash=False)
-    monotonic: bool = False
+    monotonic: bool = attrs.field(default=False, converter=_to_monotonic)
     _cells: tuple[tuple[PriorityLevel, ...], ...] = attrs.field(init=False, repr=False)
 
     @_cells.default
     def _build_cells(self) -> tuple[tuple[PriorityLevel, ...], ...]:
-        if not isinstance(self.scheme, PriorityScheme):
-            raise ConfigError(f"expected a PriorityScheme, got {self.scheme!r}", field="scheme")
         _check_axis("impacts", self.impacts)
         _check_axis("urgencies", self.urgencies)
         if not isinstance(self.table, Mapping):
-            raise ConfigError(f"expected a mapping, got {self.table!r}", field="table")
+            raise ConfigError(
+                f"expected a mapping, got {convert.describe(self.table)}", field="table"
+            )
         table = dict(self.table)
         for key in table:
             if not (isinstance(key, tuple) and len(key) == 2):
                 raise ConfigError(
-                    f"keys are (impact, urgency) pairs, got {key!r}", field=f"table[{key!r}]"
+                    f"keys are (impact, urgency) pairs, got {convert.describe(key)}",
+                    field=f"table[{convert.brief(key)}]",
                 )
             impact, urgency = key
             if impact not in self.impacts:
                 raise ConfigError(
-                    f"unknown impact {impact!r}; known: {', '.join(self.impacts)}",
-                    field=f"table[{impact!r}, {urgency!r}]",
+                    f"unknown impact {convert.brief(impact)}; known: {', '.join(self.impacts)}",
+                    field=f"table[{convert.brief(impact)}, {convert.brief(urgency)}]",
                 )
             if urgency not in self.urgencies:
                 raise ConfigError(
-                    f"unknown urgency {urgency!r}; known: {', '.join(self.urgencies)}",
-                    field=f"table[{impact!r}, {urgency!r}]",
+                    f"unknown urgency {convert.brief(urgency)}; known: {', '.join(self.urgencies)}",
+                    field=f"table[{impact!r}, {convert.brief(urgency)}]",
                 )
         missing = [
             (impact, urgency)
@@ -157,10 +159,10 @@ class PriorityMatrix:
         cls,
         scheme: PriorityScheme,
         *,
-        impacts: Sequence[str],
-        urgencies: Sequence[str],
-        rows: Sequence[Sequence[str | PriorityLevel]],
-        monotonic: bool = False,
+        impacts: Iterable[str],
+        urgencies: Iterable[str],
+        rows: Iterable[Iterable[str | PriorityLevel]],
+        monotonic: bool | str = False,
     ) -> PriorityMatrix:
         """Build a matrix from one row per impact, one column per urgency.
 
@@ -182,10 +184,13 @@ class PriorityMatrix:
         ... ].name
         'P1'
         """
-        if len(rows) != len(impacts):
-            raise ConfigError(f"{len(impacts)} impacts but {len(rows)} rows", field="rows")
+        impacts = _to_impacts(impacts)
+        urgencies = _to_urgencies(urgencies)
+        grid = convert.tuple_of(rows, "rows", _row)
+        if len(grid) != len(impacts):
+            raise ConfigError(f"{len(impacts)} impacts but {len(grid)} rows", field="rows")
         table: dict[tuple[str, str], str | PriorityLevel] = {}
-        for i, (impact, row) in enumerate(zip(impacts, rows, strict=True)):
+        for i, (impact, row) in enumerate(zip(impacts, grid, strict=True)):
             if len(row) != len(urgencies):
                 raise ConfigError(
                     f"{len(urgencies)} urgencies but {len(row)} cells", field=f"rows[{i}]"
@@ -201,6 +206,8 @@ class PriorityMatrix:
         )
 
     def __getitem__(self, key: tuple[str, str]) -> PriorityLevel:
+        if not (isinstance(key, tuple) and len(key) == 2):
+            raise KeyError(f"expected an (impact, urgency) pair, got {convert.describe(key)}")
         impact, urgency = key
         return self.lookup(impact, urgency)
 
@@ -216,12 +223,14 @@ class PriorityMatrix:
         try:
             i = self.impacts.index(impact)
         except ValueError:
-            raise KeyError(f"unknown impact {impact!r}; known: {', '.join(self.impacts)}") from None
+            raise KeyError(
+                f"unknown impact {convert.brief(impact)}; known: {', '.join(self.impacts)}"
+            ) from None
         try:
             j = self.urgencies.index(urgency)
         except ValueError:
             raise KeyError(
-                f"unknown urgency {urgency!r}; known: {', '.join(self.urgencies)}"
+                f"unknown urgency {convert.brief(urgency)}; known: {', '.join(self.urgencies)}"
             ) from None
         return self._cells[i][j]
 
@@ -269,6 +278,14 @@ class PriorityMatrix:
     def is_monotonic(self) -> bool:
         """Whether more impact or urgency never gives a less urgent level."""
         return not self.violations()
+
+
+def _row(value: object, field: str) -> tuple[str | PriorityLevel, ...]:
+    return convert.tuple_of(value, field, _cell)
+
+
+def _cell(value: object, _field: str) -> str | PriorityLevel:
+    return value  # type: ignore[return-value]  # resolved against the scheme by the class
 
 
 class _FrozenTable(Mapping[tuple[str, str], PriorityLevel]):

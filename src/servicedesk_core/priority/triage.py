@@ -3,23 +3,27 @@
 Rules are data. Each :class:`TriageRule` lists conditions on the facts (all must hold)
 and the level it gives; :class:`TriageRules` tries them in order, the first match
 wins, and a default level applies when none matches. Facts are judged, never
-trusted: a fact of the wrong type is reported as a :class:`FactIssue` and treated
-as unknown, it is not coerced.
+trusted: a fact of the wrong type is reported as an
+:class:`~servicedesk_core.report.Issue` (codes in :data:`TRIAGE_CODES`) and
+treated as unknown; it is not coerced.
 """
 
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
 import attrs
 
+from servicedesk_core import _convert as convert
 from servicedesk_core.errors import ConfigError, ServiceDeskError
 from servicedesk_core.priority.levels import PriorityLevel, PriorityScheme
+from servicedesk_core.report import CodeBook, Issue, IssueCode, Severity
 
 __all__ = [
-    "FactIssue",
+    "TRIAGE_CODES",
     "RequestFacts",
     "RequestKind",
     "ServiceState",
@@ -31,6 +35,20 @@ __all__ = [
 
 
 _E = TypeVar("_E", bound=enum.StrEnum)
+
+TRIAGE_CODES = CodeBook(
+    [
+        IssueCode("facts.unknown", Severity.WARNING, "A fact the rules do not know; ignored."),
+        IssueCode("facts.wrong_type", Severity.WARNING, "A fact of the wrong type; unknown."),
+        IssueCode("facts.unknown_value", Severity.WARNING, "A value the fact does not take."),
+        IssueCode("facts.out_of_range", Severity.WARNING, "A count that cannot be right."),
+    ]
+)
+"""The codes :meth:`TriageRules.classify` may report; each fact it names is treated as unknown."""
+
+
+def _fact_issue(code: str, field: str, message: str) -> Issue:
+    return TRIAGE_CODES.issue(code, field, message)
 
 
 def _message(error: ConfigError) -> str:
@@ -75,9 +93,14 @@ class RequestKind(enum.StrEnum):
 
 def _tags(value: object) -> object:
     # Collections become frozensets; anything else is kept as given and reported.
+    if value is None:
+        return frozenset()
     if isinstance(value, str | bytes) or not isinstance(value, Iterable):
         return value
-    return frozenset(value)
+    try:
+        return frozenset(value)
+    except TypeError:  # unhashable items: reported by classify
+        return value
 
 
 @attrs.frozen(kw_only=True)
@@ -110,22 +133,6 @@ class RequestFacts:
 _FACT_NAMES = tuple(field.name for field in attrs.fields(RequestFacts))
 
 
-@attrs.frozen(kw_only=True)
-class FactIssue:
-    """A problem with one fact; the fact is treated as unknown.
-
-    Attributes:
-        code: Stable identifier: ``facts.unknown``, ``facts.wrong_type``,
-            ``facts.unknown_value`` or ``facts.out_of_range``.
-        field: The fact's name.
-        message: What is wrong, for people.
-    """
-
-    code: str
-    field: str
-    message: str
-
-
 @attrs.frozen
 class _Known:
     """The facts that passed inspection, in canonical form (``None``: unknown)."""
@@ -143,48 +150,48 @@ def _is_int(value: object) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _enum_fact(kind: type[_E], name: str, value: object, issues: list[FactIssue]) -> _E | None:
+def _enum_fact(kind: type[_E], name: str, value: object, issues: list[Issue]) -> _E | None:
     if value is None:
         return None
     if not isinstance(value, str):
         issues.append(
-            FactIssue(
-                code="facts.wrong_type",
-                field=name,
-                message=f"expected one of {', '.join(kind)}, got {type(value).__name__} {value!r}",
+            _fact_issue(
+                "facts.wrong_type",
+                name,
+                f"expected one of {', '.join(kind)}, got {convert.describe(value)}",
             )
         )
         return None
     try:
-        return kind(value)
-    except ValueError:
+        return convert.enum_member(kind, value, name)
+    except ConfigError:
         issues.append(
-            FactIssue(
-                code="facts.unknown_value",
-                field=name,
-                message=f"unknown value {value!r}; known: {', '.join(kind)}",
+            _fact_issue(
+                "facts.unknown_value",
+                name,
+                f"unknown value {convert.brief(value)}; known: {', '.join(kind)}",
             )
         )
         return None
 
 
-def _inspect(facts: RequestFacts, issues: list[FactIssue]) -> _Known:
+def _inspect(facts: RequestFacts, issues: list[Issue]) -> _Known:
     size = facts.account_size
     if size is not None and not _is_int(size):
         issues.append(
-            FactIssue(
-                code="facts.wrong_type",
-                field="account_size",
-                message=f"expected a count of users, got {type(size).__name__} {size!r}",
+            _fact_issue(
+                "facts.wrong_type",
+                "account_size",
+                f"expected a count of users, got {convert.describe(size)}",
             )
         )
         size = None
     elif size is not None and size < 1:
         issues.append(
-            FactIssue(
-                code="facts.out_of_range",
-                field="account_size",
-                message=f"an account has at least one user, got {size}",
+            _fact_issue(
+                "facts.out_of_range",
+                "account_size",
+                f"an account has at least one user, got {size}",
             )
         )
         size = None
@@ -196,19 +203,19 @@ def _inspect(facts: RequestFacts, issues: list[FactIssue]) -> _Known:
         count: int = raw  # type: ignore[assignment]  # _is_int checked it
         if count < 1:
             issues.append(
-                FactIssue(
-                    code="facts.out_of_range",
-                    field="users_affected",
-                    message=f"a request affects at least one user, got {count}",
+                _fact_issue(
+                    "facts.out_of_range",
+                    "users_affected",
+                    f"a request affects at least one user, got {count}",
                 )
             )
         else:
             if size is not None and count > size:
                 issues.append(
-                    FactIssue(
-                        code="facts.out_of_range",
-                        field="users_affected",
-                        message=f"{count} users affected but the account has {size}",
+                    _fact_issue(
+                        "facts.out_of_range",
+                        "users_affected",
+                        f"{count} users affected but the account has {size}",
                     )
                 )
             if size is not None and count >= size:
@@ -220,31 +227,30 @@ def _inspect(facts: RequestFacts, issues: list[FactIssue]) -> _Known:
             users_text = f" ({count} of {size})" if size is not None else f" ({count})"
     elif isinstance(raw, str) and raw.strip().isdigit():
         issues.append(
-            FactIssue(
-                code="facts.wrong_type",
-                field="users_affected",
-                message=f"expected a count of users as a number, got str {raw!r}",
+            _fact_issue(
+                "facts.wrong_type",
+                "users_affected",
+                f"expected a count of users as a number, got {convert.describe(raw)}",
             )
         )
     elif raw is None or isinstance(raw, str):
         users = _enum_fact(UsersAffected, "users_affected", raw, issues)
     else:
         issues.append(
-            FactIssue(
-                code="facts.wrong_type",
-                field="users_affected",
-                message="expected single/multiple/all or a count of users, "
-                f"got {type(raw).__name__} {raw!r}",
+            _fact_issue(
+                "facts.wrong_type",
+                "users_affected",
+                f"expected single/multiple/all or a count of users, got {convert.describe(raw)}",
             )
         )
 
     workaround: object = facts.has_workaround
     if workaround is not None and not isinstance(workaround, bool):
         issues.append(
-            FactIssue(
-                code="facts.wrong_type",
-                field="has_workaround",
-                message=f"expected True or False, got {type(workaround).__name__} {workaround!r}",
+            _fact_issue(
+                "facts.wrong_type",
+                "has_workaround",
+                f"expected True or False, got {convert.describe(workaround)}",
             )
         )
         workaround = None
@@ -252,10 +258,10 @@ def _inspect(facts: RequestFacts, issues: list[FactIssue]) -> _Known:
     channel: object = facts.channel
     if channel is not None and not isinstance(channel, str):
         issues.append(
-            FactIssue(
-                code="facts.wrong_type",
-                field="channel",
-                message=f"expected a channel name, got {type(channel).__name__} {channel!r}",
+            _fact_issue(
+                "facts.wrong_type",
+                "channel",
+                f"expected a channel name, got {convert.describe(channel)}",
             )
         )
         channel = None
@@ -263,10 +269,10 @@ def _inspect(facts: RequestFacts, issues: list[FactIssue]) -> _Known:
     tags: object = facts.tags
     if not (isinstance(tags, frozenset) and all(isinstance(tag, str) for tag in tags)):
         issues.append(
-            FactIssue(
-                code="facts.wrong_type",
-                field="tags",
-                message=f"expected a collection of strings, got {tags!r}",
+            _fact_issue(
+                "facts.wrong_type",
+                "tags",
+                f"expected a collection of strings, got {convert.describe(tags)}",
             )
         )
         tags = frozenset()
@@ -283,62 +289,68 @@ def _inspect(facts: RequestFacts, issues: list[FactIssue]) -> _Known:
 
 
 def _enum_set(kind: type[_E], field: str, value: object) -> frozenset[_E]:
-    values = [value] if isinstance(value, str) else value
-    if not isinstance(values, Iterable):
-        raise ConfigError(f"expected {kind.__name__} values, got {value!r}", field=field)
-    result = set()
-    for item in values:
-        try:
-            result.add(kind(item))
-        except ValueError:
-            raise ConfigError(
-                f"unknown value {item!r}; known: {', '.join(kind)}", field=field
-            ) from None
-    return frozenset(result)
+    if value is None:
+        return frozenset()
+    values = [value] if isinstance(value, str | enum.Enum) else value
+    return convert.frozenset_of(
+        values, field, lambda item, _: convert.enum_member(kind, item, field)
+    )
 
 
-def _to_service(value: object) -> frozenset[ServiceState]:
+def _to_service(
+    value: ServiceState | str | Iterable[ServiceState | str] | None,
+) -> frozenset[ServiceState]:
     return _enum_set(ServiceState, "service", value)
 
 
-def _to_kinds(value: object) -> frozenset[RequestKind]:
+def _to_kinds(
+    value: RequestKind | str | Iterable[RequestKind | str] | None,
+) -> frozenset[RequestKind]:
     return _enum_set(RequestKind, "kinds", value)
 
 
 def _users(field: str, value: object) -> UsersAffected | None:
-    if value is None:
-        return None
-    if not isinstance(value, str):
-        raise ConfigError(f"expected one of {', '.join(UsersAffected)}, got {value!r}", field=field)
-    try:
-        return UsersAffected(value)
-    except ValueError:
-        raise ConfigError(
-            f"unknown value {value!r}; known: {', '.join(UsersAffected)}", field=field
-        ) from None
+    return None if value is None else convert.enum_member(UsersAffected, value, field)
 
 
-def _to_min_users(value: object) -> UsersAffected | None:
+def _to_min_users(value: UsersAffected | str | None) -> UsersAffected | None:
     return _users("min_users", value)
 
 
-def _to_max_users(value: object) -> UsersAffected | None:
+def _to_max_users(value: UsersAffected | str | None) -> UsersAffected | None:
     return _users("max_users", value)
 
 
+def _to_workaround(value: bool | str | None) -> bool | None:
+    return None if value is None else convert.boolean(value, "workaround")
+
+
 def _to_strings(field: str, value: object) -> frozenset[str]:
-    values = [value] if isinstance(value, str) else value
-    if not isinstance(values, Iterable) or not all(isinstance(v, str) for v in values):
-        raise ConfigError(f"expected strings, got {value!r}", field=field)
-    return frozenset(values)
+    if value is None:
+        return frozenset()
+    return convert.frozenset_of([value] if isinstance(value, str) else value, field, convert.text)
 
 
-def _to_channels(value: object) -> frozenset[str]:
+def _to_channels(value: str | Iterable[str] | None) -> frozenset[str]:
     return _to_strings("channels", value)
 
 
-def _to_tags(value: object) -> frozenset[str]:
+def _to_tags(value: str | Iterable[str] | None) -> frozenset[str]:
     return _to_strings("tags", value)
+
+
+def _to_rule_name(value: str) -> str:
+    return convert.text(value, "name", allow_empty=False, max_length=200)
+
+
+def _to_description(value: str) -> str:
+    return convert.text(value, "description")
+
+
+def _to_level(value: str | PriorityLevel) -> str | PriorityLevel:
+    if isinstance(value, PriorityLevel):
+        return value
+    return convert.text(value, "level", allow_empty=False, max_length=200)
 
 
 _CONDITIONS = ("min_users", "max_users", "workaround", "service", "kinds", "channels", "tags")
@@ -369,25 +381,18 @@ class TriageRule:
     frozenset({<ServiceState.DOWN: 'down'>})
     """
 
-    name: str
-    level: str | PriorityLevel
-    description: str = ""
+    name: str = attrs.field(converter=_to_rule_name)
+    level: str | PriorityLevel = attrs.field(converter=_to_level)
+    description: str = attrs.field(default="", converter=_to_description)
     min_users: UsersAffected | None = attrs.field(default=None, converter=_to_min_users)
     max_users: UsersAffected | None = attrs.field(default=None, converter=_to_max_users)
-    workaround: bool | None = attrs.field(default=None)
+    workaround: bool | None = attrs.field(default=None, converter=_to_workaround)
     service: frozenset[ServiceState] = attrs.field(default=frozenset(), converter=_to_service)
     kinds: frozenset[RequestKind] = attrs.field(default=frozenset(), converter=_to_kinds)
     channels: frozenset[str] = attrs.field(default=frozenset(), converter=_to_channels)
     tags: frozenset[str] = attrs.field(default=frozenset(), converter=_to_tags)
 
-    @workaround.validator
-    def _check_workaround(self, _attr: object, value: object) -> None:
-        if value is not None and not isinstance(value, bool):
-            raise ConfigError(f"expected True, False or None, got {value!r}", field="workaround")
-
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.name, str) or not self.name:
-            raise ConfigError(f"a rule needs a name, got {self.name!r}", field="name")
         if (
             self.min_users is not None
             and self.max_users is not None
@@ -416,26 +421,29 @@ class TriageRule:
         servicedesk_core.errors.ConfigError: when.colour: unknown condition; known: min_users, ...
         """
         if not isinstance(data, Mapping):
-            raise ConfigError(f"expected a mapping, got {data!r}")
+            raise ConfigError(f"expected a mapping, got {convert.describe(data)}")
         unknown = [key for key in data if key not in ("name", "level", "description", "when")]
         if unknown:
-            raise ConfigError("unknown key", field=str(unknown[0]))
+            key = unknown[0]
+            shown = key if isinstance(key, str) and len(key) <= 100 else convert.brief(key)
+            raise ConfigError("unknown key", field=shown)
         for key in ("name", "level"):
             if key not in data:
                 raise ConfigError("missing", field=key)
         when = data.get("when", {})
         if not isinstance(when, Mapping):
-            raise ConfigError(f"expected a mapping, got {when!r}", field="when")
+            raise ConfigError(f"expected a mapping, got {convert.describe(when)}", field="when")
         for key in when:
             if key not in _CONDITIONS:
+                shown = key if isinstance(key, str) and len(key) <= 100 else convert.brief(key)
                 raise ConfigError(
-                    f"unknown condition; known: {', '.join(_CONDITIONS)}", field=f"when.{key}"
+                    f"unknown condition; known: {', '.join(_CONDITIONS)}", field=f"when.{shown}"
                 )
         try:
             return cls(
                 name=data["name"],  # type: ignore[arg-type]  # checked in __attrs_post_init__
                 level=data["level"],  # type: ignore[arg-type]  # checked by TriageRules
-                description=str(data.get("description", "")),
+                description=data.get("description", ""),  # type: ignore[arg-type]
                 **when,
             )
         except ConfigError as error:
@@ -509,7 +517,7 @@ class Triage:
     level: PriorityLevel
     rule: TriageRule | None
     reasons: tuple[str, ...]
-    issues: tuple[FactIssue, ...] = ()
+    issues: tuple[Issue, ...] = ()
 
     @property
     def is_default(self) -> bool:
@@ -517,10 +525,12 @@ class Triage:
         return self.rule is None
 
 
-def _rules(values: object) -> tuple[TriageRule, ...]:
-    if isinstance(values, str) or not isinstance(values, Iterable):
-        raise ConfigError(f"expected a list of rules, got {values!r}", field="rules")
-    return tuple(values)
+def _rules(values: Iterable[TriageRule]) -> tuple[TriageRule, ...]:
+    return convert.tuple_of(values, "rules", functools.partial(convert.instance, TriageRule))
+
+
+def _scheme(value: PriorityScheme) -> PriorityScheme:
+    return convert.instance(PriorityScheme, value, "scheme")
 
 
 @attrs.frozen(kw_only=True)
@@ -544,21 +554,17 @@ class TriageRules:
     'facts.wrong_type'
     """
 
-    scheme: PriorityScheme
+    scheme: PriorityScheme = attrs.field(converter=_scheme)
     rules: tuple[TriageRule, ...] = attrs.field(converter=_rules)
-    default: str | PriorityLevel
+    default: str | PriorityLevel = attrs.field(converter=_to_level)
     _levels: tuple[PriorityLevel, ...] = attrs.field(init=False, repr=False)
     _default: PriorityLevel = attrs.field(init=False, repr=False)
 
     @_levels.default
     def _resolve_levels(self) -> tuple[PriorityLevel, ...]:
-        if not isinstance(self.scheme, PriorityScheme):
-            raise ConfigError(f"expected a PriorityScheme, got {self.scheme!r}", field="scheme")
         levels = []
         names: set[str] = set()
         for i, rule in enumerate(self.rules):
-            if not isinstance(rule, TriageRule):
-                raise ConfigError(f"expected a TriageRule, got {rule!r}", field=f"rules[{i}]")
             if rule.name in names:
                 raise ConfigError(f"duplicate rule name {rule.name!r}", field=f"rules[{i}].name")
             names.add(rule.name)
@@ -589,19 +595,25 @@ class TriageRules:
         'P4'
         """
         if not isinstance(data, Mapping):
-            raise ConfigError(f"expected a mapping, got {data!r}")
+            raise ConfigError(f"expected a mapping, got {convert.describe(data)}")
         unknown = [key for key in data if key not in ("default", "rules")]
         if unknown:
-            raise ConfigError("unknown key", field=str(unknown[0]))
+            key = unknown[0]
+            shown = key if isinstance(key, str) and len(key) <= 100 else convert.brief(key)
+            raise ConfigError("unknown key", field=shown)
         if "default" not in data:
             raise ConfigError("missing", field="default")
         raw_rules = data.get("rules", ())
         if not isinstance(raw_rules, Iterable) or isinstance(raw_rules, str | Mapping):
-            raise ConfigError(f"expected a list of rules, got {raw_rules!r}", field="rules")
+            raise ConfigError(
+                f"expected a list of rules, got {convert.describe(raw_rules)}", field="rules"
+            )
         rules = []
         for i, raw in enumerate(raw_rules):
             if not isinstance(raw, Mapping):
-                raise ConfigError(f"expected a mapping, got {raw!r}", field=f"rules[{i}]")
+                raise ConfigError(
+                    f"expected a mapping, got {convert.describe(raw)}", field=f"rules[{i}]"
+                )
             try:
                 rules.append(TriageRule.from_dict(raw))
             except ConfigError as error:
@@ -647,7 +659,7 @@ class TriageRules:
         >>> rules.classify({"kind": "change"}).reasons
         ('q: request kind is change, not question', 'no rule matched: default Medium')
         """
-        issues: list[FactIssue] = []
+        issues: list[Issue] = []
         if not isinstance(facts, RequestFacts):
             facts = _facts_from_mapping(facts, issues)
         known = _inspect(facts, issues)
@@ -661,13 +673,13 @@ class TriageRules:
         return Triage(level=self._default, rule=None, reasons=tuple(misses), issues=tuple(issues))
 
 
-def _facts_from_mapping(data: object, issues: list[FactIssue]) -> RequestFacts:
+def _facts_from_mapping(data: object, issues: list[Issue]) -> RequestFacts:
     if not isinstance(data, Mapping):
         issues.append(
-            FactIssue(
-                code="facts.wrong_type",
-                field="",
-                message=f"expected RequestFacts or a mapping, got {type(data).__name__}",
+            _fact_issue(
+                "facts.wrong_type",
+                "",
+                f"expected RequestFacts or a mapping, got {type(data).__name__}",
             )
         )
         return RequestFacts()
@@ -677,10 +689,10 @@ def _facts_from_mapping(data: object, issues: list[FactIssue]) -> RequestFacts:
             kwargs[key] = value
         else:
             issues.append(
-                FactIssue(
-                    code="facts.unknown",
-                    field=str(key),
-                    message=f"unknown fact; known: {', '.join(_FACT_NAMES)}",
+                _fact_issue(
+                    "facts.unknown",
+                    convert.brief(key) if not isinstance(key, str) else key[:100],
+                    f"unknown fact; known: {', '.join(_FACT_NAMES)}",
                 )
             )
     return RequestFacts(**kwargs)

@@ -1,4 +1,17 @@
-"""SLA policies, targets and clocks replayed from a ticket's event log."""
+"""SLA policies, targets and clocks replayed from a ticket's event log.
+
+One concept per module; imports point one way, down this list:
+
+- ``evaluate``: the entry point, :func:`evaluate`;
+- ``policy``: :class:`SLAPolicy` and the :class:`PolicySet` that picks one;
+- ``replay``: walking a log under a policy (internal);
+- ``clock``: one clock cycle's replay state and its measure at ``now`` (internal);
+- ``results``: the report types (:class:`SLAReport`, :class:`MetricReport`, :class:`Cycle`);
+- ``settings``: the behaviour choices (one enum each) and their defaults;
+- ``targets``: metrics and targets.
+
+The results and the replay name the policy's types in annotations only.
+"""
 
 from servicedesk_core.events import (
     AgentReplied,
@@ -7,13 +20,18 @@ from servicedesk_core.events import (
     Closed,
     Created,
     CustomerReplied,
+    Escalated,
+    EscalationRequested,
     Event,
     PriorityChanged,
     Reopened,
     Resolved,
     StatusChanged,
+    SurveyAnswered,
 )
-from servicedesk_core.sla.evaluate import (
+from servicedesk_core.sla.evaluate import evaluate
+from servicedesk_core.sla.policy import Condition, PolicyRule, PolicySet, Selection, SLAPolicy
+from servicedesk_core.sla.results import (
     ClockState,
     Cycle,
     MetricReport,
@@ -21,19 +39,13 @@ from servicedesk_core.sla.evaluate import (
     SegmentKind,
     SLAReport,
     WarningCrossed,
-    evaluate,
 )
-from servicedesk_core.sla.policy import (
+from servicedesk_core.sla.settings import (
     DEFAULT_PAUSED_BY,
     DEFAULT_STATUSES,
-    Condition,
     OnPriorityChange,
     OnReopen,
     OutOfHoursStart,
-    PolicyRule,
-    PolicySet,
-    Selection,
-    SLAPolicy,
 )
 from servicedesk_core.sla.targets import Metric, Target, TargetRange, WarningThreshold
 
@@ -49,6 +61,8 @@ __all__ = [
     "Created",
     "CustomerReplied",
     "Cycle",
+    "Escalated",
+    "EscalationRequested",
     "Event",
     "Metric",
     "MetricReport",
@@ -66,6 +80,7 @@ __all__ = [
     "SegmentKind",
     "Selection",
     "StatusChanged",
+    "SurveyAnswered",
     "Target",
     "TargetRange",
     "WarningCrossed",

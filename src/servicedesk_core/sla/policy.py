@@ -10,91 +10,33 @@ matching rule wins and the answer names it.
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING
 
 import attrs
 
 from servicedesk_core.calendar import Calendar
 from servicedesk_core.errors import ConfigError, EventLogError
-from servicedesk_core.events import Channel, Created
+from servicedesk_core.events import Channel, Created, Event
 from servicedesk_core.priority import PriorityScheme
+from servicedesk_core.sla.replay import replay
+from servicedesk_core.sla.results import SLAReport
+from servicedesk_core.sla.settings import (
+    DEFAULT_PAUSED_BY,
+    DEFAULT_STATUSES,
+    OnPriorityChange,
+    OnReopen,
+    OutOfHoursStart,
+)
 from servicedesk_core.sla.targets import Metric, Target, TargetRange
 
-if TYPE_CHECKING:
-    from servicedesk_core.events import Event
-    from servicedesk_core.sla.evaluate import SLAReport
-
 __all__ = [
-    "DEFAULT_PAUSED_BY",
-    "DEFAULT_STATUSES",
     "Condition",
-    "OnPriorityChange",
-    "OnReopen",
-    "OutOfHoursStart",
     "PolicyRule",
     "PolicySet",
     "SLAPolicy",
     "Selection",
 ]
 
-
-class OnPriorityChange(enum.Enum):
-    """What a priority change does to a running clock (default :attr:`RECOMPUTE`).
-
-    A clock that has already breached keeps its breach and its target: a
-    breach is never undone by lowering the priority. Stopped clocks are not
-    touched.
-    """
-
-    RECOMPUTE = "recompute"
-    """The new level's target applies from the clock's original start; the whole
-    history (pauses excluded) is measured on the new target's calendar. If the
-    new target is already used up the clock breaches at the change."""
-    KEEP_ELAPSED = "keep_elapsed"
-    """The new level's target applies from the original start, but time already
-    counted stays as it was measured on the old calendar; only time after the
-    change is measured on the new one (a ticket raised to a 24x7 Critical at
-    Saturday 10:00 does not count Friday night)."""
-    RESTART = "restart"
-    """A fresh clock starts at the change with the new level's full target."""
-    STRICTER = "stricter"
-    """At the change, compare the deadline of the old target with the
-    recomputed deadline of the new one (as if the clock ran on from the
-    change) and keep the earlier; ties keep the old target."""
-
-
-class OnReopen(enum.Enum):
-    """What reopening a resolved ticket does to the resolution clock (default :attr:`RESUME`)."""
-
-    RESUME = "resume"
-    """The resolution clock continues where it stopped; the time the ticket spent
-    resolved is excluded like a pause, and its achievement is withdrawn."""
-    NEW_CYCLE = "new_cycle"
-    """The first resolution cycle stays as it ended; a new cycle with the full
-    target starts at the reopen."""
-
-
-class OutOfHoursStart(enum.Enum):
-    """When the clocks of a ticket opened out of hours start (default :attr:`COUNT`)."""
-
-    COUNT = "count"
-    """Clocks start at creation; each target's calendar decides what counts (a 24x7
-    Critical target counts the night, a business-hours target does not)."""
-    WAIT_FOR_OPENING = "wait_for_opening"
-    """Clocks started by the creation start when the policy's calendar next opens,
-    whatever calendar their target runs on."""
-
-
-DEFAULT_STATUSES = ("open", "waiting_on_customer", "waiting_on_vendor", "on_hold")
-"""The statuses a policy knows unless told otherwise; the first is a new ticket's."""
-
-DEFAULT_PAUSED_BY: Mapping[Metric, frozenset[str]] = {
-    Metric.PERIODIC_UPDATE: frozenset({"waiting_on_customer"}),
-    Metric.RESOLUTION: frozenset({"waiting_on_customer"}),
-}
-"""Waiting on the customer pauses the resolution and periodic-update clocks."""
 
 TargetSpec = TargetRange | Target | dt.timedelta | None
 """A target as written in a policy: a range, a single breach target, a duration, or
@@ -296,9 +238,7 @@ class SLAPolicy:
         Raises:
             EventLogError: the log cannot be replayed.
         """
-        from servicedesk_core.sla.evaluate import evaluate
-
-        return evaluate(self, events, now)
+        return replay(self, None, events, now)
 
     def with_settings(self, **changes: object) -> SLAPolicy:
         """Return a copy with some fields changed (``on_reopen=OnReopen.NEW_CYCLE``)."""
@@ -411,6 +351,14 @@ class Selection:
         """Say the selection in words."""
         return f"rule {self.index} {self.rule!r} ({self.condition.describe()})"
 
+    def evaluate(self, events: Sequence[Event], now: dt.datetime) -> SLAReport:
+        """Replay the log under the picked policy; the report names this selection.
+
+        Raises:
+            EventLogError: the log cannot be replayed.
+        """
+        return replay(self.policy, self, events, now)
+
 
 @attrs.frozen
 class PolicySet:
@@ -469,11 +417,9 @@ class PolicySet:
         Raises:
             EventLogError: the log cannot be replayed, or no rule matches.
         """
-        from servicedesk_core.sla.evaluate import evaluate
-
         if not events:
             raise EventLogError("the log is empty; it starts with a Created event")
         first = events[0]
         if not isinstance(first, Created):
             raise EventLogError(f"a log starts with Created, not {type(first).__name__}", index=0)
-        return evaluate(self.select(first), events, now)
+        return self.select(first).evaluate(events, now)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
@@ -17,6 +19,8 @@ from servicedesk_core.priority import (
     TriageRules,
     UsersAffected,
 )
+
+T = TypeVar("T")
 
 __all__ = ["priority_matrices", "priority_schemes", "request_facts", "triage_rules"]
 
@@ -136,7 +140,7 @@ def priority_matrices(
     )
 
 
-def _maybe_set(strategy: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
+def _maybe_set(strategy: st.SearchStrategy[T]) -> st.SearchStrategy[frozenset[T]]:
     return st.one_of(st.just(frozenset()), st.frozensets(strategy, min_size=1, max_size=2))
 
 

@@ -1,0 +1,329 @@
+"""Replaying a log through a workflow (private): one pass, one mutable accumulator.
+
+:class:`Lifecycle` applies events to plain attributes and builds one
+:class:`~servicedesk_core.escalation.state.TicketState` at the end, so a replay
+costs a few microseconds per event. In strict mode a problem raises; given a
+list of issues it records the problem, skips the event and goes on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NoReturn, get_args
+
+from servicedesk_core._time import duration_us, from_us, to_timedelta, to_us
+from servicedesk_core.calendar import BusinessCalendar
+from servicedesk_core.errors import EventLogError, TransitionError
+from servicedesk_core.escalation.codes import ESCALATION_CODES
+from servicedesk_core.escalation.state import Holding, StatusCategory, TicketState
+from servicedesk_core.events import (
+    AnyEvent,
+    Assigned,
+    Closed,
+    Created,
+    Escalated,
+    Event,
+    PriorityChanged,
+    Reopened,
+    Resolved,
+    StatusChanged,
+    SurveyAnswered,
+)
+from servicedesk_core.report import Issue
+
+if TYPE_CHECKING:
+    from servicedesk_core.escalation.routing import Routing
+    from servicedesk_core.escalation.workflow import Move, Workflow
+
+_CALENDAR_TIME = BusinessCalendar.always_open()
+_FINAL = (StatusCategory.RESOLVED, StatusCategory.CLOSED)
+_CONCRETE = get_args(AnyEvent)
+
+
+def reopen_in_time(workflow: Workflow, closed_at: dt.datetime, at: dt.datetime) -> bool:
+    """Whether a reopen at ``at`` is within the workflow's window after ``closed_at``."""
+    if workflow.reopen_within is None:
+        return True
+    elapsed = _CALENDAR_TIME.elapsed_us(to_us(closed_at), to_us(at))
+    return elapsed <= duration_us(workflow.reopen_within)
+
+
+def _stdlib(at: dt.datetime) -> dt.datetime:
+    """The instant as a stdlib datetime (pendulum's subclass is converted)."""
+    return at if type(at) is dt.datetime else from_us(to_us(at), at.tzinfo)  # type: ignore[arg-type]
+
+
+class _Skip(Exception):
+    """Check mode: the event had a problem and is skipped."""
+
+
+class Lifecycle:
+    """One replay of one log (private to :class:`~servicedesk_core.escalation.Workflow`)."""
+
+    def __init__(
+        self, workflow: Workflow, routing: Routing | None, issues: list[object] | None
+    ) -> None:
+        self.workflow = workflow
+        self.routing = routing
+        self.issues = issues
+        self.index = 0
+        self.last_us = 0
+        self.status = workflow.initial
+        self.category = StatusCategory.NEW
+        self.priority = ""
+        self.team = ""
+        self.tier: int | None = None
+        self.assignee = ""
+        self.level = ""
+        self.attributes: tuple[tuple[str, str], ...] = ()
+        self.created_at: dt.datetime | None = None
+        self.updated_at: dt.datetime | None = None
+        self.resolved_at: dt.datetime | None = None
+        self.closed_at: dt.datetime | None = None
+        self.survey_due = False
+        self.survey_score: int | None = None
+        self.history: list[Holding] = []
+
+    # --- entry points ---------------------------------------------------------------
+
+    def run(self, events: Sequence[Event]) -> TicketState | None:
+        """Replay a whole log (check mode: ``None`` when it has no ``Created`` to start from)."""
+        try:
+            if not events:
+                self._log("log.empty", "the log is empty; it starts with a Created event", None)
+            first = events[0]
+            if not isinstance(first, Created):
+                self._log("log.first", f"a log starts with Created, not {type(first).__name__}", 0)
+        except _Skip:
+            return None
+        self._start(first)
+        for index in range(1, len(events)):
+            self.index = index
+            try:
+                self._apply(events[index])
+            except _Skip:
+                continue
+        self.index = len(events)
+        return self._state()
+
+    def resume(self, state: TicketState, event: Event) -> TicketState:
+        """Apply one event to a state built by an earlier replay (strict mode)."""
+        self.index = state.events
+        self.last_us = to_us(state.updated_at)
+        self.status, self.category = state.status, state.category
+        self.priority, self.team, self.tier = state.priority, state.team, state.tier
+        self.assignee, self.level, self.attributes = (
+            state.assignee,
+            state.escalation_level,
+            state.attributes,
+        )
+        self.created_at, self.updated_at = state.created_at, state.updated_at
+        self.resolved_at, self.closed_at = state.resolved_at, state.closed_at
+        self.survey_due, self.survey_score = state.survey_due, state.survey_score
+        self.history = list(state.history)
+        self._apply(event)
+        self.index += 1
+        return self._state()
+
+    # --- problems -------------------------------------------------------------------
+
+    def _log(self, code: str, reason: str, index: int | None) -> NoReturn:
+        if self.issues is None:
+            raise EventLogError(reason, index=index)
+        path = "events" if index is None else f"events[{index}]"
+        self.issues.append(ESCALATION_CODES.issue(code, path, reason))
+        raise _Skip
+
+    def _refuse(self, code: str, reason: str, requested: str) -> NoReturn:
+        if self.issues is None:
+            raise TransitionError(
+                reason,
+                index=self.index,
+                current=self.status,
+                requested=requested,
+                allowed=self.workflow.moves(self.status),
+                code=code,
+            )
+        issue: Issue = ESCALATION_CODES.issue(code, f"events[{self.index}]", reason)
+        self.issues.append(issue)
+        raise _Skip
+
+    # --- the replay -----------------------------------------------------------------
+
+    def _start(self, created: Created) -> None:
+        at = _stdlib(created.at)
+        self.last_us = created._us
+        self.priority = created.priority
+        self.attributes = created.attributes
+        self.created_at = self.updated_at = at
+
+    def _move(self, target: str, event: Event) -> Move:
+        """The table's move from the current status to ``target`` by ``event``."""
+        kind = type(event).__name__
+        move = next((m for m in self.workflow.moves(self.status) if m.target == target), None)
+        if move is None:
+            self._refuse(
+                "lifecycle.not_allowed",
+                f"cannot go from {self.status!r} to {target!r} ({kind})",
+                target,
+            )
+        if move.event != kind:
+            self._refuse(
+                "lifecycle.wrong_event",
+                f"moving to {target!r} takes a {move.event} event, not {kind}",
+                target,
+            )
+        return move
+
+    def _go(self, target: str) -> None:
+        self.status = target
+        self.category = self.workflow.category(target)
+
+    def _apply(self, event: Event) -> None:
+        if not isinstance(event, _CONCRETE):
+            self._log("log.not_event", f"not an event: {event!r}", self.index)
+        t = event._us
+        if t < self.last_us:
+            self._log(
+                "log.order",
+                f"{type(event).__name__} at {event.at} is before the event before it",
+                self.index,
+            )
+        self.last_us = t  # order is the log's: a refused event still counts for it
+        if self.category is StatusCategory.CLOSED and not isinstance(
+            event, Reopened | SurveyAnswered
+        ):
+            self._refuse(
+                "lifecycle.closed",
+                f"{type(event).__name__} on a closed ticket; it moves only by reopening",
+                type(event).__name__,
+            )
+        at = _stdlib(event.at)
+        match event:
+            case Created():
+                self._log("log.created_twice", "a log has one Created event, the first", self.index)
+            case StatusChanged():
+                self._status_changed(event)
+            case Resolved():
+                self._move(self.workflow.resolved_status, event)
+                if self.workflow.require_note and not event.note.strip():
+                    self._refuse(
+                        "lifecycle.note_required",
+                        "resolving needs a resolution note",
+                        self.workflow.resolved_status,
+                    )
+                self._go(self.workflow.resolved_status)
+                self.resolved_at = at
+            case Reopened():
+                self._reopen(event, at)
+            case Closed():
+                self._move(self.workflow.closed_status, event)
+                self._go(self.workflow.closed_status)
+                self.closed_at = at
+                self.resolved_at = self.resolved_at or at
+                self.survey_due = self.workflow.survey_on_close and self.survey_score is None
+            case SurveyAnswered():
+                if self.category not in _FINAL:
+                    self._refuse(
+                        "lifecycle.survey_early",
+                        "a survey is answered once the ticket is resolved or closed",
+                        "SurveyAnswered",
+                    )
+                self.survey_score, self.survey_due = event.score, False
+            case PriorityChanged():
+                self.priority = event.priority
+            case Assigned():
+                self._assigned(event, at)
+            case Escalated():
+                self.level = event.level
+            case _:
+                pass  # replies and escalation requests change no lifecycle state
+        self.updated_at = at
+
+    def _status_changed(self, event: StatusChanged) -> None:
+        if event.status not in self.workflow:
+            known = ", ".join(status.name for status in self.workflow.statuses)
+            self._log(
+                "log.unknown_status",
+                f"status {event.status!r} is not one of the workflow's ({known})",
+                self.index,
+            )
+        if event.status != self.status:
+            self._move(event.status, event)
+            self._go(event.status)
+
+    def _reopen(self, event: Reopened, at: dt.datetime) -> None:
+        target = self.workflow.reopen_to
+        if self.category not in _FINAL or target is None:
+            self._refuse(
+                "lifecycle.not_allowed",
+                f"cannot reopen from {self.status!r} (Reopened)",
+                target or "Reopened",
+            )
+        self._move(target, event)
+        if self.closed_at is not None and not reopen_in_time(self.workflow, self.closed_at, at):
+            late = to_timedelta(to_us(at) - to_us(self.closed_at))
+            self._refuse(
+                "lifecycle.reopen_window",
+                f"reopening {late} after closing; the window is {self.workflow.reopen_within}",
+                target,
+            )
+        self._go(target)
+        self.resolved_at = self.closed_at = None
+        self.survey_due, self.survey_score = False, None
+
+    def _assigned(self, event: Assigned, at: dt.datetime) -> None:
+        team, tier = event.team or self.team, event.tier
+        if self.routing is not None:
+            if event.team and self.routing.team(event.team) is None:
+                self._log(
+                    "log.unknown_team",
+                    f"team {event.team!r} is not one of the routing's "
+                    f"({', '.join(self.routing.team_names)})",
+                    self.index,
+                )
+            if tier is not None and tier not in self.routing.tiers:
+                self._log("log.unknown_tier", f"no team is at tier {tier}", self.index)
+            if tier is None and event.team:
+                tier = self.routing.tier_of(event.team)
+        if team != self.team:
+            self.assignee = event.assignee  # a new team's queue, unless an engineer is named
+        elif event.assignee:
+            self.assignee = event.assignee
+        self.team = team
+        self.tier = self.tier if tier is None else tier
+        self.history.append(
+            Holding(
+                at=at,
+                index=self.index,
+                assignee=self.assignee,
+                team=self.team,
+                tier=self.tier,
+                escalated=event.escalated,
+                reason=event.reason,
+                by=event.by,
+            )
+        )
+
+    def _state(self) -> TicketState:
+        assert self.created_at is not None
+        assert self.updated_at is not None
+        return TicketState(
+            status=self.status,
+            category=self.category,
+            priority=self.priority,
+            team=self.team,
+            tier=self.tier,
+            assignee=self.assignee,
+            escalation_level=self.level,
+            attributes=self.attributes,
+            created_at=self.created_at,
+            updated_at=self.updated_at,
+            resolved_at=self.resolved_at,
+            closed_at=self.closed_at,
+            survey_due=self.survey_due,
+            survey_score=self.survey_score,
+            history=tuple(self.history),
+            events=self.index,
+        )

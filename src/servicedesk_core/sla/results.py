@@ -1,0 +1,350 @@
+"""What evaluating a ticket returns: per-metric reports of clock cycles, and their explanation.
+
+:class:`SLAReport` holds one :class:`MetricReport` per metric; each lists the
+:class:`Cycle` s of its clock, the last being the current one. Instants are
+kept as exact integer epoch microseconds and handed out as aware datetimes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import TYPE_CHECKING
+
+import attrs
+
+from servicedesk_core._time import from_us, to_timedelta, to_us
+from servicedesk_core.calendar import BusinessCalendar, Calendar
+from servicedesk_core.sla.targets import Metric, TargetRange, WarningThreshold
+
+if TYPE_CHECKING:  # annotations only: the policy module imports this one
+    from servicedesk_core.sla.policy import Selection, SLAPolicy
+
+__all__ = [
+    "ClockState",
+    "Cycle",
+    "MetricReport",
+    "SLAReport",
+    "Segment",
+    "SegmentKind",
+    "WarningCrossed",
+]
+
+
+class ClockState(enum.Enum):
+    """Where one SLA clock stands at ``now``."""
+
+    PENDING = "pending"
+    """Not started yet (next response before a customer message; a clock waiting for opening)."""
+    RUNNING = "running"
+    """Counting (business time only counts while its calendar is open)."""
+    PAUSED = "paused"
+    """Stopped by a pause status (or, for resolution, while resolved)."""
+    ACHIEVED = "achieved"
+    """Answered or resolved before the breach instant."""
+    BREACHED = "breached"
+    """The breach instant passed without the answer; final for this cycle."""
+    NOT_APPLICABLE = "not_applicable"
+    """The policy sets no target for this metric at this priority."""
+
+
+class SegmentKind(enum.Enum):
+    """What a stretch of a clock's life was (see :meth:`Cycle.explain`)."""
+
+    COUNTED = "counted"
+    PAUSED = "paused"
+    OUT_OF_HOURS = "out_of_hours"
+    HOLIDAY = "holiday"
+
+
+@attrs.frozen
+class Segment:
+    """A stretch of wall time in a clock's life, and why it counted or did not."""
+
+    kind: SegmentKind
+    start: dt.datetime
+    end: dt.datetime
+    reason: str = ""
+
+    @property
+    def duration(self) -> dt.timedelta:
+        """Real time between start and end (not a wall-clock difference across DST)."""
+        return to_timedelta(to_us(self.end) - to_us(self.start))
+
+
+@attrs.frozen
+class WarningCrossed:
+    """A warning threshold and the instant the clock crossed it."""
+
+    threshold: WarningThreshold
+    at: dt.datetime
+
+
+def _span_key(span: tuple[int, int, bool, str, Calendar]) -> int:
+    return span[0]
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Cycle:
+    """One cycle of an SLA clock, as it stands at ``now``.
+
+    Response and resolution metrics have one cycle (a resolution reopened under
+    ``OnReopen.NEW_CYCLE`` gets more); next response gets one per customer
+    message awaiting an answer, periodic update one per interval between
+    public replies. Instants are kept as exact integers and handed out as
+    aware datetimes in the target calendar's timezone.
+
+    Attributes:
+        metric: The metric measured.
+        state: Where the clock stands.
+        priority: The level whose target applies.
+        target: That level's target range, ``None`` when it has none.
+        goal_met: ``True`` when stopped before the goal, ``False`` once the
+            goal instant passed, ``None`` while undecided or without a goal.
+        tz: The timezone of the datetimes handed out (the target calendar's).
+        started_us: :attr:`started_at` as integer epoch microseconds; likewise
+            ``goal_us``, ``breach_us``, ``stopped_us`` and ``breached_us``.
+        elapsed_us: :attr:`elapsed` in integer microseconds; likewise
+            ``remaining_us`` and ``paused_us``.
+        warnings_us: The crossed warnings with their instants in epoch microseconds.
+    """
+
+    metric: Metric
+    state: ClockState
+    priority: str
+    target: TargetRange | None
+    goal_met: bool | None
+    tz: dt.tzinfo = attrs.field(eq=False)
+    started_us: int
+    goal_us: int | None
+    breach_us: int | None
+    stopped_us: int | None
+    breached_us: int | None
+    elapsed_us: int
+    remaining_us: int | None
+    paused_us: int
+    warnings_us: tuple[tuple[WarningThreshold, int], ...]
+    _trace: tuple[
+        tuple[tuple[int, int, Calendar], ...], tuple[tuple[int, int, str], ...], int, int, Calendar
+    ] = attrs.field(eq=False, alias="trace")
+
+    def _at(self, x: int | None) -> dt.datetime | None:
+        return None if x is None else from_us(x, self.tz)
+
+    @property
+    def started_at(self) -> dt.datetime:
+        """When the clock started."""
+        return from_us(self.started_us, self.tz)
+
+    @property
+    def goal_at(self) -> dt.datetime | None:
+        """When counted time reaches the goal (``None``: no goal, or not reached while paused)."""
+        return self._at(self.goal_us)
+
+    @property
+    def breach_at(self) -> dt.datetime | None:
+        """When counted time reaches the breach target if the clock keeps its current state.
+
+        ``None`` while paused (the instant depends on when it resumes) or
+        without a target. Answering strictly before it is on time.
+        """
+        return self._at(self.breach_us)
+
+    @property
+    def stopped_at(self) -> dt.datetime | None:
+        """When the answer (or the resolution) stopped the clock."""
+        return self._at(self.stopped_us)
+
+    @property
+    def achieved_at(self) -> dt.datetime | None:
+        """When the clock was answered in time (``None`` unless achieved)."""
+        return self.stopped_at if self.state is ClockState.ACHIEVED else None
+
+    @property
+    def breached_at(self) -> dt.datetime | None:
+        """When the clock became breached.
+
+        The breach instant, or the priority change that made an already
+        used-up target apply.
+        """
+        return self._at(self.breached_us)
+
+    @property
+    def elapsed(self) -> dt.timedelta:
+        """Counted business time until now (or until the clock stopped)."""
+        return to_timedelta(self.elapsed_us)
+
+    @property
+    def remaining(self) -> dt.timedelta | None:
+        """Business time left before the breach; negative once breached."""
+        return None if self.remaining_us is None else to_timedelta(self.remaining_us)
+
+    @property
+    def paused(self) -> dt.timedelta:
+        """Wall time spent paused (or resolved, for a resumed resolution)."""
+        return to_timedelta(self.paused_us)
+
+    @property
+    def warnings(self) -> tuple[WarningCrossed, ...]:
+        """The warnings crossed so far, with their instants, earliest first."""
+        return tuple(
+            WarningCrossed(threshold, from_us(at, self.tz)) for threshold, at in self.warnings_us
+        )
+
+    def __repr__(self) -> str:
+        return (
+            f"Cycle(metric={self.metric}, state={self.state}, priority={self.priority!r}, "
+            f"started_at={self.started_at.isoformat()}, "
+            f"breach_at={self.breach_at and self.breach_at.isoformat()}, "
+            f"elapsed={self.elapsed}, remaining={self.remaining})"
+        )
+
+    def explain(self) -> tuple[Segment, ...]:
+        """Split the clock's life into counted, paused, out-of-hours and holiday segments.
+
+        The counted segments add up to :attr:`elapsed`; the paused ones to
+        :attr:`paused`.
+        """
+        runs, halts, start, end, cal = self._trace
+        spans = sorted(
+            [(a, b, True, "", c) for a, b, c in runs]
+            + [(max(a, start), min(b, end), False, r, cal) for a, b, r in halts],
+            key=_span_key,
+        )
+        out: list[Segment] = []
+        for a, b, running, reason, span_cal in spans:
+            if a >= b:
+                continue
+            if not running:
+                out.append(_segment(SegmentKind.PAUSED, a, b, span_cal, reason))
+                continue
+            cursor = a
+            for lo, hi in span_cal.open_intervals(from_us(a, dt.UTC), from_us(b, dt.UTC)):
+                lo_us, hi_us = to_us(lo), to_us(hi)
+                if lo_us > cursor:
+                    out.append(_closed_segment(cursor, lo_us, span_cal))
+                out.append(_segment(SegmentKind.COUNTED, lo_us, hi_us, span_cal))
+                cursor = hi_us
+            if cursor < b:
+                out.append(_closed_segment(cursor, b, span_cal))
+        return tuple(out)
+
+
+def _segment(kind: SegmentKind, a: int, b: int, cal: Calendar, reason: str = "") -> Segment:
+    return Segment(kind, from_us(a, cal.tz), from_us(b, cal.tz), reason)
+
+
+def _closed_segment(a: int, b: int, cal: Calendar) -> Segment:
+    """A closed stretch: a holiday if it covers one of the calendar's holidays."""
+    if isinstance(cal, BusinessCalendar):
+        first = from_us(a, cal.tz).date()
+        last = from_us(b - 1, cal.tz).date()
+        overridden = {day for day, _ranges in cal.overrides}
+        years = range(first.year, last.year + 1)
+        holidays = sorted(
+            day
+            for year in years
+            for day in cal.holidays.dates_in_year(year)
+            if first <= day <= last and day not in overridden
+        )
+        if holidays:
+            names = ", ".join(day.isoformat() for day in holidays)
+            return _segment(SegmentKind.HOLIDAY, a, b, cal, f"holiday {names}")
+    return _segment(SegmentKind.OUT_OF_HOURS, a, b, cal, "closed")
+
+
+@attrs.frozen(kw_only=True)
+class MetricReport:
+    """One metric of a ticket: its state and its cycles (the last is the current one)."""
+
+    metric: Metric
+    state: ClockState
+    cycles: tuple[Cycle, ...]
+
+    @property
+    def current(self) -> Cycle | None:
+        """The latest cycle, or ``None`` when none has started."""
+        return self.cycles[-1] if self.cycles else None
+
+    @property
+    def breach_at(self) -> dt.datetime | None:
+        """The current cycle's breach instant."""
+        return None if self.current is None else self.current.breach_at
+
+    @property
+    def goal_at(self) -> dt.datetime | None:
+        """The current cycle's goal instant."""
+        return None if self.current is None else self.current.goal_at
+
+    @property
+    def remaining(self) -> dt.timedelta | None:
+        """The current cycle's remaining business time."""
+        return None if self.current is None else self.current.remaining
+
+    @property
+    def elapsed(self) -> dt.timedelta | None:
+        """The current cycle's counted business time."""
+        return None if self.current is None else self.current.elapsed
+
+    @property
+    def breaches(self) -> int:
+        """How many cycles breached."""
+        return sum(cycle.state is ClockState.BREACHED for cycle in self.cycles)
+
+
+@attrs.frozen(kw_only=True)
+class SLAReport:
+    """Every metric of a ticket at ``now``, the policy behind it, and when to look again.
+
+    Attributes:
+        now: The instant evaluated.
+        policy: The policy applied.
+        rule: The :class:`~servicedesk_core.sla.policy.Selection` that picked it
+            (``None`` when a policy was evaluated directly).
+        priority: The ticket's priority at ``now``.
+        status: The ticket's status at ``now``.
+        resolved: Whether the ticket is resolved (or closed) at ``now``.
+        metrics: One report per metric of the policy, in :class:`Metric` order.
+        next_change_at: The earliest instant after ``now`` at which the report
+            changes if no event arrives (a start, a goal, a warning or a
+            breach), or ``None`` when nothing will.
+    """
+
+    now: dt.datetime
+    policy: SLAPolicy
+    rule: Selection | None
+    priority: str
+    status: str
+    resolved: bool
+    metrics: tuple[MetricReport, ...]
+    next_change_at: dt.datetime | None
+
+    def __getitem__(self, metric: Metric) -> MetricReport:
+        for report in self.metrics:
+            if report.metric is metric:
+                return report
+        raise KeyError(f"policy {self.policy.name!r} has no target for {metric.value}")
+
+    def __contains__(self, metric: object) -> bool:
+        return any(report.metric is metric for report in self.metrics)
+
+    @property
+    def breached(self) -> tuple[Metric, ...]:
+        """The metrics whose current cycle is breached."""
+        return tuple(r.metric for r in self.metrics if r.state is ClockState.BREACHED)
+
+    def describe(self) -> str:
+        """A few lines that say where every clock stands."""
+        head = f"policy {self.policy.name!r}"
+        if self.rule is not None:
+            head += f" by {self.rule.describe()}"
+        lines = [f"{head}; priority {self.priority}, status {self.status}"]
+        for report in self.metrics:
+            cycle = report.current
+            text = f"{report.metric.value}: {report.state.value}"
+            if cycle is not None and cycle.breach_at is not None:
+                text += f", breach at {cycle.breach_at.isoformat()}"
+            if cycle is not None and cycle.remaining is not None:
+                text += f", remaining {cycle.remaining}"
+            lines.append(text)
+        return "\n".join(lines)

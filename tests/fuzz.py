@@ -1,0 +1,48 @@
+"""Junk for the fuzz tests: wrong types, None, random and very long strings."""
+
+import contextlib
+import datetime as dt
+import time
+from collections.abc import Callable
+from typing import Any
+
+from hypothesis import strategies as st
+
+LONG_TEXT = "9" * 20_000
+"""Longer than any field accepts (``_convert.MAX_TEXT``)."""
+
+SCALARS: st.SearchStrategy[Any] = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(),
+    st.text(max_size=30),
+    st.just(LONG_TEXT),
+    st.binary(max_size=5),
+    st.datetimes(),
+    st.dates(),
+    st.timedeltas(),
+)
+JUNK: st.SearchStrategy[Any] = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+"""Anything a host might pass by mistake."""
+
+MEGABYTE = "1" * 1_000_000
+"""A pasted megabyte: every parser gives a verdict on it within 100 ms."""
+
+
+def verdict_time(call: Callable[[], object], *errors: type[BaseException]) -> float:
+    """Seconds ``call`` takes to return or raise one of ``errors``."""
+    started = time.perf_counter()
+    with contextlib.suppress(*errors):
+        call()
+    return time.perf_counter() - started
+
+
+def some_datetime() -> dt.datetime:
+    return dt.datetime(2026, 3, 2, 10, tzinfo=dt.UTC)
