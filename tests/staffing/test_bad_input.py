@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from servicedesk_core import ConfigError
-from servicedesk_core.staffing import ErlangA, ErlangC, StaffingTarget, Workload
+from servicedesk_core.staffing import ErlangA, ErlangC, StaffingTarget, Workload, erlang_b
 
 LOAD = Workload(arrivals_per_hour=200, handle_time=dt.timedelta(seconds=180))
 GOOD_TARGET = {"service_level": 0.8, "within": dt.timedelta(seconds=20)}
@@ -37,6 +37,9 @@ GOOD_TARGET = {"service_level": 0.8, "within": dt.timedelta(seconds=20)}
         (lambda: ErlangC(LOAD).performance(-1), "agents"),
         (lambda: ErlangC(LOAD).performance(3, within="-PT1S"), "within"),
         (lambda: ErlangC("10 Erlangs"), "workload"),  # type: ignore[arg-type]
+        (lambda: ErlangC(LOAD).performance("9" * 99), "agents"),
+        (lambda: Workload(arrivals_per_hour=1e99, handle_time="PT3M"), "arrivals_per_hour"),
+        (lambda: erlang_b(3, 2e6), "erlangs"),
     ],
 )
 def test_bad_input_names_the_field(build: Any, field: str) -> None:

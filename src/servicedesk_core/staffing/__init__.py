@@ -1,6 +1,7 @@
-"""Staffing models for notebooks: Erlang C and Erlang A."""
+"""Staffing models for notebooks: Erlang C and Erlang A, intraday plans."""
 
 from servicedesk_core.staffing.erlang import (
+    MAX_AGENTS,
     ErlangA,
     ErlangC,
     Performance,
@@ -12,16 +13,27 @@ from servicedesk_core.staffing.erlang import (
     erlang_b,
     erlang_c,
 )
+from servicedesk_core.staffing.intraday import (
+    Forecast,
+    IntervalStaffing,
+    StaffingPlan,
+    plan_staffing,
+)
 
 __all__ = [
+    "MAX_AGENTS",
     "ErlangA",
     "ErlangC",
+    "Forecast",
+    "IntervalStaffing",
     "Performance",
     "QueueModel",
     "ServiceLevelCurve",
     "Staffing",
+    "StaffingPlan",
     "StaffingTarget",
     "Workload",
     "erlang_b",
     "erlang_c",
+    "plan_staffing",
 ]

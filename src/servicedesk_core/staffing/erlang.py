@@ -29,6 +29,7 @@ from servicedesk_core.errors import ConfigError
 from servicedesk_core.metrics._table import Row, Table
 
 __all__ = [
+    "MAX_AGENTS",
     "ErlangA",
     "ErlangC",
     "Performance",
@@ -40,6 +41,9 @@ __all__ = [
     "erlang_b",
     "erlang_c",
 ]
+
+MAX_AGENTS = 1_000_000
+"""The most agents (and Erlangs) the models take: every answer costs time linear in it."""
 
 _MAX_PATIENCE = 1_000_000  # handle times; beyond, Erlang A is Erlang C
 _LOG_CUTOFF = 45.0  # terms below e**-45 of the largest cannot move a float sum
@@ -56,10 +60,9 @@ def erlang_b(agents: int, erlangs: float) -> float:
     0.163232333244
 
     Raises:
-        ConfigError: a negative number of agents or load.
+        ConfigError: a negative number of agents or load, or more than :data:`MAX_AGENTS`.
     """
-    n = convert.integer(agents, "agents", min_value=0)
-    a = convert.number(erlangs, "erlangs", min_value=0)
+    n, a = _agents(agents), convert.number(erlangs, "erlangs", min_value=0, max_value=MAX_AGENTS)
     return _erlang_b(n, a)
 
 
@@ -70,10 +73,9 @@ def erlang_c(agents: int, erlangs: float) -> float:
     (0.6821, 1.0)
 
     Raises:
-        ConfigError: a negative number of agents or load.
+        ConfigError: a negative number of agents or load, or more than :data:`MAX_AGENTS`.
     """
-    n = convert.integer(agents, "agents", min_value=0)
-    a = convert.number(erlangs, "erlangs", min_value=0)
+    n, a = _agents(agents), convert.number(erlangs, "erlangs", min_value=0, max_value=MAX_AGENTS)
     return _erlang_c(n, a, _erlang_b(n, a))
 
 
@@ -104,6 +106,15 @@ def _unit(p: float) -> float:
 
 def _rate(value: float | str) -> float:
     return convert.number(value, "arrivals_per_hour", min_value=0)
+
+
+def _check_load(workload: Workload, _attr: object, value: float) -> None:
+    if workload.erlangs > MAX_AGENTS:
+        raise ConfigError(
+            f"an offered load of {workload.erlangs:.0f} Erlangs is beyond the {MAX_AGENTS:,} "
+            "agents these models staff",
+            field="arrivals_per_hour",
+        )
 
 
 def _handle_time(value: dt.timedelta | str) -> dt.timedelta:
@@ -156,7 +167,7 @@ def _workload(value: object) -> Workload:
 
 
 def _agents(value: object) -> int:
-    return convert.integer(value, "agents", min_value=0)
+    return convert.integer(value, "agents", min_value=0, max_value=MAX_AGENTS)
 
 
 @attrs.frozen(kw_only=True)
@@ -169,11 +180,12 @@ class Workload:
     950.0
 
     Raises:
-        ConfigError: a negative rate, or a handle time that is not positive.
+        ConfigError: a negative rate, a handle time that is not positive, or a
+            load above :data:`MAX_AGENTS` Erlangs.
     """
 
     arrivals_per_hour: float = attrs.field(converter=_rate)
-    handle_time: dt.timedelta = attrs.field(converter=_handle_time)
+    handle_time: dt.timedelta = attrs.field(converter=_handle_time, validator=_check_load)
 
     @property
     def erlangs(self) -> float:
@@ -487,7 +499,7 @@ class ErlangC:
 
         >>> model = ErlangC(Workload(arrivals_per_hour=200, handle_time="PT180S"))
         >>> [round(p.service_level, 2) for p in model.curve(range(10, 15), "PT20S").points]
-        [0.0, 0.45, 0.66, 0.8, 0.89]
+        [0.0, 0.39, 0.64, 0.8, 0.89]
         """
         return _curve(self, agents, _within(within))
 
