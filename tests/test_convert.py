@@ -30,7 +30,9 @@ HELPERS = (
     lambda value: convert.aware_datetime(value, "field"),
     lambda value: convert.tuple_of(value, "field", convert.integer),
     lambda value: convert.instance(Mode, value, "field"),
+    lambda value: convert.pairs(value, "field"),
     lambda value: convert.frozenset_of(value, "field", convert.text),
+    lambda value: convert.pairs(value, "field"),
 )
 
 ANYTHING = st.one_of(
@@ -130,6 +132,51 @@ def test_durations_round_trip_through_iso_text(delta):
     assert delta == convert.duration(iso, "goal")
 
 
+CENTURY = dt.timedelta(days=36525)
+
+
+@given(st.timedeltas(min_value=-CENTURY, max_value=CENTURY))
+def test_duration_text_is_read_back_by_pendulum(delta):
+    """The canonical ISO 8601 text of a duration parses back to exactly that duration.
+
+    pendulum computes in float microseconds, exact up to about 285 years.
+    """
+    text = convert.duration_text(delta)
+    assert delta == convert.duration(text, "goal", allow_negative=True)
+    if delta >= dt.timedelta(0):
+        parsed = pendulum.parse(text)
+        assert delta == dt.timedelta(parsed.days, parsed.seconds, parsed.microseconds)
+
+
+@pytest.mark.parametrize(
+    ("delta", "text"),
+    [
+        (dt.timedelta(0), "PT0S"),
+        (dt.timedelta(minutes=15), "PT15M"),
+        (dt.timedelta(hours=24), "P1D"),
+        (dt.timedelta(hours=36), "P1DT12H"),
+        (dt.timedelta(seconds=30), "PT30S"),
+        (dt.timedelta(microseconds=1), "PT0.000001S"),
+        (dt.timedelta(days=10, seconds=1, microseconds=500_000), "P10DT1.5S"),
+        (-dt.timedelta(hours=1), "-PT1H"),
+    ],
+)
+def test_duration_text_is_canonical(delta, text):
+    assert text == convert.duration_text(delta)
+
+
+def test_a_negative_duration_text_needs_permission():
+    with pytest.raises(ConfigError, match="negative"):
+        convert.duration("-PT1H", "goal")
+
+
+@given(st.times())
+def test_time_text_is_read_back(wall):
+    assert wall == convert.time(convert.time_text(wall), "start")
+    if not (wall.second or wall.microsecond):
+        assert 5 == len(convert.time_text(wall))
+
+
 def test_duration_forms():
     assert dt.timedelta(hours=4) == convert.duration(pendulum.duration(hours=4), "goal")
     assert type(convert.duration(pendulum.duration(hours=4), "goal")) is dt.timedelta
@@ -197,3 +244,18 @@ def test_instance_keeps_objects_of_the_type_and_names_the_field_otherwise():
     with pytest.raises(ConfigError, match="expected a Mode, got str 'slow'") as caught:
         convert.instance(Mode, "slow", "modes[2]")
     assert "modes[2]" == caught.value.field
+
+
+def test_pairs_reads_a_mapping_or_a_list_of_pairs_and_names_the_bad_item() -> None:
+    assert (("a", 1),) == convert.pairs({"a": 1}, "field")
+    assert (("a", 1), ("b", 2)) == convert.pairs([("a", 1), ["b", 2]], "field")
+    with pytest.raises(ConfigError) as raised:
+        convert.pairs([("a", 1), "b"], "attributes")
+    assert "attributes[1]" == raised.value.field
+
+
+def test_instances_checks_every_item_and_names_its_position():
+    assert (Mode.SLOW,) == convert.instances([Mode.SLOW], "modes", Mode)
+    with pytest.raises(ConfigError) as caught:
+        convert.instances([Mode.SLOW, "fast"], "modes", Mode)
+    assert "modes[1]" == caught.value.field

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from servicedesk_core.authz import (
+    AUTHZ_CODES,
     Account,
     Action,
     AuthzPolicy,
@@ -15,7 +16,6 @@ from servicedesk_core.authz import (
     Outcome,
     Principal,
     PrincipalKind,
-    Reason,
     Rule,
     Scope,
     Staff,
@@ -56,7 +56,6 @@ from servicedesk_core.escalation import (
     LadderReport,
     Level,
     LevelDue,
-    LevelReached,
     Move,
     OnResolve,
     ReferenceFormat,
@@ -80,6 +79,7 @@ from servicedesk_core.onboarding import (
     CNAM_PROPAGATION,
     DOCUMENT_RULES,
     E911,
+    LEAD_TIME_CODES,
     LICENCE_REQUEST,
     NEW_HIRE,
     NEW_SMS,
@@ -150,6 +150,7 @@ from servicedesk_core.priority import (
     queue_key,
 )
 from servicedesk_core.report import CodeBook, Issue, IssueCode, Report, Severity
+from servicedesk_core.serialization import from_dict, from_json, json_schema, to_dict, to_json
 from servicedesk_core.sla import (
     DEFAULT_PAUSED_BY,
     DEFAULT_STATUSES,
@@ -207,6 +208,7 @@ from servicedesk_core.staffing import (
 
 __all__ = [
     "ACCOUNT_CONFIGURATION_STEPS",
+    "AUTHZ_CODES",
     "CNAM_MAX_LENGTH",
     "CNAM_PROPAGATION",
     "DEFAULT_PAUSED_BY",
@@ -218,6 +220,7 @@ __all__ = [
     "FOUR_TIER",
     "ITIL",
     "ITIL_MATRIX",
+    "LEAD_TIME_CODES",
     "LICENCE_REQUEST",
     "NEW_HIRE",
     "NEW_SMS",
@@ -283,7 +286,6 @@ __all__ = [
     "LeadTimeEstimate",
     "Level",
     "LevelDue",
-    "LevelReached",
     "MatrixViolation",
     "Metric",
     "MetricReport",
@@ -322,7 +324,6 @@ __all__ = [
     "ReadinessItem",
     "ReadinessSnapshot",
     "ReadinessState",
-    "Reason",
     "ReceivedDocument",
     "ReferenceFormat",
     "Region",
@@ -388,12 +389,17 @@ __all__ = [
     "erlang_b",
     "erlang_c",
     "evaluate",
+    "from_dict",
+    "from_json",
+    "json_schema",
     "onboarding_checklist",
     "order_queue",
     "plan_staffing",
     "porting_lead_time",
     "queue_key",
     "readiness",
+    "to_dict",
+    "to_json",
     "validate_phone_number",
     "validate_port_order",
 ]

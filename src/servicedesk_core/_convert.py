@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import enum
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -37,13 +38,17 @@ __all__ = [
     "date",
     "describe",
     "duration",
+    "duration_text",
     "enum_member",
     "frozenset_of",
     "instance",
+    "instances",
     "integer",
     "number",
+    "pairs",
     "text",
     "time",
+    "time_text",
     "tuple_of",
 ]
 
@@ -86,6 +91,8 @@ def brief(value: object, limit: int = 60) -> str:
     >>> brief("Huge"), brief("x" * 100)
     ("'Huge'", "str 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx... (100 characters)")
     """
+    if isinstance(value, str | bytes | bytearray) and len(value) > limit:
+        return describe(value, limit)  # never copy a pasted megabyte into a repr
     shown = _safe_repr(value)
     return shown if len(shown) <= limit else describe(value, limit)
 
@@ -300,8 +307,9 @@ def time(value: object, field: str) -> dt.time:
 def duration(value: object, field: str, *, allow_negative: bool = False) -> dt.timedelta:
     """Return a ``timedelta`` from a timedelta, a pendulum ``Duration`` or ISO 8601 text.
 
-    Months and years have no fixed length, so a duration holding them is
-    rejected rather than guessed.
+    Text is parsed by pendulum; a leading ``-`` negates it (see :func:`duration_text`).
+    Months and years have no fixed length, so a duration holding them is rejected
+    rather than guessed.
 
     Raises:
         ConfigError: anything else, or a negative duration unless allowed.
@@ -309,10 +317,12 @@ def duration(value: object, field: str, *, allow_negative: bool = False) -> dt.t
     >>> duration("PT4H", "goal"), duration("P1DT30M", "goal")
     (datetime.timedelta(seconds=14400), datetime.timedelta(days=1, seconds=1800))
     """
+    negative = False
     if isinstance(value, str):
         stripped = _short_text(value, field, "an ISO 8601 duration (PT4H)")
+        negative = stripped.startswith("-")
         with contextlib.suppress(ValueError):  # pendulum's ParserError is a ValueError
-            value = pendulum.parse(stripped) if stripped[:1] in ("P", "p") else value
+            value = pendulum.parse(stripped[negative:]) if stripped[negative:][:1] == "P" else value
     if not isinstance(value, dt.timedelta):
         raise ConfigError(
             f"expected a duration (timedelta or ISO 8601 such as 'PT4H'), got {describe(value)}",
@@ -323,9 +333,46 @@ def duration(value: object, field: str, *, allow_negative: bool = False) -> dt.t
             "months and years have no fixed length; give days, hours or minutes", field=field
         )
     result = dt.timedelta(value.days, value.seconds, value.microseconds)
+    result = -result if negative else result
     if result < dt.timedelta(0) and not allow_negative:
         raise ConfigError(f"must not be negative, got {result}", field=field)
     return result
+
+
+def duration_text(value: dt.timedelta) -> str:
+    """Return the canonical ISO 8601 text of a duration, which :func:`duration` reads back.
+
+    Days, then hours, minutes and (fractional) seconds, each only when not zero;
+    zero is ``PT0S`` and a negative duration gets a leading ``-``. pendulum parses
+    ISO 8601 durations but does not write them.
+
+    >>> duration_text(dt.timedelta(hours=4)), duration_text(dt.timedelta(days=1, minutes=30))
+    ('PT4H', 'P1DT30M')
+    >>> duration_text(dt.timedelta(seconds=90, microseconds=500))
+    'PT1M30.0005S'
+    """
+    if value < dt.timedelta(0):
+        return "-" + duration_text(-value)
+    hours, rest = divmod(value.seconds, 3600)
+    minutes, seconds = divmod(rest, 60)
+    clock = "".join(f"{amount}{unit}" for amount, unit in ((hours, "H"), (minutes, "M")) if amount)
+    if seconds or value.microseconds:
+        clock += f"{seconds}.{value.microseconds:06d}".rstrip("0").rstrip(".") + "S"
+    days = f"{value.days}D" if value.days else ""
+    if not days and not clock:
+        return "PT0S"
+    return f"P{days}" + (f"T{clock}" if clock else "")
+
+
+def time_text(value: dt.time) -> str:
+    """Return a wall-clock time as ``HH:MM``, with seconds only when it has them.
+
+    >>> time_text(dt.time(7, 30)), time_text(dt.time(7, 30, 15))
+    ('07:30', '07:30:15')
+    """
+    return value.isoformat(
+        timespec="minutes" if not (value.second or value.microsecond) else "auto"
+    )
 
 
 def aware_datetime(value: object, field: str) -> dt.datetime:
@@ -388,3 +435,37 @@ def frozenset_of(value: object, field: str, item: Callable[[object, str], T]) ->
     ['a', 'b']
     """
     return frozenset(tuple_of(value, field, item))
+
+
+def pairs(value: object, field: str) -> tuple[tuple[object, object], ...]:
+    """Return the items of a mapping, or of a collection of ``(key, value)`` pairs.
+
+    Keys and values are left to the caller's converters.
+
+    Raises:
+        ConfigError: neither a mapping nor a collection of pairs.
+
+    >>> pairs({"plan": "gold"}, "attributes"), pairs([("plan", "gold")], "attributes")
+    ((('plan', 'gold'),), (('plan', 'gold'),))
+    """
+    if isinstance(value, Mapping):
+        return tuple(value.items())
+    return tuple_of(value, field, _pair)
+
+
+def _pair(value: object, field: str) -> tuple[object, object]:
+    if not isinstance(value, tuple | list) or len(value) != 2:
+        raise ConfigError(f"expected a (key, value) pair, got {describe(value)}", field=field)
+    return value[0], value[1]
+
+
+def instances(values: object, field: str, kind: type[T]) -> tuple[T, ...]:
+    """Return a tuple of ``kind`` objects; an item of another type is named ``field[i]``.
+
+    Raises:
+        ConfigError: ``values`` is not a collection, or an item is not a ``kind``.
+
+    >>> instances([1, 2], "counts", int)
+    (1, 2)
+    """
+    return tuple_of(values, field, functools.partial(instance, kind))

@@ -9,9 +9,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from servicedesk_core.authz import Decision
     from servicedesk_core.escalation import Move
-    from servicedesk_core.report import Report
+    from servicedesk_core.report import Issue, Report
 
 __all__ = [
     "ConfigError",
@@ -55,11 +57,27 @@ class ConfigError(ServiceDeskError, ValueError):
     Attributes:
         field: Path of the offending field (``"hours"``, ``"overrides[2026-12-24]"``),
             or ``None`` when the error is not about one field.
+        issues: Every problem found, each with a stable code, a path and a message.
+            A document loaded by :func:`~servicedesk_core.from_dict` lists all of its
+            problems here; any other ``ConfigError`` holds one (code ``config.invalid``).
     """
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, field: str | None = None, issues: Iterable[Issue] = ()
+    ) -> None:
         super().__init__(f"{field}: {message}" if field else message)
         self.field = field
+        self.message = message
+        self._issues = tuple(issues)
+
+    @property
+    def issues(self) -> tuple[Issue, ...]:
+        """Every problem found (see the class attributes)."""
+        if self._issues:
+            return self._issues
+        from servicedesk_core.report import Issue, Severity
+
+        return (Issue(Severity.ERROR, "config.invalid", self.field or "", self.message),)
 
 
 class NaiveDatetimeError(ServiceDeskError, ValueError):
@@ -147,7 +165,8 @@ class PhoneNumberError(ServiceDeskError, ValueError):
 
     def __init__(self, text: str, report: Report) -> None:
         reasons = "; ".join(issue.message for issue in report.errors)
-        super().__init__(f"not a valid NANP phone number: {text!r}: {reasons}")
+        shown = repr(text) if len(text) <= 60 else f"{text[:50]!r}... ({len(text)} characters)"
+        super().__init__(f"not a valid NANP phone number: {shown}: {reasons}")
         self.text = text
         self.report = report
 
@@ -183,7 +202,7 @@ class EventLogError(ServiceDeskError, ValueError):
 class TransitionError(EventLogError):
     """An event asks a ticket for a move its workflow does not allow here.
 
-    Raised by :meth:`~servicedesk_core.escalation.Workflow.replay`; its
+    Raised by :meth:`~servicedesk_core.Workflow.replay`; its
     ``check`` form reports the same problems with the same ``code`` instead.
 
     Attributes:

@@ -65,6 +65,7 @@ TRIGGERS: dict[str, Callable[[], Report]] = {
     "phone.not_nanp": lambda: phone("+44 20 7946 0958"),
     "phone.too_short": lambda: phone("599 6900"),
     "phone.too_long": lambda: phone("+1 913 599 69000"),
+    "field.too_long": lambda: phone("9" * 101),
     "phone.area_code_leading_digit": lambda: phone("113 599 6900"),
     "phone.area_code_reserved": lambda: phone("293 599 6900"),
     "phone.area_code_n11": lambda: phone("411 599 6900"),
@@ -116,6 +117,9 @@ TRIGGERS: dict[str, Callable[[], Report]] = {
     "lead_time.may_slip": lambda: validate(port_date=dt.date(2026, 3, 10)),
     "lead_time.not_business_day": lambda: validate(port_date=dt.date(2026, 3, 21)),
     "lead_time.too_far": lambda: validate(port_date=dt.date(2062, 3, 13)),
+    "lead_time.not_a_date": lambda: (
+        check_requested_date(LICENCE_REQUEST, NOW, "soon", PROVIDER).report
+    ),
     "document.missing": lambda: validate(documents=without(Document.NUMBER_LIST)),
     "document.recommended": lambda: validate(documents=without(Document.CUSTOMER_SERVICE_RECORD)),
     "document.stale": lambda: validate(

@@ -183,12 +183,51 @@ def test_rules_that_do_not_land_on_business_days_accept_weekends() -> None:
             name="x", minimum=dt.timedelta(hours=36), counting=LeadTimeCounting.BUSINESS_DAYS
         ),
         lambda: LeadTime(name="x", minimum=3),  # type: ignore[arg-type]
-        lambda: LeadTime(name="x", minimum=dt.timedelta(1), unit="weeks"),
+        lambda: LeadTime(name="x", minimum="3 days"),
+        lambda: LeadTime(name="x", minimum=dt.timedelta(1), counting="weeks"),
+        lambda: LeadTime.days("x", "three"),
     ],
 )
-def test_bad_rules_are_config_errors(build: object) -> None:
-    with pytest.raises(ConfigError):
+def test_bad_rules_are_config_errors_naming_the_field(build: object) -> None:
+    with pytest.raises(ConfigError) as caught:
         build()  # type: ignore[operator]
+    assert caught.value.field in ("minimum", "likely", "counting")
+
+
+def test_rules_from_plain_data() -> None:
+    """ISO durations and the counting's text value, as JSON gives them."""
+    plain = LeadTime(name="new hire", minimum="P3D", counting="business days")
+    assert plain == LeadTime.days("new hire", "3", counting=LeadTimeCounting.BUSINESS_DAYS)
+
+
+def test_24_elapsed_hours_are_24_real_hours_across_dst() -> None:
+    """2026-03-08 springs forward in Chicago: 24 h after Saturday noon is Sunday 13:00 CDT."""
+    saturday = dt.datetime(2026, 3, 7, 12, 0, tzinfo=CT)
+    estimate = earliest_date(CNAM_PROPAGATION, saturday, DESK)
+    real = estimate.earliest_at.astimezone(dt.UTC) - saturday.astimezone(dt.UTC)
+    assert dt.timedelta(hours=24) == real  # same-zone subtraction would be wall-clock
+    assert dt.datetime(2026, 3, 8, 13, 0, tzinfo=CT) == estimate.earliest_at
+
+
+def test_a_calendar_day_and_a_half_is_a_wall_day_then_12_real_hours() -> None:
+    rule = LeadTime(name="x", minimum=dt.timedelta(days=1, hours=12))
+    saturday = dt.datetime(2026, 3, 7, 12, 0, tzinfo=CT)
+    assert (
+        dt.datetime(2026, 3, 9, 0, 0, tzinfo=CT) == earliest_date(rule, saturday, DESK).earliest_at
+    )
+
+
+@pytest.mark.parametrize("requested", [None, "next week", dt.datetime(2026, 3, 20, tzinfo=CT), 3])
+def test_a_requested_date_that_is_not_a_date_is_reported(requested: object) -> None:
+    check = check_requested_date(PORT_UP_TO_14, MONDAY, requested, DESK, path="port_date")  # type: ignore[arg-type]
+    assert [("lead_time.not_a_date", "port_date")] == [(i.code, i.path) for i in check.report]
+    assert check.requested is None
+
+
+def test_a_requested_date_as_iso_text_is_judged() -> None:
+    check = check_requested_date(PORT_UP_TO_14, MONDAY, "2026-03-06", DESK)
+    assert D(2026, 3, 6) == check.requested
+    assert {"lead_time.too_soon"} == check.report.codes
 
 
 def test_porting_tiers_are_data() -> None:

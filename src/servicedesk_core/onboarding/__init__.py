@@ -21,6 +21,7 @@ from servicedesk_core.onboarding.documents import (
 )
 from servicedesk_core.onboarding.lead_times import (
     CNAM_PROPAGATION,
+    LEAD_TIME_CODES,
     LICENCE_REQUEST,
     NEW_HIRE,
     NEW_SMS,
@@ -72,6 +73,7 @@ __all__ = [
     "CNAM_PROPAGATION",
     "DOCUMENT_RULES",
     "E911",
+    "LEAD_TIME_CODES",
     "LICENCE_REQUEST",
     "NEW_HIRE",
     "NEW_SMS",

@@ -108,7 +108,7 @@ def _rate(value: float | str) -> float:
     return convert.number(value, "arrivals_per_hour", min_value=0)
 
 
-def _check_load(workload: Workload, _attr: object, value: float) -> None:
+def _check_load(workload: Workload, _attr: object, _value: dt.timedelta) -> None:
     if workload.erlangs > MAX_AGENTS:
         raise ConfigError(
             f"an offered load of {workload.erlangs:.0f} Erlangs is beyond the {MAX_AGENTS:,} "

@@ -15,6 +15,7 @@ def _register() -> None:
 
     from servicedesk_core.authz import Account, AuthzPolicy, Contact
     from servicedesk_core.calendar import BusinessCalendar, TimeRange, WeeklyHours
+    from servicedesk_core.escalation import EscalationLadder, Workflow
     from servicedesk_core.onboarding import PhoneNumber, PortOrder
     from servicedesk_core.priority import PriorityMatrix, PriorityScheme, RequestFacts, TriageRules
     from servicedesk_core.sla import SLAPolicy, TargetRange
@@ -46,5 +47,7 @@ def _register() -> None:
         (TargetRange, "sla_targets"),
         (Workload, "workloads"),
         (StaffingTarget, "staffing_targets"),
+        (Workflow, "workflows"),
+        (EscalationLadder, "ladders"),
     ):
         st.register_type_strategy(cls, lazy(name))

@@ -17,6 +17,7 @@ from servicedesk_core.testing._calendar import (
     time_ranges,
     weekly_hours,
 )
+from servicedesk_core.testing._escalation import TEAMS, ladders, workflows
 from servicedesk_core.testing._onboarding import phone_number_texts, phone_numbers, port_orders
 from servicedesk_core.testing._priority import (
     priority_matrices,
@@ -28,6 +29,7 @@ from servicedesk_core.testing._sla import event_logs, sla_policies, sla_targets
 from servicedesk_core.testing._staffing import staffing_targets, workloads
 
 __all__ = [
+    "TEAMS",
     "TRICKY_TIMEZONES",
     "accounts",
     "authz_policies",
@@ -36,6 +38,7 @@ __all__ = [
     "contacts",
     "durations",
     "event_logs",
+    "ladders",
     "phone_number_texts",
     "phone_numbers",
     "port_orders",
@@ -48,5 +51,6 @@ __all__ = [
     "time_ranges",
     "triage_rules",
     "weekly_hours",
+    "workflows",
     "workloads",
 ]

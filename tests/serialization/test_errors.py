@@ -1,0 +1,299 @@
+"""Broken documents: every problem is collected into one ConfigError, each at its exact path."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from servicedesk_core import (
+    AuthzPolicy,
+    BusinessCalendar,
+    Calendar,
+    ConfigError,
+    PriorityMatrix,
+    TriageRules,
+    from_dict,
+    from_json,
+    to_dict,
+)
+from servicedesk_core.testing import strategies
+
+V = {"schema_version": 1}
+
+BROKEN = [
+    pytest.param(
+        BusinessCalendar,
+        {
+            **V,
+            "timezone": "Mars/Base",
+            "hours": "Mon 9-5",
+            "holidays": {"country": "XX", "added": ["2026-13-01", 5]},
+            "overrides": {"Christmas": "closed", "2026-01-01": "sometimes"},
+            "colour": "red",
+        },
+        {
+            ("timezone", "config.invalid"),
+            ("hours", "config.invalid"),
+            ("holidays.country", "config.invalid"),
+            ("holidays.added[0]", "config.invalid"),
+            ("holidays.added[1]", "config.invalid"),
+            ("overrides.Christmas", "config.invalid"),
+            ('overrides["2026-01-01"]', "config.invalid"),
+            ("colour", "config.unknown_key"),
+        },
+        id="calendar: every field at once",
+    ),
+    pytest.param(
+        BusinessCalendar,
+        V,
+        {("timezone", "config.missing"), ("hours", "config.missing")},
+        id="calendar: required keys",
+    ),
+    pytest.param(
+        BusinessCalendar,
+        {**V, "timezone": "UTC", "hours": "Daily closed"},
+        {("hours", "config.invalid")},
+        id="calendar: never open",
+    ),
+    pytest.param(
+        BusinessCalendar,
+        {
+            **V,
+            "timezone": "UTC",
+            "hours": "Daily 09:00-17:00",
+            "holidays": {"market": "NYSE", "country": "US"},
+        },
+        {("holidays.market", "config.invalid")},
+        id="calendar: a country and a market",
+    ),
+    pytest.param(
+        BusinessCalendar,
+        {
+            **V,
+            "timezone": "UTC",
+            "hours": "Daily 09:00-17:00",
+            "holidays": {"country": "US", "subdiv": "ZZ"},
+        },
+        {("holidays.subdiv", "config.invalid")},
+        id="calendar: unknown subdivision",
+    ),
+    pytest.param(
+        Calendar,
+        {**V, "kind": "both", "left": {"timezone": "UTC"}, "right": 7},
+        {("kind", "config.invalid"), ("left.hours", "config.missing"), ("right", "config.invalid")},
+        id="combined calendar",
+    ),
+    pytest.param(
+        TriageRules,
+        {
+            **V,
+            "scheme": {"name": "x", "levels": ["A", {"name": "B", "rank": "high"}, "A"]},
+            "rules": [{"name": "r", "level": "A", "when": {"colour": 1, "service": ["dead"]}}, 7],
+            "default": "B",
+        },
+        {
+            ("scheme.levels[1].rank", "config.invalid"),
+            ("rules[0].when.colour", "config.unknown_key"),
+            ("rules[0].when.service[0]", "config.invalid"),
+            ("rules[1]", "config.invalid"),
+        },
+        id="triage rules: nested problems",
+    ),
+    pytest.param(
+        TriageRules,
+        {**V, "scheme": {"name": "x", "levels": ["A", "A"]}, "rules": [], "default": "A"},
+        {("scheme.levels", "config.invalid")},
+        id="triage rules: duplicate level",
+    ),
+    pytest.param(
+        TriageRules,
+        {
+            **V,
+            "scheme": {"name": "x", "levels": ["A"]},
+            "rules": [{"name": "r", "level": "Z"}],
+            "default": "A",
+        },
+        {("rules[0].level", "config.invalid")},
+        id="triage rules: unknown level",
+    ),
+    pytest.param(
+        PriorityMatrix,
+        {
+            **V,
+            "scheme": {"name": "x", "levels": ["A", "B"]},
+            "impacts": ["i", "j"],
+            "urgencies": ["u", "v"],
+            "rows": [["A", "C"], ["B"]],
+        },
+        {("rows[0][1]", "config.invalid"), ("rows[1]", "config.invalid")},
+        id="matrix: cells",
+    ),
+    pytest.param(
+        PriorityMatrix,
+        {
+            **V,
+            "scheme": {"name": "x", "levels": ["A", "B"]},
+            "impacts": ["i", "j"],
+            "urgencies": ["u"],
+            "rows": [["B"], ["A"]],
+            "monotonic": True,
+        },
+        {("rows", "config.invalid")},
+        id="matrix: not monotonic",
+    ),
+    pytest.param(
+        AuthzPolicy,
+        {
+            **V,
+            "rules": [{"id": "q", "effect": "maybe", "actions": "x", "up_to": 1.5}],
+            "accounts": [{"id": "a", "contacts": [{"id": "c", "account": "a", "roles": [1]}]}],
+            "staff": [{"id": "s", "accounts": None, "name": None}],
+        },
+        {
+            ("rules[0].effect", "config.invalid"),
+            ("rules[0].actions", "config.invalid"),
+            ("rules[0].up_to", "config.invalid"),
+            ("accounts[0].contacts[0].roles[0]", "config.invalid"),
+            ("staff[0].name", "config.invalid"),
+        },
+        id="authz policy: nested fields",
+    ),
+    pytest.param(BusinessCalendar, [1, 2], {("", "config.invalid")}, id="not an object"),
+    pytest.param(
+        BusinessCalendar,
+        {"schema_version": 99, "timezone": "UTC"},
+        {("schema_version", "config.version")},
+        id="a newer version",
+    ),
+    pytest.param(
+        BusinessCalendar,
+        {"schema_version": "1", "timezone": "UTC"},
+        {("schema_version", "config.version")},
+        id="a version that is not a number",
+    ),
+    pytest.param(
+        BusinessCalendar,
+        {"timezone": "UTC", "hours": "Daily 09:00-17:00"},
+        {("schema_version", "config.version")},
+        id="no version",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "document", "expected"), BROKEN)
+def test_every_problem_is_reported_at_its_path(kind, document, expected):
+    with pytest.raises(ConfigError) as caught:
+        from_dict(kind, document)
+    assert expected == {(issue.path, issue.code) for issue in caught.value.issues}
+    assert len(expected) == len(caught.value.issues)
+
+
+def test_the_message_lists_the_problems():
+    with pytest.raises(ConfigError) as caught:
+        from_dict(BusinessCalendar, V)
+    assert "2 problems: timezone: missing; hours: missing" == str(caught.value)
+    assert "timezone" == caught.value.issues[0].path
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"a": 1, "a": 2}', "appears twice"),
+        ('{"a": NaN}', "NaN is not a number"),
+        ('{"a": ', "malformed JSON at line 1 column 7"),
+        ("[" * 100_000, "malformed JSON"),
+        (b"\xff", "malformed JSON"),
+        (None, "expected JSON text"),
+    ],
+)
+def test_malformed_json_is_a_config_error(text, message):
+    with pytest.raises(ConfigError, match=message) as caught:
+        from_json(BusinessCalendar, text)
+    assert {"config.syntax"} == {issue.code for issue in caught.value.issues}
+
+
+def test_an_unknown_type_is_a_type_error():
+    with pytest.raises(TypeError, match="no plain data form"):
+        from_dict(dict, {})
+    with pytest.raises(TypeError, match="no plain data form"):
+        to_dict(object())
+
+
+def _load_or_reject(kind: object, document: object) -> None:
+    """Load the document, or fail with a ConfigError that lists at least one problem."""
+    issues: tuple[object, ...] = ("loaded",)
+    try:
+        from_dict(kind, document)
+    except ConfigError as error:
+        issues = error.issues
+    assert issues
+
+
+JSON = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+
+
+@pytest.mark.parametrize(
+    "kind", [BusinessCalendar, Calendar, TriageRules, PriorityMatrix, AuthzPolicy]
+)
+@given(document=JSON)
+def test_random_documents_raise_only_config_errors(kind, document):
+    """Any JSON value is loaded or rejected with a ConfigError listing at least one problem."""
+    for candidate in (
+        document,
+        {**V, "x": document} if not isinstance(document, dict) else {**V, **document},
+    ):
+        _load_or_reject(kind, candidate)
+
+
+def _mutations(document: object) -> st.SearchStrategy[object]:
+    """The document with one value somewhere replaced by a random JSON value."""
+    paths: list[tuple[object, ...]] = []
+
+    def walk(node: object, path: tuple[object, ...]) -> None:
+        paths.append(path)
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, (*path, key))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                walk(value, (*path, index))
+
+    walk(document, ())
+
+    def replace(path: tuple[object, ...], value: object) -> object:
+        copy = json.loads(json.dumps(document))
+        if not path:
+            return value
+        node = copy
+        for step in path[:-1]:
+            node = node[step]
+        node[path[-1]] = value
+        return copy
+
+    return st.builds(replace, st.sampled_from(paths), JSON)
+
+
+@pytest.mark.parametrize(
+    ("kind", "values"),
+    [
+        (BusinessCalendar, strategies.business_calendars()),
+        (TriageRules, strategies.triage_rules()),
+        (AuthzPolicy, strategies.authz_policies()),
+    ],
+    ids=["calendar", "triage", "authz"],
+)
+@given(data=st.data())
+def test_mutated_documents_raise_only_config_errors(kind, values, data):
+    """A valid document with one value replaced by anything loads or fails with a ConfigError."""
+    document = to_dict(data.draw(values))
+    mutated = data.draw(_mutations(document))
+    _load_or_reject(kind, mutated)
