@@ -30,6 +30,7 @@ from servicedesk_core import (
     BusinessCalendar,
     Created,
     EscalationLadder,
+    Event,
     Level,
     Metric,
     Routing,
@@ -130,7 +131,7 @@ def main() -> None:
     due = LADDER.evaluate([events[0], Assigned(at=late, team=CUSTOMER_CARE)], late).next_at
     print(f"A High case taken at {late:%H:%M}: escalate by {due:%a %H:%M} (staffing hours wait)")
 
-    change = [Created(at=opened, priority="Medium", attributes={"kind": "upgrade"})]
+    change: list[Event] = [Created(at=opened, priority="Medium", attributes={"kind": "upgrade"})]
     change.append(Assigned(at=opened, team=CUSTOMER_CARE, assignee="sam"))
     route = ROUTING.route(DEFAULT_WORKFLOW.replay(change))
     work_order = ROUTING.team(route.team).reference.render(100100)

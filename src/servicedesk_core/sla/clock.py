@@ -43,9 +43,7 @@ def allowance(target: Target, cal: Calendar, start: int) -> int:
 
 
 class Run:
-    """A span ``[a, b)`` in which a clock counted, measured on ``cal`` (a priority change
-    may re-measure it on another calendar).
-    """
+    """A span ``[a, b)`` in which a clock counted, measured on ``cal`` (which may change)."""
 
     __slots__ = ("a", "b", "cal")
 

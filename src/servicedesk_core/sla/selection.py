@@ -412,9 +412,7 @@ class PolicySet:
             {id(policy): plan for policy, plan in zip(self._policies, self._plans, strict=True)},
             reselect=self.reselect is Reselect.ON_CHANGE,
             drop=self.on_policy_change is OnPolicyChange.DROP,
-            versions=[effective for effective, _ in self._choices[1:] if effective]
-            if follows
-            else (),
+            versions=versions if follows else (),
         )
         return replay(
             self._policies[0],

@@ -99,7 +99,7 @@ def ladders(
     """Valid random ladders: triggers that increase from level to level.
 
     Levels are scoped at random to priorities of ``scheme`` (none without
-    one), to the teams and tiers of :data:`TEAMS`, and some count time on
+    one), to the teams and tiers of ``TEAMS``, and some count time on
     their own calendar. ``calendars`` draws the ladder's calendar (default:
     calendar time); ``sla_triggers=False`` leaves out the triggers that need
     an SLA report.
@@ -191,13 +191,12 @@ def escalation_steps(
     gaps: st.SearchStrategy[dt.timedelta],
     workflow: Workflow | None,
     ladder: EscalationLadder | None,
-    allow_reopen_after_close: bool,
 ) -> list[Event]:
     """Continue a log that holds its ``Created`` event with moves the workflow allows.
 
     The engine of ``event_logs(policy, workflow=..., ladder=...)``: status
     moves the workflow and the policy both know, resolutions with a note,
-    assignments between :data:`TEAMS`, escalations to the ladder's levels,
+    assignments between ``TEAMS``, escalations to the ladder's levels,
     customer requests and survey answers.
     """
     workflow = workflow or DEFAULT_WORKFLOW
@@ -226,8 +225,7 @@ def escalation_steps(
             moves = [
                 move
                 for move in workflow.allowed(state, at)
-                if (move.event != "StatusChanged" or move.target in policy.statuses)
-                and (allow_reopen_after_close or not state.is_closed)
+                if move.event != "StatusChanged" or move.target in policy.statuses
             ]
             if not moves:
                 if state.is_closed:

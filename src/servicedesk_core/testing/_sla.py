@@ -274,8 +274,8 @@ def event_logs(
     workflow (the default one if only a ladder is given) and holds the
     escalation events: assignments between teams and tiers, escalations to
     the ladder's levels, customer requests and survey answers.
-    ``allow_reopen_after_close`` lets a closed ticket reopen (where the
-    workflow allows it).
+    ``allow_reopen_after_close`` lets a closed ticket of a plain log reopen
+    (a workflow may allow it).
     """
     if isinstance(policy, PolicySet):
         policy = policy.rules[0].policy
@@ -298,9 +298,7 @@ def event_logs(
     if workflow is not None or ladder is not None:
         from servicedesk_core.testing._escalation import escalation_steps
 
-        return escalation_steps(
-            draw, policy, events, size, _GAPS, workflow, ladder, allow_reopen_after_close
-        )
+        return escalation_steps(draw, policy, events, size, _GAPS, workflow, ladder)
     resolved = False
     kinds = ["agent", "customer", "status", "assigned", "resolve", "reopen", "close", "attributes"]
     if allow_priority_changes:

@@ -32,6 +32,7 @@ from servicedesk_core.testing._sla import (
     sla_policies,
     sla_targets,
 )
+from servicedesk_core.testing._staffing import staffing_targets, workloads
 
 __all__ = [
     "TEAMS",
@@ -54,8 +55,10 @@ __all__ = [
     "request_facts",
     "sla_policies",
     "sla_targets",
+    "staffing_targets",
     "time_ranges",
     "triage_rules",
     "weekly_hours",
     "workflows",
+    "workloads",
 ]
