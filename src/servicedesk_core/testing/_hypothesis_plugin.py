@@ -19,6 +19,7 @@ def _register() -> None:
     from servicedesk_core.onboarding import PhoneNumber, PortOrder
     from servicedesk_core.priority import PriorityMatrix, PriorityScheme, RequestFacts, TriageRules
     from servicedesk_core.sla import SLAPolicy, TargetRange
+    from servicedesk_core.staffing import StaffingTarget, Workload
 
     def lazy(name: str) -> st.SearchStrategy[Any]:
         def build() -> st.SearchStrategy[Any]:
@@ -44,6 +45,8 @@ def _register() -> None:
         (PortOrder, "port_orders"),
         (SLAPolicy, "sla_policies"),
         (TargetRange, "sla_targets"),
+        (Workload, "workloads"),
+        (StaffingTarget, "staffing_targets"),
         (Workflow, "workflows"),
         (EscalationLadder, "ladders"),
     ):
