@@ -29,6 +29,7 @@ from servicedesk_core.events import (
     StatusChanged,
     SurveyAnswered,
 )
+from servicedesk_core.sla.bulk import CycleOutcome, TicketOutcome, evaluate_many
 from servicedesk_core.sla.evaluate import evaluate
 from servicedesk_core.sla.policy import Condition, PolicyRule, PolicySet, Selection, SLAPolicy
 from servicedesk_core.sla.results import (
@@ -61,6 +62,7 @@ __all__ = [
     "Created",
     "CustomerReplied",
     "Cycle",
+    "CycleOutcome",
     "Escalated",
     "EscalationRequested",
     "Event",
@@ -83,7 +85,9 @@ __all__ = [
     "SurveyAnswered",
     "Target",
     "TargetRange",
+    "TicketOutcome",
     "WarningCrossed",
     "WarningThreshold",
     "evaluate",
+    "evaluate_many",
 ]

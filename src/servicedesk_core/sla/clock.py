@@ -15,13 +15,15 @@ goals cross at their instants the same way.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import NamedTuple
 
 from servicedesk_core._time import EPOCH, duration_us, to_us
 from servicedesk_core.calendar import Calendar
 from servicedesk_core.sla.results import ClockState, Cycle
 from servicedesk_core.sla.targets import Metric, Target, TargetRange, WarningThreshold
 
-__all__ = ["Clock"]
+__all__ = ["Clock", "Settled"]
 
 _ONE_US = dt.timedelta(microseconds=1)
 
@@ -54,6 +56,20 @@ class Run:
 
     def __init__(self, a: int, b: int, cal: Calendar) -> None:
         self.a, self.b, self.cal = a, b, cal
+
+
+class Settled(NamedTuple):
+    """Where a cycle stands at ``now`` (see :meth:`Clock.settle`)."""
+
+    state: ClockState
+    start: int
+    end: int
+    spans: list[tuple[int, int, Calendar]]
+    counted: int
+    budget: int
+    breach_at: int | None
+    pending: bool
+    reach: Callable[[int], int | None]
 
 
 class Clock:
@@ -162,8 +178,12 @@ class Clock:
         left = _due(target, cal, self.start) - counted
         return t if left <= 0 else cal.add_us(t, left)
 
-    def measure(self, now: int, tz: dt.tzinfo, changes: list[int]) -> Cycle:
-        """Measure this cycle at ``now`` (datetimes in ``tz``); append when it will change."""
+    def settle(self, now: int) -> Settled:
+        """Where this cycle stands at ``now``: the core of :meth:`measure`.
+
+        The bulk replay (``sla.bulk``) stops here; :meth:`measure` goes on to
+        goals, warnings and pauses.
+        """
         clock = self
         cal = clock.cal
         stop = clock.stop
@@ -189,18 +209,11 @@ class Clock:
             return None
 
         target = clock.range
-        goal_at = breach_at = None
+        breach_at = None
         budget = 0
-        warnings: list[tuple[WarningThreshold, int]] = []
         if target is not None:
             budget = clock.budget(target.breach)
             breach_at = reach(budget)
-            if target.goal is not None:
-                goal_at = reach(clock.budget(target.goal))
-            for threshold in target.warnings:
-                at = reach(threshold.counted_us(budget))
-                if at is not None:
-                    warnings.append((threshold, at))
         pending = stop is None and now < clock.start
         if target is None:
             state = ClockState.NOT_APPLICABLE
@@ -214,6 +227,24 @@ class Clock:
             state = ClockState.PAUSED
         else:
             state = ClockState.RUNNING
+        return Settled(state, start, end, spans, counted, budget, breach_at, pending, reach)
+
+    def measure(self, now: int, tz: dt.tzinfo, changes: list[int]) -> Cycle:
+        """Measure this cycle at ``now`` (datetimes in ``tz``); append when it will change."""
+        clock = self
+        cal = clock.cal
+        stop = clock.stop
+        state, start, end, spans, counted, budget, breach_at, pending, reach = self.settle(now)
+        target = clock.range
+        goal_at = None
+        warnings: list[tuple[WarningThreshold, int]] = []
+        if target is not None:
+            if target.goal is not None:
+                goal_at = reach(clock.budget(target.goal))
+            for threshold in target.warnings:
+                at = reach(threshold.counted_us(budget))
+                if at is not None:
+                    warnings.append((threshold, at))
         goal_met = None
         if target is not None and target.goal is not None:
             if goal_at is not None and goal_at <= end:

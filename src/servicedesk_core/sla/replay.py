@@ -112,6 +112,13 @@ class _Replay:
     def run(
         self, events: Sequence[Event], now: int, now_dt: dt.datetime, ignore_later: bool
     ) -> SLAReport:
+        self.replay(events, now, now_dt, ignore_later)
+        return self._report(now, now_dt)
+
+    def replay(
+        self, events: Sequence[Event], now: int, now_dt: dt.datetime, ignore_later: bool
+    ) -> None:
+        """Apply the log, validating it; the clocks are then ready to measure (``sla.bulk``)."""
         if not events:
             raise EventLogError("the log is empty; it starts with a Created event")
         previous = None
@@ -132,7 +139,6 @@ class _Replay:
                 )
             previous = t
             self._apply(index, cast(AnyEvent, event), t)
-        return self._report(now, now_dt)
 
     def _check_priority(self, index: int, priority: str) -> None:
         if priority not in self.policy.level_names:
