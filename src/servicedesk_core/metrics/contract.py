@@ -18,9 +18,10 @@ from servicedesk_core import _convert as convert
 from servicedesk_core.errors import ConfigError
 from servicedesk_core.events import Event
 from servicedesk_core.metrics._table import Row, Table
-from servicedesk_core.metrics.summary import TicketSummary, summarize
-from servicedesk_core.sla.policy import PolicySet, SLAPolicy
-from servicedesk_core.sla.targets import Metric
+from servicedesk_core.metrics.summary import TicketSummary, metric_name, summarize
+from servicedesk_core.sla.policy import SLAPolicy
+from servicedesk_core.sla.selection import PolicySet
+from servicedesk_core.sla.targets import Metric, MetricKey
 
 __all__ = [
     "Contract",
@@ -177,7 +178,7 @@ class Contract:
             )
         return ContractReport(tuple(out))
 
-    def _counts(self, priority: str, metric: Metric) -> bool:
+    def _counts(self, priority: str, metric: MetricKey) -> bool:
         return metric in self.metrics and (self.priorities is None or priority in self.priorities)
 
 
@@ -193,12 +194,12 @@ class PolicyComparison(Table):
         old = {(a.priority, a.metric): a for a in self.before.attainment()}
         new = {(a.priority, a.metric): a for a in self.after.attainment()}
         rows: list[Row] = []
-        for key in sorted(old.keys() | new.keys(), key=lambda k: (k[0], k[1].value)):
+        for key in sorted(old.keys() | new.keys(), key=lambda k: (k[0], metric_name(k[1]))):
             a, b = old.get(key), new.get(key)
             rows.append(
                 {
                     "priority": key[0],
-                    "metric": key[1].value,
+                    "metric": metric_name(key[1]),
                     "breached_before": a.breached if a else 0,
                     "breached_after": b.breached if b else 0,
                     "attainment_before": a.rate if a else None,

@@ -25,15 +25,22 @@ from servicedesk_core._time import from_us, to_us
 from servicedesk_core.events import Created, Event, SurveyAnswered
 from servicedesk_core.metrics._table import Row, Table
 from servicedesk_core.sla.bulk import TicketOutcome, evaluate_many
-from servicedesk_core.sla.policy import PolicySet, SLAPolicy
+from servicedesk_core.sla.policy import SLAPolicy
 from servicedesk_core.sla.results import ClockState, SLAReport
-from servicedesk_core.sla.targets import Metric
+from servicedesk_core.sla.selection import PolicySet
+from servicedesk_core.sla.targets import Metric, MetricKey
 
 __all__ = ["Attainment", "RecurringIssue", "TicketSummary", "summarize", "summarize_reports"]
 
 _US_PER_SECOND = 1_000_000
 _TIMED = (Metric.FIRST_RESPONSE, Metric.RESOLUTION)
 _FINAL = (ClockState.ACHIEVED, ClockState.BREACHED)
+_BUILTIN: dict[str, MetricKey] = {metric.value: metric for metric in Metric}
+
+
+def metric_name(metric: MetricKey) -> str:
+    """The text name of a built-in or custom metric."""
+    return metric.value if isinstance(metric, Metric) else metric
 
 
 K = TypeVar("K", bound=tuple[object, ...])
@@ -82,7 +89,7 @@ class Attainment:
     """
 
     priority: str
-    metric: Metric
+    metric: MetricKey
     achieved: int
     breached: int
 
@@ -201,7 +208,7 @@ class TicketSummary(Table):
                 slot = counts.setdefault((priority, metric), [0, 0])
                 slot[state == ClockState.BREACHED.value] += count
         return [
-            Attainment(priority, Metric(metric), achieved, breached)
+            Attainment(priority, _BUILTIN.get(metric, metric), achieved, breached)
             for (priority, metric), (achieved, breached) in sorted(counts.items())
         ]
 
@@ -256,7 +263,7 @@ class TicketSummary(Table):
             rows.append(
                 {
                     "priority": item.priority,
-                    "metric": item.metric.value,
+                    "metric": metric_name(item.metric),
                     "achieved": item.achieved,
                     "breached": item.breached,
                     "attainment": item.rate,
@@ -344,7 +351,7 @@ def _summary(
         counts = excluded if any(a <= opened < b for a, b in maintenance) else outcomes
         for cycle in ticket.cycles:
             if cycle.state in _FINAL:
-                counts[month, cycle.priority, cycle.metric.value, cycle.state.value] += 1
+                counts[month, cycle.priority, metric_name(cycle.metric), cycle.state.value] += 1
             if cycle.metric in _TIMED and cycle.stopped_us is not None:
                 name = cycle.metric.value
                 times.setdefault((name, "business"), []).append(cycle.elapsed_us / _US_PER_SECOND)

@@ -16,18 +16,28 @@ from servicedesk_core.sla import (
     DEFAULT_STATUSES,
     AgentReplied,
     Assigned,
+    AttributesChanged,
     Channel,
     Closed,
+    Condition,
     Created,
     CustomerReplied,
     Event,
+    FollowVersion,
     Metric,
+    MetricDefinition,
+    OnPolicyChange,
     OnPriorityChange,
     OnReopen,
     OutOfHoursStart,
+    PolicyRule,
+    PolicySet,
+    PolicyVersion,
     PriorityChanged,
     Reopened,
+    Reselect,
     Resolved,
+    Signal,
     SLAPolicy,
     StatusChanged,
     Target,
@@ -36,7 +46,7 @@ from servicedesk_core.sla import (
 )
 from servicedesk_core.testing._calendar import business_calendars, weekly_hours
 
-__all__ = ["event_logs", "sla_policies", "sla_targets"]
+__all__ = ["event_logs", "metric_definitions", "policy_sets", "sla_policies", "sla_targets"]
 
 _US = dt.timedelta(microseconds=1)
 
@@ -88,6 +98,30 @@ def sla_targets(
 
 
 @st.composite
+def metric_definitions(
+    draw: st.DrawFn, *, statuses: Sequence[str] = DEFAULT_STATUSES, name: str | None = None
+) -> MetricDefinition:
+    """User-defined metrics: random start, stop, reset, resume and pause conditions.
+
+    Every definition can start and stop; statuses come from ``statuses``.
+    """
+    signals = st.frozensets(st.sampled_from(list(Signal)), max_size=3)
+    some = st.frozensets(st.sampled_from(list(statuses)), max_size=2)
+    start = draw(st.frozensets(st.sampled_from(list(Signal)), min_size=1, max_size=3))
+    stop = draw(st.frozensets(st.sampled_from(list(Signal)), min_size=1, max_size=3))
+    return MetricDefinition(
+        name=name if name is not None else draw(st.sampled_from(["custom", "own", "vendor"])),
+        start=start,
+        stop=stop,
+        reset=draw(signals),
+        resume=draw(signals),
+        start_statuses=draw(some),
+        stop_statuses=draw(some),
+        paused_by=draw(some),
+    )
+
+
+@st.composite
 def sla_policies(
     draw: st.DrawFn,
     *,
@@ -97,12 +131,15 @@ def sla_policies(
     on_priority_change: Sequence[OnPriorityChange] = tuple(OnPriorityChange),
     on_reopen: Sequence[OnReopen] = tuple(OnReopen),
     out_of_hours: Sequence[OutOfHoursStart] = tuple(OutOfHoursStart),
+    custom_metrics: int = 1,
+    calendar: Calendar | None = None,
 ) -> SLAPolicy:
     """SLA policies over ``scheme`` with random targets, pauses and behaviour choices.
 
-    Each policy sets targets for a non-empty subset of ``metrics``; some levels
-    have none, some targets run around the clock. The behaviour settings are
-    drawn from the given choices.
+    Each policy sets targets for a non-empty subset of ``metrics`` and up to
+    ``custom_metrics`` user-defined metrics; some levels have none, some
+    targets run around the clock. The behaviour settings are drawn from the
+    given choices. ``calendar`` fixes the policy's calendar.
     """
     for name, choices in (
         ("metrics", metrics),
@@ -120,10 +157,18 @@ def sla_policies(
             max_holidays=8,
             max_overrides=3,
         )
-    calendar = draw(calendars)
-    always = BusinessCalendar.always_open(timezone=calendar.timezone)
+    if calendar is None:
+        calendar = draw(calendars)
+    always = BusinessCalendar.always_open(timezone=str(calendar.tz))
     own = st.sampled_from([None, None, always])
-    chosen = draw(st.lists(st.sampled_from(list(metrics)), min_size=1, unique=True))
+    chosen: list[Metric | str] = list(
+        draw(st.lists(st.sampled_from(list(metrics)), min_size=1, unique=True))
+    )
+    defined = [
+        draw(metric_definitions(name=name))
+        for name in ("custom", "own")[: draw(st.integers(0, custom_metrics))]
+    ]
+    chosen += [definition.name for definition in defined]
     targets = {
         metric: {
             level.name: draw(st.one_of(st.none(), sla_targets(calendars=own), sla_targets()))
@@ -132,7 +177,11 @@ def sla_policies(
         for metric in chosen
     }
     pausable = list(DEFAULT_STATUSES[1:])
-    paused_by = {metric: draw(st.frozensets(st.sampled_from(pausable))) for metric in chosen}
+    paused_by = {
+        metric: draw(st.frozensets(st.sampled_from(pausable)))
+        for metric in chosen
+        if isinstance(metric, Metric)
+    }
     return SLAPolicy(
         name="random",
         scheme=scheme,
@@ -143,6 +192,52 @@ def sla_policies(
         on_reopen=draw(st.sampled_from(list(on_reopen))),
         out_of_hours=draw(st.sampled_from(list(out_of_hours))),
         internal_note_is_response=draw(st.booleans()),
+        next_response_from_opening=draw(st.booleans()),
+        custom_metrics=defined,
+    )
+
+
+_PLANS = ("gold", "silver")
+_TEAMS = ("desk", "tier 2")
+
+
+@st.composite
+def policy_sets(draw: st.DrawFn, *, max_rules: int = 3, max_versions: int = 2) -> PolicySet:
+    """Policy sets whose rules read priority, channel, the ``plan`` attribute, tags and team.
+
+    Every policy shares one calendar and the default statuses, so that a ticket
+    may move between them; the last rule of each version matches everything.
+    Versions take effect in 2025-2027; the settings are drawn at random.
+    """
+    calendar = draw(sla_policies()).calendar
+    policies = st.builds(lambda p: p, sla_policies(calendar=calendar))
+    conditions = st.builds(
+        Condition,
+        priorities=st.none() | st.frozensets(st.sampled_from(FOUR_TIER.names), min_size=1),
+        channels=st.none() | st.frozensets(st.sampled_from(list(Channel)), min_size=1),
+        attributes=st.sampled_from([{}, {"plan": "gold"}, {"plan": ["silver", "gold"]}]),
+        tags=st.sampled_from([frozenset(), frozenset({"vip"})]),
+        teams=st.none() | st.frozensets(st.sampled_from(_TEAMS), min_size=1),
+    )
+
+    def rules(draw_rules: st.DrawFn) -> list[PolicyRule]:
+        count = draw_rules(st.integers(1, max_rules))
+        found = [
+            PolicyRule(name=f"rule {i}", policy=draw_rules(policies), when=draw_rules(conditions))
+            for i in range(count - 1)
+        ]
+        return [*found, PolicyRule(name="fallback", policy=draw_rules(policies))]
+
+    instants = st.datetimes(
+        min_value=dt.datetime(2025, 1, 1), max_value=dt.datetime(2027, 12, 31)
+    ).map(lambda at: at.replace(tzinfo=dt.UTC))
+    effective = draw(st.lists(instants, max_size=max_versions, unique=True))
+    return PolicySet(
+        rules(draw),
+        versions=[PolicyVersion(effective=at, rules=rules(draw)) for at in effective],
+        reselect=draw(st.sampled_from(list(Reselect))),
+        on_policy_change=draw(st.sampled_from(list(OnPolicyChange))),
+        follow_version=draw(st.sampled_from(list(FollowVersion))),
     )
 
 
@@ -156,7 +251,7 @@ _GAPS = st.one_of(
 @st.composite
 def event_logs(
     draw: st.DrawFn,
-    policy: SLAPolicy,
+    policy: SLAPolicy | PolicySet,
     *,
     min_size: int = 1,
     max_size: int = 12,
@@ -165,20 +260,25 @@ def event_logs(
     allow_priority_changes: bool = True,
     workflow: Workflow | None = None,
     ladder: EscalationLadder | None = None,
+    allow_reopen_after_close: bool = False,
 ) -> list[Event]:
-    """Valid event logs for ``policy``: one ``Created``, then events in order.
+    """Valid event logs for ``policy`` (or a policy set): one ``Created``, then events in order.
 
     The log respects the lifecycle (no second resolution, reopen only when
     resolved, nothing after ``Closed``), uses the policy's priorities and
-    statuses, and often puts several events at one instant. The start is a
-    wall time between the naive ``min_start`` and ``max_start`` in the
-    policy calendar's timezone.
+    statuses, changes the ticket's attributes, tags and team, and often puts
+    several events at one instant. The start is a wall time between the naive
+    ``min_start`` and ``max_start`` in the policy calendar's timezone.
 
     Given a ``workflow`` or a ``ladder``, the log also replays through the
     workflow (the default one if only a ladder is given) and holds the
     escalation events: assignments between teams and tiers, escalations to
     the ladder's levels, customer requests and survey answers.
+    ``allow_reopen_after_close`` lets a closed ticket of a plain log reopen
+    (a workflow may allow it).
     """
+    if isinstance(policy, PolicySet):
+        policy = policy.rules[0].policy
     if not 1 <= min_size <= max_size:
         raise InvalidArgument(f"need 1 <= min_size={min_size} <= max_size={max_size}")
     tz: ZoneInfo = policy.calendar.tz
@@ -190,6 +290,8 @@ def event_logs(
             at=at,
             priority=draw(st.sampled_from(levels)),
             channel=draw(st.sampled_from(list(Channel))),
+            attributes=draw(st.sampled_from([{}, {"plan": "gold"}, {"plan": "silver"}])),
+            tags=draw(st.sampled_from([frozenset(), frozenset({"vip"})])),
         )
     ]
     size = draw(st.integers(min_size, max_size))
@@ -198,7 +300,7 @@ def event_logs(
 
         return escalation_steps(draw, policy, events, size, _GAPS, workflow, ladder)
     resolved = False
-    kinds = ["agent", "customer", "status", "assigned", "resolve", "reopen", "close"]
+    kinds = ["agent", "customer", "status", "assigned", "resolve", "reopen", "close", "attributes"]
     if allow_priority_changes:
         kinds.append("priority")
     while len(events) < size:
@@ -214,14 +316,26 @@ def event_logs(
         elif kind == "priority":
             event = PriorityChanged(at=at, priority=draw(st.sampled_from(levels)))
         elif kind == "assigned":
-            event = Assigned(at=at, assignee="tier 2", escalated=draw(st.booleans()))
+            team = draw(st.sampled_from(["", *_TEAMS]))
+            event = Assigned(at=at, assignee="tier 2", team=team, escalated=draw(st.booleans()))
+        elif kind == "attributes":
+            event = AttributesChanged(
+                at=at,
+                channel=draw(st.none() | st.sampled_from(list(Channel))),
+                attributes=draw(st.sampled_from([{}, {"plan": "gold"}, {"plan": ""}])),
+                tags_added=draw(st.sampled_from([(), ("vip",)])),
+                tags_removed=draw(st.sampled_from([(), ("vip",)])),
+            )
         elif kind == "resolve" and not resolved:
             event, resolved = Resolved(at=at), True
         elif kind == "reopen" and resolved:
             event, resolved = Reopened(at=at), False
         elif kind == "close":
             events.append(Closed(at=at))
-            break
+            if not (allow_reopen_after_close and draw(st.booleans())):
+                break
+            at += draw(_GAPS)
+            event, resolved = Reopened(at=at), False
         else:
             continue
         events.append(event)

@@ -25,7 +25,13 @@ from servicedesk_core.testing._priority import (
     request_facts,
     triage_rules,
 )
-from servicedesk_core.testing._sla import event_logs, sla_policies, sla_targets
+from servicedesk_core.testing._sla import (
+    event_logs,
+    metric_definitions,
+    policy_sets,
+    sla_policies,
+    sla_targets,
+)
 from servicedesk_core.testing._staffing import staffing_targets, workloads
 
 __all__ = [
@@ -39,8 +45,10 @@ __all__ = [
     "durations",
     "event_logs",
     "ladders",
+    "metric_definitions",
     "phone_number_texts",
     "phone_numbers",
+    "policy_sets",
     "port_orders",
     "priority_matrices",
     "priority_schemes",
