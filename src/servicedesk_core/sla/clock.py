@@ -15,13 +15,14 @@ goals cross at their instants the same way.
 from __future__ import annotations
 
 import datetime as dt
+from typing import NamedTuple
 
 from servicedesk_core._time import ONE_US
 from servicedesk_core.calendar import Calendar
 from servicedesk_core.sla.results import ClockState, Cycle
 from servicedesk_core.sla.targets import MetricKey, Target, TargetRange, WarningThreshold
 
-__all__ = ["Clock", "Run", "allowance"]
+__all__ = ["Clock", "Run", "Settled", "allowance"]
 
 _PENDING, _RUNNING, _PAUSED = ClockState.PENDING, ClockState.RUNNING, ClockState.PAUSED
 _ACHIEVED, _BREACHED = ClockState.ACHIEVED, ClockState.BREACHED
@@ -49,6 +50,25 @@ class Run:
 
     def __init__(self, a: int, b: int, cal: Calendar) -> None:
         self.a, self.b, self.cal = a, b, cal
+
+
+class Settled(NamedTuple):
+    """Where a cycle stands at ``now`` (see :meth:`Clock.settle`)."""
+
+    state: ClockState
+    start: int
+    end: int
+    spans: list[tuple[int, int, Calendar]]
+    counted: int
+    budget: int
+    due_at: int | None
+    pending: bool
+    along: list[tuple[int, int, Calendar]]
+    lengths: list[int]
+
+    def reach(self, x: int, running: bool) -> int | None:
+        """Where counted time reaches ``x`` (running on past ``end`` if the clock runs)."""
+        return _reach(self.along, self.lengths, running, x)
 
 
 class Clock:
@@ -169,8 +189,12 @@ class Clock:
         left = allowance(target, cal, self.start) - counted
         return t if left <= 0 else cal.add_us(t, left)
 
-    def measure(self, now: int, tz: dt.tzinfo, changes: list[int]) -> Cycle:
-        """Measure this cycle at ``now`` (datetimes in ``tz``); append when it will change."""
+    def settle(self, now: int) -> Settled:
+        """Where this cycle stands at ``now``: the core of :meth:`measure`.
+
+        The bulk replay (``sla.bulk``) stops here; :meth:`measure` goes on to
+        goals, warnings, pauses and the next change.
+        """
         cal, stop, first, running = self.cal, self.stop, self.start, self.running
         end = now if stop is None else stop
         start = first if stop is None or first < stop else stop
@@ -178,25 +202,17 @@ class Clock:
         lengths = [c.elapsed_us(a, b) for a, b, c in spans]
         counted = sum(lengths)
         target = self.range
-        goal_at = due_at = None
+        due_at = None
         budget = 0
-        warnings: list[tuple[WarningThreshold, int]] = []
+        along = spans
         if target is not None:
             # the last state goes on: a running clock's last span is open-ended (a
             # stopped clock's deadline is where it would have been)
             if running and (not spans or spans[-1][1] != end or spans[-1][2] is not cal):
-                spans_on = [*spans, (end if end > first else first, end, cal)]
-                lengths.append(0)
-            else:
-                spans_on = spans
+                along = [*spans, (end if end > first else first, end, cal)]
+                lengths = [*lengths, 0]
             budget = allowance(target.breach, cal, first)
-            due_at = _reach(spans_on, lengths, running, budget)
-            if target.goal is not None:
-                goal_at = _reach(spans_on, lengths, running, allowance(target.goal, cal, first))
-            for threshold in target.warnings:
-                at = _reach(spans_on, lengths, running, threshold.counted_us(budget))
-                if at is not None:
-                    warnings.append((threshold, at))
+            due_at = _reach(along, lengths, running, budget)
         pending = stop is None and now < first
         if target is None:
             state = _NOT_APPLICABLE
@@ -212,13 +228,27 @@ class Clock:
             state = _PAUSED
         else:
             state = _RUNNING
+        return Settled(state, start, end, spans, counted, budget, due_at, pending, along, lengths)
+
+    def measure(self, now: int, tz: dt.tzinfo, changes: list[int]) -> Cycle:
+        """Measure this cycle at ``now`` (datetimes in ``tz``); append when it will change."""
+        settled = self.settle(now)
+        state, start, end, spans, counted, budget, due_at, pending, along, lengths = settled
+        stop, first, running, target = self.stop, self.start, self.running, self.range
+        goal_at = None
+        warnings: list[tuple[WarningThreshold, int]] = []
         goal_met = None
         if target is not None:
             if target.goal is not None:
+                goal_at = _reach(along, lengths, running, allowance(target.goal, self.cal, first))
                 if goal_at is not None and goal_at <= end:
                     goal_met = False
                 elif stop is not None and state is not _CANCELLED:
                     goal_met = True
+            for threshold in target.warnings:
+                at = _reach(along, lengths, running, threshold.counted_us(budget))
+                if at is not None:
+                    warnings.append((threshold, at))
             if pending:
                 changes.append(first)  # it starts, running or paused
             elif stop is None and running:
@@ -251,7 +281,7 @@ class Clock:
             remaining_us=None if target is None else budget - counted,
             paused_us=paused,
             warnings_us=_crossed(warnings, end, since) if warnings else (),
-            trace=(tuple(spans), tuple(halts), start, end, cal),
+            trace=(tuple(spans), tuple(halts), start, end, self.cal),
         )
 
 
