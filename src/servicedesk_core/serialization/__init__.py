@@ -16,6 +16,7 @@ from servicedesk_core.serialization import (  # noqa: F401 (each module register
     _onboarding,
     _playbook,
     _priority,
+    _sla,
 )
 from servicedesk_core.serialization._documents import (
     SCHEMA_VERSION,

@@ -1,0 +1,332 @@
+"""The strategy ``st.from_type`` draws for each public type (private).
+
+Configuration, input and event types use the public strategies; results
+(reports, decisions, estimates) are computed by the library from drawn
+inputs, so they are values it can really return.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+from hypothesis import strategies as st
+from hypothesis.errors import InvalidArgument
+
+from servicedesk_core import (
+    E911,
+    FOUR_TIER,
+    Account,
+    Action,
+    Address,
+    AddressStatus,
+    AgentReplied,
+    Assigned,
+    AuthzPolicy,
+    BusinessCalendar,
+    Calendar,
+    Charge,
+    Closed,
+    CodeBook,
+    CombinedCalendar,
+    Condition,
+    Contact,
+    Created,
+    CustomerReplied,
+    Cycle,
+    Decision,
+    Delegation,
+    DocumentRule,
+    Escalated,
+    EscalationRequested,
+    Event,
+    FaxType,
+    HolidayRule,
+    HolidaySet,
+    Issue,
+    IssueCode,
+    LeadTime,
+    LeadTimeCheck,
+    LeadTimeEstimate,
+    MatrixViolation,
+    MetricReport,
+    NativeFax,
+    OnboardingCase,
+    OnboardingChecklist,
+    OnboardingStepRule,
+    OnboardingStepStatus,
+    PhoneNumber,
+    PhoneNumberCheck,
+    Playbook,
+    PolicyRule,
+    PolicySet,
+    PortingTier,
+    PortOrder,
+    PriorityChanged,
+    PriorityLevel,
+    PriorityMatrix,
+    PriorityScheme,
+    ReadinessItem,
+    ReadinessSnapshot,
+    Reason,
+    ReceivedDocument,
+    Reopened,
+    Report,
+    RequestFacts,
+    Resolved,
+    Rule,
+    Segment,
+    SegmentKind,
+    Selection,
+    Severity,
+    SLAPolicy,
+    SLAReport,
+    Staff,
+    StatusChanged,
+    SurveyAnswered,
+    Target,
+    TargetRange,
+    Ticket,
+    TimeRange,
+    Triage,
+    TriageRule,
+    TriageRules,
+    UnknownRequester,
+    WarningCrossed,
+    WarningThreshold,
+    WeeklyHours,
+    WorkCatalogue,
+    WorkKind,
+    check_requested_date,
+    earliest_date,
+    onboarding_checklist,
+    validate_phone_number,
+)
+from servicedesk_core.testing import strategies as s
+
+__all__ = ["strategy_for"]
+
+_S = st.SearchStrategy[Any]
+_WORDS = st.sampled_from(["", "a", "Technical Support", "rules[2].level", "Zoë"])
+_CODES = st.sampled_from(["config.invalid", "cnam.too_long", "phone.fictional", "x"])
+
+
+def _one_of(values: st.SearchStrategy[Any], pick: Callable[[Any], Any]) -> _S:
+    """One of the values ``pick`` finds in a drawn value (values without any are skipped)."""
+    return values.map(lambda value: tuple(pick(value))).filter(bool).flatmap(st.sampled_from)
+
+
+# --- results, computed by the library ---------------------------------------------------------
+
+
+@st.composite
+def _reports(draw: st.DrawFn) -> SLAReport:
+    policy = draw(s.sla_policies())
+    log = draw(s.event_logs(policy, max_size=6))
+    now = log[-1].at + draw(st.sampled_from([dt.timedelta(0), dt.timedelta(hours=5)]))
+    return policy.evaluate(log, now)
+
+
+@st.composite
+def _selections(draw: st.DrawFn) -> Selection:
+    rules = draw(s.policy_sets()).rules
+    catch_all = attrs.evolve(rules[-1], when=Condition())  # so that every ticket is picked
+    created = draw(s.events(kinds=[Created]))
+    return PolicySet([*rules[:-1], catch_all]).select(created)  # type: ignore[arg-type]
+
+
+def _cycles() -> _S:
+    return _one_of(_reports(), lambda report: (c for m in report.metrics for c in m.cycles))
+
+
+@st.composite
+def _decisions(draw: st.DrawFn) -> Decision:
+    policy = draw(s.authz_policies(max_accounts=1, min_rules=1, max_rules=4))
+    account = draw(st.sampled_from(policy.accounts))
+    principal = draw(st.sampled_from(account.contacts))
+    action = draw(st.sampled_from(Action))
+    ticket = Ticket(id="T-1", account=account.id, requester=principal.id, work="ivr")
+    resource = ticket if action.is_on_ticket else account
+    return policy.decide(principal, action, resource, draw(_instants()))
+
+
+@st.composite
+def _charges(draw: st.DrawFn) -> Charge:
+    catalogue = draw(s.work_catalogues())
+    calendar = draw(s.business_calendars(max_holidays=0, max_overrides=0))
+    work = draw(st.none() | st.sampled_from(["reset", "ivr", "unknown"]))
+    priority = draw(st.none() | st.sampled_from(list(FOUR_TIER)))
+    return catalogue.charge(work, at=draw(_instants()), calendar=calendar, priority=priority)
+
+
+@st.composite
+def _segments(draw: st.DrawFn) -> Segment:
+    start = draw(_instants())
+    end = start + draw(s.durations(max_value=dt.timedelta(days=3)))
+    return Segment(
+        kind=draw(st.sampled_from(SegmentKind)), start=start, end=end, reason=draw(_WORDS)
+    )
+
+
+def _instants() -> st.SearchStrategy[dt.datetime]:
+    return s.aware_datetimes(min_value=dt.datetime(2025, 1, 1), max_value=dt.datetime(2027, 1, 1))
+
+
+@st.composite
+def _estimates(draw: st.DrawFn) -> LeadTimeEstimate:
+    calendar = draw(s.business_calendars(max_holidays=3, max_overrides=0))
+    return earliest_date(draw(s.lead_times()), draw(_instants()), calendar)
+
+
+@st.composite
+def _lead_time_checks(draw: st.DrawFn) -> LeadTimeCheck:
+    calendar = draw(s.business_calendars(max_holidays=3, max_overrides=0))
+    at = draw(_instants())
+    requested = at.date() + dt.timedelta(days=draw(st.integers(-3, 60)))
+    return check_requested_date(draw(s.lead_times()), at, requested, calendar)
+
+
+@st.composite
+def _checklists(draw: st.DrawFn) -> OnboardingChecklist:
+    received = draw(st.lists(s.received_documents(), max_size=5))
+    today = draw(st.dates(dt.date(2025, 1, 1), dt.date(2027, 12, 31)))
+    return onboarding_checklist(draw(s.onboarding_cases()), received, today=today)
+
+
+def _triages() -> _S:
+    return s.triage_rules().flatmap(
+        lambda rules: s.request_facts(malformed=True).map(rules.classify)
+    )
+
+
+def _issues() -> _S:
+    return st.builds(Issue, st.sampled_from(Severity), _CODES, _WORDS, _WORDS.filter(bool))
+
+
+def _issue_codes() -> _S:
+    return st.builds(IssueCode, _CODES, st.sampled_from(Severity), _WORDS)
+
+
+# --- the table -----------------------------------------------------------------------------------
+
+_BUILDERS: dict[type, Callable[[], _S]] = {
+    # calendars
+    TimeRange: s.time_ranges,
+    WeeklyHours: lambda: s.weekly_hours(allow_empty=True),
+    HolidayRule: s.holiday_rules,
+    HolidaySet: s.holiday_sets,
+    BusinessCalendar: lambda: s.business_calendars(holidays=s.holiday_sets()),
+    CombinedCalendar: s.combined_calendars,
+    Calendar: s.calendars,
+    LeadTime: s.lead_times,
+    LeadTimeEstimate: _estimates,
+    LeadTimeCheck: _lead_time_checks,
+    # priorities
+    PriorityLevel: s.priority_levels,
+    PriorityScheme: s.priority_schemes,
+    PriorityMatrix: s.priority_matrices,
+    MatrixViolation: lambda: _one_of(
+        s.priority_matrices(monotonic=False), PriorityMatrix.violations
+    ),
+    TriageRule: lambda: _one_of(s.triage_rules(), lambda rules: rules.rules),
+    TriageRules: s.triage_rules,
+    RequestFacts: s.request_facts,
+    Triage: _triages,
+    # reports
+    Issue: _issues,
+    IssueCode: _issue_codes,
+    CodeBook: lambda: st.lists(_issue_codes(), unique_by=lambda code: code.code).map(CodeBook),
+    Report: lambda: st.lists(_issues(), max_size=4).map(Report),
+    # events
+    Event: s.events,
+    **{
+        kind: (lambda kind=kind: s.events(kinds=[kind]))
+        for kind in (
+            Created,
+            AgentReplied,
+            CustomerReplied,
+            StatusChanged,
+            PriorityChanged,
+            Assigned,
+            Resolved,
+            Reopened,
+            Closed,
+            Escalated,
+            EscalationRequested,
+            SurveyAnswered,
+        )
+    },
+    # SLA
+    Target: s.targets,
+    WarningThreshold: s.warning_thresholds,
+    TargetRange: s.sla_targets,
+    SLAPolicy: s.sla_policies,
+    Condition: s.conditions,
+    PolicyRule: s.policy_rules,
+    PolicySet: s.policy_sets,
+    Selection: _selections,
+    SLAReport: _reports,
+    MetricReport: lambda: _one_of(_reports(), lambda report: report.metrics),
+    Cycle: _cycles,
+    Segment: _segments,
+    WarningCrossed: lambda: st.builds(WarningCrossed, s.warning_thresholds(), _instants()),
+    # authorization
+    Contact: s.contacts,
+    Account: s.accounts,
+    AuthzPolicy: s.authz_policies,
+    Rule: s.authz_rules,
+    WorkKind: s.work_kinds,
+    WorkCatalogue: s.work_catalogues,
+    Staff: s.staff,
+    Delegation: s.delegations,
+    Ticket: s.tickets,
+    UnknownRequester: lambda: st.builds(UnknownRequester, account=st.just("acme"), name=_WORDS),
+    Decision: _decisions,
+    Reason: lambda: _one_of(_decisions(), lambda decision: decision.reasons),
+    Charge: _charges,
+    # onboarding
+    DocumentRule: s.document_rules,
+    OnboardingStepRule: s.onboarding_step_rules,
+    PortingTier: s.porting_tiers,
+    ReadinessItem: s.readiness_items,
+    ReadinessSnapshot: s.readiness_snapshots,
+    OnboardingCase: s.onboarding_cases,
+    ReceivedDocument: s.received_documents,
+    OnboardingChecklist: _checklists,
+    OnboardingStepStatus: lambda: _one_of(_checklists(), lambda checklist: checklist.steps),
+    PhoneNumber: s.phone_numbers,
+    PhoneNumberCheck: lambda: s.phone_number_texts().map(validate_phone_number),
+    PortOrder: s.port_orders,
+    Address: s.addresses,
+    E911: lambda: st.builds(
+        E911,
+        number=s.phone_number_texts(),
+        address=s.addresses(),
+        status=st.sampled_from(AddressStatus),
+    ),
+    NativeFax: lambda: st.builds(
+        NativeFax,
+        type=st.sampled_from(FaxType),
+        number=s.phone_number_texts(),
+        ata_purchased=st.booleans(),
+    ),
+    # playbooks
+    Playbook: s.playbooks,
+}
+
+
+def strategy_for(kind: type) -> _S:
+    """The strategy ``st.from_type(kind)`` draws from.
+
+    Raises:
+        InvalidArgument: ``kind`` has no strategy yet (add one to the table above).
+    """
+    builder = _BUILDERS.get(kind)
+    if builder is None:
+        raise InvalidArgument(
+            f"servicedesk_core.testing has no strategy for {kind.__name__}; "
+            "add one to servicedesk_core/testing/_registry.py"
+        )
+    return builder()
