@@ -32,6 +32,7 @@ docs: $(BIN)/.installed-docs
 bench: $(BIN)/.installed-bench
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/sla.py
+	$(BIN)/python bench/escalation.py
 
 clean:
 	rm -rf $(VENV) docs/_build .hypothesis .mypy_cache .ruff_cache

@@ -6,6 +6,7 @@ extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
+    "sphinxcontrib.mermaid",
 ]
 source_suffix = {".md": "markdown"}
 exclude_patterns = ["_build"]
@@ -26,3 +27,4 @@ nitpick_ignore_regex = [
 ]
 nitpicky = True
 myst_heading_anchors = 3
+myst_fence_as_directive = ["mermaid"]  # ```mermaid fences draw, as they do on GitHub

@@ -40,7 +40,7 @@ from servicedesk_core import (
 PROVIDER = BusinessCalendar(
     timezone="America/New_York",
     hours="Mon-Fri 09:00-17:00",
-    holidays=holidays.US(),
+    holidays=holidays.country_holidays("US"),
 )
 NOW = dt.datetime(2026, 3, 2, 10, 30, tzinfo=PROVIDER.tz)  # Monday morning
 

@@ -16,7 +16,7 @@ CT = ZoneInfo("America/Chicago")
 desk = BusinessCalendar(
     timezone="America/Chicago",
     hours=WeeklyHours.parse("Mon-Fri 07:00-17:00"),
-    holidays=holidays.US(subdiv="TX"),
+    holidays=holidays.country_holidays("US", subdiv="TX"),
     overrides={date(2026, 12, 23): "07:00-12:00"},
 )
 around_the_clock = BusinessCalendar.always_open("America/Chicago")

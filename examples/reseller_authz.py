@@ -14,12 +14,14 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from servicedesk_core import (
+    NEW_HIRE,
     Account,
     Action,
     AuthzPolicy,
     BusinessCalendar,
     Contact,
     ContactRole,
+    Principal,
     PriorityScheme,
     Rule,
     Staff,
@@ -52,18 +54,20 @@ BUSINESS_HOURS = BusinessCalendar(
 )
 
 # Section 5: what's included vs. what requires approval. Section 3: after-hours
-# support is billable unless defined as Critical.
+# support is billable unless defined as Critical (tickets may name their priority).
+# Sections 5, 6 and 8: new user setups are included "with proper notice", 3 business days.
 CATALOGUE = WorkCatalogue(
     currency="USD",
     after_hours_billable=True,
-    after_hours_exempt={PRIORITIES["Critical"]},
+    after_hours_exempt={"Critical"},
+    scheme=PRIORITIES,
     kinds=[
         WorkKind(id="troubleshooting", description="Troubleshooting (CX & VIP)", billable=False),
         WorkKind(id="call_routing", description="Call routing adjustment", billable=False),
         WorkKind(id="password_reset", description="Password reset", billable=False),
         WorkKind(id="access_issue", description="Access issue", billable=False),
         WorkKind(id="voicemail", description="Voicemail support", billable=False),
-        WorkKind(id="new_user", description="New user setup (with notice)", billable=False),
+        WorkKind(id="new_user", description="New user setup", billable=False, notice=NEW_HIRE),
         WorkKind(id="vendor_coordination", description="Vendor coordination", billable=False),
         WorkKind(id="training", description="Basic training and portal guidance", billable=False),
         WorkKind(id="custom_ivr", description="Custom IVR or complex call flow", billable=True),
@@ -167,8 +171,13 @@ def main() -> None:
     outage = Ticket(id="T-2", account="acme", requester="erin", work="troubleshooting",
                     priority=PRIORITIES["Critical"])  # fmt: skip
     minor = Ticket(id="T-3", account="acme", requester="erin", work="troubleshooting",
-                   priority=PRIORITIES["Standard"])  # fmt: skip
-    scenarios = [
+                   priority="Standard")  # fmt: skip
+    # Section 6: new hires through the "New User" form, with 3 business days' notice.
+    hire = Ticket(id="T-6", account="acme", requester="carol", work="new_user",
+                  needed_on="2026-03-16")  # fmt: skip
+    rushed = Ticket(id="T-7", account="acme", requester="carol", work="new_user",
+                    needed_on="2026-03-12")  # fmt: skip
+    scenarios: list[tuple[str, Principal | None, Action, Ticket | Account, datetime]] = [
         ("Carol (MAC-only) submits a custom IVR", carol, Action.SUBMIT_CHANGE, ivr, TUESDAY_10),
         ("Carol approves her own request", carol, Action.APPROVE_CHARGE, ivr, TUESDAY_10),
         ("Alice (billing contact) approves it", alice, Action.APPROVE_CHARGE, ivr, TUESDAY_10),
@@ -179,6 +188,10 @@ def main() -> None:
         ("Erin reports an outage at 22:00, Critical", erin, Action.SUBMIT_REQUEST, outage,
          TUESDAY_22),
         ("Erin asks a Standard question at 22:00", erin, Action.SUBMIT_REQUEST, minor, TUESDAY_22),
+        ("Carol asks for a new user on Monday 16th", carol, Action.SUBMIT_CHANGE, hire,
+         TUESDAY_10),
+        ("Carol asks for a new user on Thursday 12th", carol, Action.SUBMIT_CHANGE, rushed,
+         TUESDAY_10),
         ("An unknown caller asks for a migration", UnknownRequester(account="acme", name="Zed"),
          Action.SUBMIT_CHANGE, Ticket(id="T-4", account="acme", requester="zed", work="migration"),
          TUESDAY_10),
@@ -188,8 +201,9 @@ def main() -> None:
     for title, principal, action, resource, at in scenarios:
         assert principal is not None
         decision = POLICY.decide(principal, action, resource, at)
-        print(f"{title}:\n  {decision.outcome.value} {list(decision.codes)}")
-        if decision.approvers:
+        codes = [reason.code for reason in decision.reasons]
+        print(f"{title}:\n  {decision.outcome.value} {codes}")
+        if decision.approvers and not decision.is_denied:
             amount = "unknown" if decision.amount is None else decision.amount
             print(f"  approvers: {sorted(decision.approvers)}, amount: {amount}")
         print(f"  {decision.message}")

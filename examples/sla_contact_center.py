@@ -70,8 +70,8 @@ def main() -> None:
     for channel, priority in [(Channel.PHONE, "High"), (Channel.EMAIL, "Critical")]:
         created = Created(at=late, priority=priority, channel=channel)
         report = POLICIES.evaluate([created], late)
-        response = report[Metric.FIRST_RESPONSE].breach_at
-        escalation = report[Metric.ESCALATION].breach_at
+        response = report[Metric.FIRST_RESPONSE].due_at
+        escalation = report[Metric.ESCALATION].due_at
         assert response is not None
         assert escalation is not None
         print(

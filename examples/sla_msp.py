@@ -71,7 +71,7 @@ def main() -> None:
         created = Created(at=at, priority=priority, channel=channel)
         report = POLICIES.evaluate([created], at)
         assert report.rule is not None
-        due = report[Metric.FIRST_RESPONSE].breach_at
+        due = report[Metric.FIRST_RESPONSE].due_at
         assert due is not None
         print(f"{label:<22} {priority:<5} -> {report.rule.rule}: triage by {due:%a %H:%M}")
 

@@ -74,7 +74,7 @@ def main() -> None:
         report = POLICY.evaluate([Created(at=thursday, priority=level)], thursday)
         parts = []
         for metric in (Metric.FIRST_RESPONSE, Metric.RESOLUTION):
-            due = report[metric].breach_at
+            due = report[metric].due_at
             parts.append(f"{metric.value} {due:%a %H:%M}" if due else f"{metric.value} -")
         print(f"  {level.name:<8} " + ", ".join(parts))
 

@@ -55,7 +55,7 @@ def main() -> None:
         first = report[Metric.FIRST_RESPONSE].current
         assert first is not None
         goal = f"goal {first.goal_at:%a %H:%M}, " if first.goal_at else ""
-        print(f"  {level.name:<9} first response {goal}breach {first.breach_at:%a %H:%M}")
+        print(f"  {level.name:<9} first response {goal}breach {first.due_at:%a %H:%M}")
 
 
 if __name__ == "__main__":

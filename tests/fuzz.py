@@ -8,6 +8,8 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from servicedesk_core import ConfigError
+
 LONG_TEXT = "9" * 20_000
 """Longer than any field accepts (``_convert.MAX_TEXT``)."""
 
@@ -34,6 +36,19 @@ JUNK: st.SearchStrategy[Any] = st.recursive(
 
 MEGABYTE = "1" * 1_000_000
 """A pasted megabyte: every parser gives a verdict on it within 100 ms."""
+
+
+def refused_or_built(build: Callable[[], object], *documented: type[BaseException]) -> object:
+    """The value built, or ``None`` for a ConfigError naming its field (or a documented error)."""
+    field = "unset"
+    try:
+        return build()
+    except ConfigError as error:
+        field = error.field or ""
+    except documented:
+        return None
+    assert field  # every refusal names its field
+    return None
 
 
 def verdict_time(call: Callable[[], object], *errors: type[BaseException]) -> float:

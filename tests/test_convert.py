@@ -30,7 +30,9 @@ HELPERS = (
     lambda value: convert.aware_datetime(value, "field"),
     lambda value: convert.tuple_of(value, "field", convert.integer),
     lambda value: convert.instance(Mode, value, "field"),
+    lambda value: convert.pairs(value, "field"),
     lambda value: convert.frozenset_of(value, "field", convert.text),
+    lambda value: convert.pairs(value, "field"),
 )
 
 ANYTHING = st.one_of(
@@ -242,3 +244,18 @@ def test_instance_keeps_objects_of_the_type_and_names_the_field_otherwise():
     with pytest.raises(ConfigError, match="expected a Mode, got str 'slow'") as caught:
         convert.instance(Mode, "slow", "modes[2]")
     assert "modes[2]" == caught.value.field
+
+
+def test_pairs_reads_a_mapping_or_a_list_of_pairs_and_names_the_bad_item() -> None:
+    assert (("a", 1),) == convert.pairs({"a": 1}, "field")
+    assert (("a", 1), ("b", 2)) == convert.pairs([("a", 1), ["b", 2]], "field")
+    with pytest.raises(ConfigError) as raised:
+        convert.pairs([("a", 1), "b"], "attributes")
+    assert "attributes[1]" == raised.value.field
+
+
+def test_instances_checks_every_item_and_names_its_position():
+    assert (Mode.SLOW,) == convert.instances([Mode.SLOW], "modes", Mode)
+    with pytest.raises(ConfigError) as caught:
+        convert.instances([Mode.SLOW, "fast"], "modes", Mode)
+    assert "modes[1]" == caught.value.field

@@ -7,19 +7,42 @@ reads them (a ``ConfigError`` or a report code).
 
 from collections.abc import Callable
 
+import attrs
 import pytest
 
 from servicedesk_core import (
     FOUR_TIER,
+    LICENCE_REQUEST,
+    Address,
     BusinessCalendar,
     ConfigError,
+    LeadTime,
+    PhoneNumber,
+    PhoneNumberError,
+    PortOrder,
+    ReadinessSnapshot,
     TimeRange,
     TriageRules,
     WeeklyHours,
+    check_cnam,
+    check_requested_date,
+    readiness,
+    validate_phone_number,
 )
+from servicedesk_core._convert import MAX_TEXT
 from servicedesk_core._time import zone
 from tests.example_scripts import load
 from tests.fuzz import MEGABYTE, verdict_time
+from tests.onboarding.sample import NOW, ORDER, PROVIDER, validate
+
+_TEXT_FIELDS = [f.name for f in attrs.fields(PortOrder) if f.type in ("str", str)]
+
+
+def _longest_order(text: str) -> object:
+    """Every text field of the seed's order at the longest length accepted, then validated."""
+    order = attrs.evolve(ORDER, **dict.fromkeys(_TEXT_FIELDS, text[:MAX_TEXT]))
+    return validate(order)
+
 
 PARSERS: dict[str, tuple[Callable[[str], object], tuple[type[BaseException], ...]]] = {
     "WeeklyHours.parse": (WeeklyHours.parse, (ConfigError,)),
@@ -46,6 +69,18 @@ PARSERS: dict[str, tuple[Callable[[str], object], tuple[type[BaseException], ...
         lambda text: load("partner_playbooks").OUTBOUND_CALLS.walk({text: text}),
         (),
     ),
+    "validate_phone_number": (validate_phone_number, ()),
+    "PhoneNumber.parse": (PhoneNumber.parse, (PhoneNumberError,)),
+    "check_cnam": (check_cnam, ()),
+    "PortOrder(...)": (lambda text: PortOrder(domain=text, numbers_to_port=[text]), (ConfigError,)),
+    "validate_port_order (every field at MAX_TEXT)": (_longest_order, ()),
+    "Address(...)": (lambda text: Address(zip=text), (ConfigError,)),
+    "check_requested_date": (
+        lambda text: check_requested_date(LICENCE_REQUEST, NOW, text, PROVIDER),
+        (),
+    ),
+    "LeadTime(...)": (lambda text: LeadTime(name="n", minimum=text), (ConfigError,)),
+    "readiness": (lambda text: readiness(ReadinessSnapshot(states={text: text})), (ConfigError,)),
 }
 
 

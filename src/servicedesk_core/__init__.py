@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from servicedesk_core.authz import (
+    AUTHZ_CODES,
     Account,
     Action,
     AuthzPolicy,
@@ -15,7 +16,6 @@ from servicedesk_core.authz import (
     Outcome,
     Principal,
     PrincipalKind,
-    Reason,
     Rule,
     Scope,
     Staff,
@@ -56,7 +56,6 @@ from servicedesk_core.escalation import (
     LadderReport,
     Level,
     LevelDue,
-    LevelReached,
     Move,
     OnResolve,
     ReferenceFormat,
@@ -193,6 +192,7 @@ from servicedesk_core.sla import (
 
 __all__ = [
     "ACCOUNT_CONFIGURATION_STEPS",
+    "AUTHZ_CODES",
     "CNAM_MAX_LENGTH",
     "CNAM_PROPAGATION",
     "DEFAULT_PAUSED_BY",
@@ -266,7 +266,6 @@ __all__ = [
     "LeadTimeEstimate",
     "Level",
     "LevelDue",
-    "LevelReached",
     "MatrixViolation",
     "Metric",
     "MetricReport",
@@ -303,7 +302,6 @@ __all__ = [
     "ReadinessItem",
     "ReadinessSnapshot",
     "ReadinessState",
-    "Reason",
     "ReceivedDocument",
     "ReferenceFormat",
     "Region",

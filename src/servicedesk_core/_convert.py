@@ -20,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import enum
+import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -41,8 +42,10 @@ __all__ = [
     "enum_member",
     "frozenset_of",
     "instance",
+    "instances",
     "integer",
     "number",
+    "pairs",
     "text",
     "time",
     "time_text",
@@ -88,6 +91,8 @@ def brief(value: object, limit: int = 60) -> str:
     >>> brief("Huge"), brief("x" * 100)
     ("'Huge'", "str 'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx... (100 characters)")
     """
+    if isinstance(value, str | bytes | bytearray) and len(value) > limit:
+        return describe(value, limit)  # never copy a pasted megabyte into a repr
     shown = _safe_repr(value)
     return shown if len(shown) <= limit else describe(value, limit)
 
@@ -430,3 +435,37 @@ def frozenset_of(value: object, field: str, item: Callable[[object, str], T]) ->
     ['a', 'b']
     """
     return frozenset(tuple_of(value, field, item))
+
+
+def pairs(value: object, field: str) -> tuple[tuple[object, object], ...]:
+    """Return the items of a mapping, or of a collection of ``(key, value)`` pairs.
+
+    Keys and values are left to the caller's converters.
+
+    Raises:
+        ConfigError: neither a mapping nor a collection of pairs.
+
+    >>> pairs({"plan": "gold"}, "attributes"), pairs([("plan", "gold")], "attributes")
+    ((('plan', 'gold'),), (('plan', 'gold'),))
+    """
+    if isinstance(value, Mapping):
+        return tuple(value.items())
+    return tuple_of(value, field, _pair)
+
+
+def _pair(value: object, field: str) -> tuple[object, object]:
+    if not isinstance(value, tuple | list) or len(value) != 2:
+        raise ConfigError(f"expected a (key, value) pair, got {describe(value)}", field=field)
+    return value[0], value[1]
+
+
+def instances(values: object, field: str, kind: type[T]) -> tuple[T, ...]:
+    """Return a tuple of ``kind`` objects; an item of another type is named ``field[i]``.
+
+    Raises:
+        ConfigError: ``values`` is not a collection, or an item is not a ``kind``.
+
+    >>> instances([1, 2], "counts", int)
+    (1, 2)
+    """
+    return tuple_of(values, field, functools.partial(instance, kind))

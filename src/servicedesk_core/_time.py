@@ -123,6 +123,8 @@ def suggest_zones(name: str) -> tuple[str, ...]:
     (('America/Chicago',), ('America/Chicago',), ('America/Chicago',))
     """
     key = name.strip()
+    if len(key) > _MAX_ZONE_NAME:
+        return ()
     if key.upper() in _ZONE_ALIASES:
         return (_ZONE_ALIASES[key.upper()],)
     names = _zone_names()

@@ -165,7 +165,8 @@ class PhoneNumberError(ServiceDeskError, ValueError):
 
     def __init__(self, text: str, report: Report) -> None:
         reasons = "; ".join(issue.message for issue in report.errors)
-        super().__init__(f"not a valid NANP phone number: {text!r}: {reasons}")
+        shown = repr(text) if len(text) <= 60 else f"{text[:50]!r}... ({len(text)} characters)"
+        super().__init__(f"not a valid NANP phone number: {shown}: {reasons}")
         self.text = text
         self.report = report
 
@@ -201,7 +202,7 @@ class EventLogError(ServiceDeskError, ValueError):
 class TransitionError(EventLogError):
     """An event asks a ticket for a move its workflow does not allow here.
 
-    Raised by :meth:`~servicedesk_core.escalation.Workflow.replay`; its
+    Raised by :meth:`~servicedesk_core.Workflow.replay`; its
     ``check`` form reports the same problems with the same ``code`` instead.
 
     Attributes:

@@ -47,9 +47,13 @@ class Channel(enum.Enum):
     CHAT = "chat"
 
 
+def _at(value: dt.datetime | str) -> dt.datetime:
+    return convert.aware_datetime(value, "at")
+
+
 @attrs.frozen(kw_only=True)
 class Event:
-    """The base of every event: when it happened (an aware datetime).
+    """The base of every event: when it happened (an aware datetime, or ISO text with an offset).
 
     The instant is also kept as integer epoch microseconds for the evaluator;
     events compare by it, so an event equals its copy stored with a UTC offset
@@ -57,28 +61,54 @@ class Event:
 
     Raises:
         NaiveDatetimeError: ``at`` has no timezone.
+        ConfigError: ``at`` is not a datetime, or text without an offset.
     """
 
-    at: dt.datetime = attrs.field(eq=False)
+    at: dt.datetime = attrs.field(converter=_at, eq=False)
     _us: int = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_us", to_us(self.at))  # raises NaiveDatetimeError
+        object.__setattr__(self, "_us", to_us(self.at))
 
 
 def _level_name(value: str | PriorityLevel) -> str:
-    return value.name if isinstance(value, PriorityLevel) else value
+    if isinstance(value, PriorityLevel):
+        return value.name
+    return convert.text(value, "priority", allow_empty=False, max_length=200)
 
 
 def _channel(value: Channel | str) -> Channel:
-    return value if isinstance(value, Channel) else Channel(value)
+    return convert.enum_member(Channel, value, "channel")
 
 
 def _attributes(
     value: Mapping[str, str] | Iterable[tuple[str, str]],
 ) -> tuple[tuple[str, str], ...]:
-    items = value.items() if isinstance(value, Mapping) else value
-    return tuple(sorted((str(key), str(item)) for key, item in items))
+    named = {}
+    for key, item in convert.pairs(value, "attributes"):
+        name = convert.text(key, "attributes", allow_empty=False, max_length=200)
+        named[name] = convert.text(item, f"attributes.{name}", max_length=1000)
+    return tuple(sorted(named.items()))
+
+
+def _tag(value: object, field: str) -> str:
+    return convert.text(value, field, allow_empty=False, max_length=200)
+
+
+def _tags(value: Iterable[str]) -> frozenset[str]:
+    return convert.frozenset_of(value, "tags", _tag)
+
+
+def _public(value: bool | str) -> bool:
+    return convert.boolean(value, "public")
+
+
+def _awaits_answer(value: bool | str) -> bool:
+    return convert.boolean(value, "awaits_answer")
+
+
+def _status(value: str) -> str:
+    return convert.text(value, "status", allow_empty=False, max_length=200)
 
 
 @attrs.frozen(kw_only=True)
@@ -94,7 +124,7 @@ class Created(Event):
     priority: str = attrs.field(converter=_level_name)
     channel: Channel = attrs.field(default=Channel.PORTAL, converter=_channel)
     attributes: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_attributes)
-    tags: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+    tags: frozenset[str] = attrs.field(default=frozenset(), converter=_tags)
 
     def attribute(self, name: str) -> str | None:
         """Return one attribute's value, or ``None`` when the ticket has none."""
@@ -108,21 +138,21 @@ class Created(Event):
 class AgentReplied(Event):
     """An agent wrote on the ticket: a public reply, or an internal note (``public=False``)."""
 
-    public: bool = True
+    public: bool = attrs.field(default=True, converter=_public)
 
 
 @attrs.frozen(kw_only=True)
 class CustomerReplied(Event):
     """The customer wrote; ``awaits_answer=False`` for a message that needs none ("thanks!")."""
 
-    awaits_answer: bool = True
+    awaits_answer: bool = attrs.field(default=True, converter=_awaits_answer)
 
 
 @attrs.frozen(kw_only=True)
 class StatusChanged(Event):
     """The ticket entered a status of the policy's list (some statuses pause clocks)."""
 
-    status: str
+    status: str = attrs.field(converter=_status)
 
 
 @attrs.frozen(kw_only=True)

@@ -9,7 +9,6 @@ resolution or the escalation, with the answers collected as evidence.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Mapping
 
 import attrs
@@ -234,7 +233,7 @@ Step = NextCheck | Resolution | Escalation
 
 
 def _checks(values: Iterable[Check]) -> tuple[Check, ...]:
-    return convert.tuple_of(values, "checks", functools.partial(convert.instance, Check))
+    return convert.instances(values, "checks", Check)
 
 
 def _otherwise(value: Resolve | Escalate | None) -> Resolve | Escalate | None:

@@ -21,7 +21,6 @@ error contact.name: give a name [name.blank]
 from __future__ import annotations
 
 import enum
-import functools
 from collections.abc import Iterable, Iterator, Mapping
 
 import attrs
@@ -118,7 +117,7 @@ class Issue:
 
 
 def _to_issues(issues: Iterable[Issue]) -> tuple[Issue, ...]:
-    return convert.tuple_of(issues, "issues", functools.partial(convert.instance, Issue))
+    return convert.instances(issues, "issues", Issue)
 
 
 @attrs.frozen
@@ -232,7 +231,7 @@ class IssueCode:
 
 
 def _to_codes(codes: Iterable[IssueCode]) -> tuple[IssueCode, ...]:
-    return convert.tuple_of(codes, "codes", functools.partial(convert.instance, IssueCode))
+    return convert.instances(codes, "codes", IssueCode)
 
 
 @attrs.frozen

@@ -112,7 +112,8 @@ def oracle(
     rules = [rule for rule in policy.rules if applies(rule)]
     denying = {r.id for r in rules if r.effect == "deny" and not (r.unless_roles & held.keys())}
     if denying:
-        return Answer(Outcome.DENY, "rule.deny", frozenset(denying))
+        exempt = {role for r in rules if r.id in denying for role in r.unless_roles}
+        return Answer(Outcome.DENY, "rule.deny", frozenset(denying), frozenset(exempt))
     mine = (
         isinstance(principal, Contact)
         and isinstance(resource, Ticket)
@@ -124,7 +125,7 @@ def oracle(
         and (act == "view_company_tickets" or (act == "view_ticket" and not mine))
         and not (account.company_visibility & held.keys())
     ):
-        return Answer(Outcome.DENY, "visibility.restricted")
+        return Answer(Outcome.DENY, "visibility.restricted", approvers=account.company_visibility)
 
     billable, amount = (False, None)
     if isinstance(resource, Ticket) and (act in SUBMISSIONS or act == "approve_charge"):
@@ -143,29 +144,8 @@ def oracle(
             and (within(rule) or not limits)
         ]
 
-    all_roles = set(held)
-    if act == "approve_charge":
-        assert isinstance(resource, Ticket)
-        if mine:
-            return Answer(Outcome.DENY, "approval.own_request")
-        usable = {role for role, owners_ in held.items() if owners_ - {resource.requester}}
-        if not allowing(usable) and allowing(all_roles):
-            return Answer(Outcome.DENY, "approval.own_request")
-        all_roles = usable
-    found = allowing(all_roles)
-    if not found:
-        if allowing(all_roles, limits=False):
-            return Answer(Outcome.DENY, "approval.over_limit")
-        return Answer(Outcome.DENY, "rule.none")
-    plain = [rule.id for rule in rules if rule.id in found and not rule.check_in]
-    outcome = Outcome.ALLOW if plain else Outcome.NEEDS_APPROVAL
-    code = "rule.allow" if plain else "request.check_in"
-    if act in SUBMISSIONS and billable:
-        outcome = Outcome.NEEDS_APPROVAL
-        code = "billing"
-    approvers: frozenset[str] = frozenset()
-    if outcome == Outcome.NEEDS_APPROVAL:
-        approvers = frozenset(
+    def approver_roles() -> frozenset[str]:
+        return frozenset(
             role
             for rule in policy.rules
             if rule.effect == "allow"
@@ -175,6 +155,33 @@ def oracle(
             and within(rule)
             for role in rule.roles
         )
+
+    all_roles = set(held)
+    if act == "approve_charge":
+        assert isinstance(resource, Ticket)
+        if mine:
+            return Answer(Outcome.DENY, "approval.own_request", approvers=approver_roles())
+        usable = {role for role, owners_ in held.items() if owners_ - {resource.requester}}
+        if not allowing(usable) and allowing(all_roles):
+            return Answer(Outcome.DENY, "approval.own_request", approvers=approver_roles())
+        all_roles = usable
+    found = allowing(all_roles)
+    if not found:
+        if allowing(all_roles, limits=False):
+            return Answer(Outcome.DENY, "approval.over_limit", approvers=approver_roles())
+        could = (
+            approver_roles()
+            if act == "approve_charge"
+            else frozenset(role for r in rules if r.effect == "allow" for role in r.roles)
+        )
+        return Answer(Outcome.DENY, "rule.none", approvers=could)
+    plain = [rule.id for rule in rules if rule.id in found and not rule.check_in]
+    outcome = Outcome.ALLOW if plain else Outcome.NEEDS_APPROVAL
+    code = "rule.allow" if plain else "request.check_in"
+    if act in SUBMISSIONS and billable:
+        outcome = Outcome.NEEDS_APPROVAL
+        code = "billing"
+    approvers = approver_roles() if outcome == Outcome.NEEDS_APPROVAL else frozenset()
     if isinstance(principal, Contact) and not principal.verified:
         outcome = Outcome.NEEDS_VERIFICATION
         code = "requester.unverified"

@@ -84,14 +84,14 @@ def test_thresholds_are_inclusive_and_exact(estimate: str | None, allowed: bool)
     decision = policy().decide(BOB, Action.APPROVE_CHARGE, ticket(estimate=estimate), T0)
     assert decision.is_allowed is allowed
     if not allowed:
-        assert decision.codes == ("approval.over_limit",)
+        assert decision.codes == {"approval.over_limit"}
 
 
 def test_unknown_amounts_are_not_within_a_limit() -> None:
     """Work of unknown cost needs an approver without a limit."""
     no_price = Ticket(id="T", account="acme", requester="carol", work="mystery")
-    assert policy().decide(BOB, Action.APPROVE_CHARGE, no_price, T0).codes == (
-        "approval.over_limit",
+    assert {"approval.over_limit"} == (
+        policy().decide(BOB, Action.APPROVE_CHARGE, no_price, T0).codes
     )
     assert policy().decide(ALICE, Action.APPROVE_CHARGE, no_price, T0).is_allowed
 
@@ -107,7 +107,7 @@ def test_needs_approval_names_the_roles_that_can_approve_that_amount() -> None:
 
 def test_nobody_approves_their_own_request() -> None:
     decision = policy().decide(ALICE, Action.APPROVE_CHARGE, ticket(requester="alice"), T0)
-    assert decision.codes == ("approval.own_request",)
+    assert decision.codes == {"approval.own_request"}
 
 
 def test_a_delegate_approves_only_during_the_delegation() -> None:
@@ -130,12 +130,12 @@ def test_a_delegate_approves_only_during_the_delegation() -> None:
 def test_a_delegate_cannot_approve_the_delegators_own_request() -> None:
     """Separation of duties holds through a delegation."""
     decision = policy(leave()).decide(ERIN, Action.APPROVE_CHARGE, ticket("alice"), T0)
-    assert decision.codes == ("approval.own_request",)
+    assert decision.codes == {"approval.own_request"}
 
 
 def test_a_delegate_cannot_approve_their_own_request() -> None:
     decision = policy(leave()).decide(ERIN, Action.APPROVE_CHARGE, ticket("erin"), T0)
-    assert decision.codes == ("approval.own_request",)
+    assert decision.codes == {"approval.own_request"}
 
 
 def test_own_roles_still_count_when_a_delegation_is_from_the_requester() -> None:
@@ -147,7 +147,7 @@ def test_own_roles_still_count_when_a_delegation_is_from_the_requester() -> None
     large = p.decide(BOB, Action.APPROVE_CHARGE, ticket("alice", estimate="900"), T0)
     assert small.is_allowed
     assert small.delegations == ()
-    assert large.codes == ("approval.own_request",)
+    assert large.codes == {"approval.own_request"}
 
 
 def test_delegated_roles_do_not_cascade_at_decision_time() -> None:
@@ -160,14 +160,14 @@ def test_delegated_roles_do_not_cascade_at_decision_time() -> None:
 def test_change_only_requesters_never_approve() -> None:
     decision = policy().decide(CAROL, Action.APPROVE_CHARGE, ticket("erin"), T0)
     assert decision.outcome == Outcome.DENY
-    assert decision.codes == ("rule.none",)
+    assert decision.codes == {"rule.none"}
 
 
 def test_require_raises_with_the_decision_attached() -> None:
     p = policy()
     with pytest.raises(NotAuthorizedError) as info:
         p.require(CAROL, Action.APPROVE_CHARGE, ticket("erin"), T0)
-    assert info.value.decision.codes == ("rule.none",)
+    assert info.value.decision.codes == {"rule.none"}
     assert isinstance(info.value, PermissionError)
     assert str(info.value) == info.value.decision.message
     assert p.require(ALICE, Action.APPROVE_CHARGE, ticket("erin"), T0).is_allowed
@@ -184,6 +184,6 @@ def test_unverified_contacts_are_called_back_first() -> None:
     p = policy(contacts=(ALICE, shaky, CAROL, ERIN))
     decision = p.decide(shaky, Action.APPROVE_CHARGE, ticket(), T0)
     assert decision.outcome == Outcome.NEEDS_VERIFICATION
-    assert decision.codes[0] == "requester.unverified"
+    assert decision.reasons[0].code == "requester.unverified"
     refused = p.decide(shaky, Action.APPROVE_CHARGE, ticket(estimate="9000"), T0)
     assert refused.outcome == Outcome.DENY  # verification never upgrades a deny

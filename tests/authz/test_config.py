@@ -67,10 +67,14 @@ def test_unknown_action() -> None:
 
 
 def test_unknown_effect_scope_or_principal_kind() -> None:
-    with pytest.raises(ValueError, match="'maybe' is not a valid Effect"):
+    with pytest.raises(ConfigError, match="expected one of 'allow', 'deny', got str 'maybe'"):
         Rule(id="r", effect="maybe", actions={Action.VIEW_TICKET})
-    with pytest.raises(ValueError, match="not a valid Scope"):
+    with pytest.raises(ConfigError, match="got str 'planet'") as info:
         view_rule(scope="planet")
+    assert "scope" == info.value.field
+    with pytest.raises(ConfigError) as info:
+        view_rule(principal="robot")
+    assert "principal" == info.value.field
 
 
 def test_duplicate_rule_ids() -> None:
@@ -236,8 +240,9 @@ def test_delegations_do_not_cascade() -> None:
 
 
 def test_a_role_string_is_not_a_set_of_roles() -> None:
-    with pytest.raises(ConfigError, match="string"):
+    with pytest.raises(ConfigError, match="expected a list") as info:
         Contact(id="a", account="acme", roles="billing_contact")
+    assert "roles" == info.value.field
 
 
 def test_a_ticket_needs_an_account_and_an_aware_request_time() -> None:

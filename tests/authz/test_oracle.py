@@ -19,7 +19,7 @@ def test_decide_agrees_with_the_oracle(case: tuple[AuthzPolicy, Scenario]) -> No
     assert set(decision.rules) == expected.rules, (decision, expected)
     assert decision.approvers == expected.approvers, (decision, expected)
     if expected.code == "billing":
-        assert decision.codes[0].startswith("billing."), decision
+        assert decision.reasons[0].code.startswith("billing."), decision
     elif expected.outcome == Outcome.DENY:
         assert set(decision.codes) == {expected.code}, (decision, expected)
     else:  # billing codes come first on submissions; the deciding code is among them

@@ -7,7 +7,8 @@ import subprocess
 import sys
 from datetime import UTC, datetime
 
-from servicedesk_core import Action, Decision, Outcome, Reason, Ticket
+from servicedesk_core import Action, Decision, Outcome, Ticket
+from servicedesk_core.authz.decisions import reason
 from tests.authz.reseller import EXAMPLE, example
 
 T0 = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)
@@ -45,7 +46,7 @@ def test_decision_message_reads_as_a_sentence() -> None:
         action=Action.VIEW_TICKET,
         principal="contact acme/erin",
         account="globex",
-        reasons=(Reason("account.mismatch", "the resource belongs to another account"),),
+        reasons=(reason("account.mismatch", "the resource belongs to another account"),),
     )
     assert decision.message == (
         "deny: contact acme/erin view_ticket on globex: the resource belongs to another account"

@@ -5,15 +5,20 @@ from __future__ import annotations
 import pytest
 
 from servicedesk_core import (
+    DEFAULT_WORKFLOW,
     AgentReplied,
     Assigned,
     Closed,
     ConfigError,
     Created,
     Escalated,
+    EscalationLadder,
     EscalationRequested,
+    Level,
+    Reopened,
     Resolved,
     SurveyAnswered,
+    Trigger,
 )
 from tests.sla.helpers import central, desk_policy
 
@@ -79,3 +84,18 @@ def test_a_survey_may_be_answered_after_closing() -> None:
     ]
     closed_only = POLICY.evaluate(events[:2], central(18, 9))
     assert closed_only.metrics == POLICY.evaluate(events, central(18, 9)).metrics
+
+
+def test_one_log_with_a_reopen_after_closing_replays_everywhere() -> None:
+    """The SLA clocks, the lifecycle and the ladder read the same list, reopen included."""
+    events = [
+        Created(at=central(16, 9), priority="High"),
+        AgentReplied(at=central(16, 10)),
+        Resolved(at=central(16, 11), note="reset the phone"),
+        Closed(at=central(16, 12)),
+        Reopened(at=central(18, 9)),
+    ]
+    ladder = EscalationLadder(name="l", levels=[Level(name="x", triggers=Trigger.elapsed("PT1H"))])
+    assert "open" == DEFAULT_WORKFLOW.replay(events).status
+    assert not POLICY.evaluate(events, central(18, 10)).resolved
+    assert central(18, 10) == ladder.evaluate(events, central(18, 9, 30)).next_at

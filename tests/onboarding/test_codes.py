@@ -65,6 +65,7 @@ TRIGGERS: dict[str, Callable[[], Report]] = {
     "phone.not_nanp": lambda: phone("+44 20 7946 0958"),
     "phone.too_short": lambda: phone("599 6900"),
     "phone.too_long": lambda: phone("+1 913 599 69000"),
+    "field.too_long": lambda: phone("9" * 101),
     "phone.area_code_leading_digit": lambda: phone("113 599 6900"),
     "phone.area_code_reserved": lambda: phone("293 599 6900"),
     "phone.area_code_n11": lambda: phone("411 599 6900"),

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from servicedesk_core import (
+    ConfigError,
     NumberKind,
     PhoneNumber,
     PhoneNumberError,
@@ -208,8 +209,9 @@ def test_numbers_sort_hash_and_pickle_by_value() -> None:
 
 
 def test_validate_rejects_non_strings_as_programming_errors() -> None:
-    with pytest.raises(TypeError):
-        validate_phone_number(9135996900)  # type: ignore[arg-type]
+    with pytest.raises(ConfigError, match="got int 9135996900") as caught:
+        validate_phone_number(9135996900, path="sms_number")  # type: ignore[arg-type]
+    assert "sms_number" == caught.value.field
 
 
 @given(phone_numbers(allow_extensions=True))

@@ -11,6 +11,7 @@ from servicedesk_core import (
     Activation,
     Address,
     AddressStatus,
+    ConfigError,
     Document,
     FaxType,
     NaiveDatetimeError,
@@ -550,6 +551,7 @@ def test_orders_are_immutable_values() -> None:
     assert attrs.evolve(ORDER, numbers_to_port=list(ORDER.numbers_to_port)) == ORDER
 
 
-def test_a_single_string_for_a_list_of_numbers_is_a_programming_error() -> None:
-    with pytest.raises(TypeError, match="list of numbers"):
+def test_a_single_string_for_a_list_of_numbers_is_refused_naming_the_field() -> None:
+    with pytest.raises(ConfigError, match="expected a list") as caught:
         PortOrder(numbers_to_port="913 599 6900")  # type: ignore[arg-type]
+    assert "numbers_to_port" == caught.value.field

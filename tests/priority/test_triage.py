@@ -113,6 +113,8 @@ def test_more_users_than_the_account_has_is_reported_but_counts_as_all() -> None
         ({"tags": "vip"}, "facts.wrong_type", "tags"),
         ({"tags": [1, 2]}, "facts.wrong_type", "tags"),
         ({"colour": "red"}, "facts.unknown", "colour"),
+        ({"channel": "p" * 201}, "facts.too_long", "channel"),
+        ({"tags": ["v" * 201]}, "facts.too_long", "tags"),
     ],
 )
 def test_malformed_facts_are_reported_not_coerced(

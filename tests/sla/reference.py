@@ -100,7 +100,7 @@ class RefCycle:
     state: ClockState
     started_at: dt.datetime
     stopped_at: dt.datetime | None
-    breach_at: dt.datetime | None
+    due_at: dt.datetime | None
     elapsed: dt.timedelta
     priority: str
 
@@ -307,17 +307,17 @@ def measure(policy: SLAPolicy, record: Record, now: dt.datetime) -> RefCycle:
     target = policy.target(metric, level)
     shown_start = start if stop is None else min(start, stop)
     elapsed = counted(end) if end > start else ZERO
-    breach_at = None
+    due_at = None
     if target is not None:
         pieces = pieces_of(record, start, end, cal_at) if end >= start else []
         if not pieces and end < start and running_at_before(record, end):
             pieces = [Piece(start, None, cal)]
-        breach_at = reach(pieces, budget(target.breach, cal, start))
+        due_at = reach(pieces, budget(target.breach, cal, start))
     if target is None:
         state = ClockState.NOT_APPLICABLE
     elif stop is None and now < start:
         state = ClockState.PENDING
-    elif breach_at is not None and breach_at <= end:
+    elif due_at is not None and due_at <= end:
         state = ClockState.BREACHED
     elif stop is not None:
         state = ClockState.ACHIEVED
@@ -325,4 +325,4 @@ def measure(policy: SLAPolicy, record: Record, now: dt.datetime) -> RefCycle:
         state = ClockState.PAUSED
     else:
         state = ClockState.RUNNING
-    return RefCycle(state, shown_start, stop, breach_at, elapsed, level)
+    return RefCycle(state, shown_start, stop, due_at, elapsed, level)

@@ -125,7 +125,7 @@ def test_an_unknown_calendar_name_is_a_config_error() -> None:
 
 
 def test_something_that_is_not_a_calendar_is_a_config_error() -> None:
-    with pytest.raises(ConfigError, match="expected a calendar") as raised:
+    with pytest.raises(ConfigError, match="expected a Calendar") as raised:
         SLAPolicy(name="p", scheme=FOUR_TIER, calendar="Mon-Fri 09:00-17:00", targets={})  # type: ignore[arg-type]
     assert raised.value.field == "calendar"
     with pytest.raises(ConfigError, match="expected a calendar or a calendar name"):
@@ -172,7 +172,7 @@ def test_duplicate_statuses_are_a_config_error() -> None:
         (lambda: Target(business_days=0), "at least 1"),
         (lambda: Target(business_days=-1, end_of_day=True), "at least 0"),
         (lambda: Target(duration=H, end_of_day=True), "end of day"),
-        (lambda: TargetRange.of("4h"), "expected a TargetRange"),  # type: ignore[arg-type]
+        (lambda: TargetRange.of("4h"), "expected a duration"),
     ],
 )
 def test_inconsistent_targets_are_config_errors(build, match: str) -> None:

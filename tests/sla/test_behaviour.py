@@ -53,11 +53,11 @@ def test_waiting_on_customer_pauses_resolution_and_resumes_with_what_is_left() -
     ]
     paused = POLICY.evaluate(events[:2], central(16, 12))[RES].current
     assert paused.state == ClockState.PAUSED
-    assert paused.breach_at is None
+    assert paused.due_at is None
     assert paused.remaining == 7 * H
     resumed = POLICY.evaluate(events, central(17, 10))[RES].current
     assert resumed.state == ClockState.RUNNING
-    assert central(17, 16) == resumed.breach_at
+    assert central(17, 16) == resumed.due_at
     assert resumed.paused == 23 * H
     assert resumed.elapsed == 2 * H
 
@@ -66,7 +66,7 @@ def test_first_response_is_not_paused_by_default() -> None:
     events = [created(), StatusChanged(at=central(16, 10), status="waiting_on_customer")]
     first = POLICY.evaluate(events, central(16, 14))[FR].current
     assert first.state == ClockState.BREACHED
-    assert central(16, 13) == first.breach_at
+    assert central(16, 13) == first.due_at
 
 
 # --- priority changes ------------------------------------------------------------
@@ -88,20 +88,20 @@ def raised_at(mode: OnPriorityChange, change: dt.datetime, start: dt.datetime = 
 )
 def test_raising_the_priority_during_business_hours(mode: OnPriorityChange, breach) -> None:
     cycle = raised_at(mode, central(16, 9, 30))
-    assert (breach, "Critical") == (cycle.breach_at, cycle.priority)
+    assert (breach, "Critical") == (cycle.due_at, cycle.priority)
 
 
 def test_raising_to_a_24x7_target_out_of_hours_recompute_counts_the_night() -> None:
     cycle = raised_at(OnPriorityChange.RECOMPUTE, central(21, 10), start=central(20, 18))
     assert cycle.state == ClockState.BREACHED
-    assert central(20, 19) == cycle.breach_at
+    assert central(20, 19) == cycle.due_at
     assert central(21, 10) == cycle.breached_at
 
 
 def test_raising_to_a_24x7_target_out_of_hours_keep_elapsed_does_not() -> None:
     cycle = raised_at(OnPriorityChange.KEEP_ELAPSED, central(21, 10), start=central(20, 18))
     assert cycle.state == ClockState.RUNNING
-    assert central(21, 11) == cycle.breach_at
+    assert central(21, 11) == cycle.due_at
     assert central(20, 18) == cycle.started_at
 
 
@@ -121,7 +121,7 @@ def test_restart_starts_a_fresh_clock_at_the_change() -> None:
 def test_lowering_the_priority(mode: OnPriorityChange, priority: str, breach) -> None:
     events = [created(priority="Critical"), PriorityChanged(at=central(16, 9, 30), priority="Low")]
     cycle = desk_policy(on_priority_change=mode).evaluate(events, central(16, 9, 30))[FR].current
-    assert (priority, breach) == (cycle.priority, cycle.breach_at)
+    assert (priority, breach) == (cycle.priority, cycle.due_at)
 
 
 @pytest.mark.parametrize("mode", list(OnPriorityChange))
@@ -150,7 +150,7 @@ def reopened_log() -> list:
 def test_reopen_resumes_resolution_by_default() -> None:
     report = POLICY.evaluate(reopened_log(), central(17, 10))
     (cycle,) = report[RES].cycles
-    assert (ClockState.RUNNING, central(17, 15)) == (cycle.state, cycle.breach_at)
+    assert (ClockState.RUNNING, central(17, 15)) == (cycle.state, cycle.due_at)
     assert cycle.paused == 22 * H
     assert tuple(s.reason for s in cycle.explain() if s.kind is SegmentKind.PAUSED) == ("resolved",)
 
@@ -159,13 +159,13 @@ def test_reopen_new_cycle_keeps_the_first_as_it_ended() -> None:
     policy = desk_policy(on_reopen=OnReopen.NEW_CYCLE)
     first, second = policy.evaluate(reopened_log(), central(17, 10))[RES].cycles
     assert (ClockState.ACHIEVED, central(16, 11)) == (first.state, first.stopped_at)
-    assert (ClockState.RUNNING, central(17, 17)) == (second.state, second.breach_at)
+    assert (ClockState.RUNNING, central(17, 17)) == (second.state, second.due_at)
 
 
 def test_reopen_starts_a_new_periodic_update_cycle() -> None:
     cycles = POLICY.evaluate(reopened_log(), central(17, 10))[UPDATE].cycles
     assert [cycle.state for cycle in cycles] == [ClockState.ACHIEVED, ClockState.RUNNING]
-    assert central(17, 13) == cycles[-1].breach_at
+    assert central(17, 13) == cycles[-1].due_at
 
 
 # --- out of hours ------------------------------------------------------------------
@@ -174,7 +174,7 @@ def test_reopen_starts_a_new_periodic_update_cycle() -> None:
 def test_out_of_hours_count_starts_a_24x7_clock_at_creation() -> None:
     saturday = central(21, 2)
     cycle = POLICY.evaluate([created(saturday, "Critical")], saturday)[FR].current
-    assert (ClockState.RUNNING, central(21, 3)) == (cycle.state, cycle.breach_at)
+    assert (ClockState.RUNNING, central(21, 3)) == (cycle.state, cycle.due_at)
 
 
 def test_out_of_hours_wait_for_opening_starts_when_the_desk_opens() -> None:
@@ -183,7 +183,7 @@ def test_out_of_hours_wait_for_opening_starts_when_the_desk_opens() -> None:
     report = policy.evaluate([created(saturday, "Critical")], saturday)
     cycle = report[FR].current
     assert (ClockState.PENDING, central(23, 7)) == (cycle.state, cycle.started_at)
-    assert central(23, 8) == cycle.breach_at
+    assert central(23, 8) == cycle.due_at
     assert central(23, 7) == report.next_change_at
 
 
@@ -241,7 +241,7 @@ def test_next_response_has_one_cycle_per_message_awaiting_an_answer() -> None:
     assert (ClockState.RUNNING, central(16, 16), central(17, 10)) == (
         second.state,
         second.started_at,
-        second.breach_at,
+        second.due_at,
     )
 
 
@@ -256,8 +256,8 @@ def test_each_public_reply_starts_a_new_update_cycle() -> None:
     events = [created(), AgentReplied(at=central(16, 12))]
     report = POLICY.evaluate(events, central(17, 10))
     first, second = report[UPDATE].cycles
-    assert (ClockState.ACHIEVED, central(16, 13)) == (first.state, first.breach_at)
-    assert (ClockState.BREACHED, central(16, 16)) == (second.state, second.breach_at)
+    assert (ClockState.ACHIEVED, central(16, 13)) == (first.state, first.due_at)
+    assert (ClockState.BREACHED, central(16, 16)) == (second.state, second.due_at)
     assert report[UPDATE].breaches == 1
 
 
@@ -330,7 +330,7 @@ def test_explain_lists_counted_paused_out_of_hours_and_holiday_segments() -> Non
     ] == kinds
     counted = [s.duration for s in cycle.explain() if s.kind is SegmentKind.COUNTED]
     assert cycle.elapsed == sum(counted, dt.timedelta(0))
-    assert central(27, 13, 30) == cycle.breach_at
+    assert central(27, 13, 30) == cycle.due_at
 
 
 def test_explain_marks_nights_and_weekends_out_of_hours() -> None:
@@ -396,7 +396,7 @@ def test_business_days_by_the_end_of_the_day(
     policy = SLAPolicy(name="eod", scheme=FOUR_TIER, calendar=cal, targets={RES: target})
     at = created.replace(tzinfo=dt.UTC)
     cycle = policy.evaluate([Created(at=at, priority="Low")], at)[RES].current
-    assert due.replace(tzinfo=dt.UTC) == cycle.breach_at
+    assert due.replace(tzinfo=dt.UTC) == cycle.due_at
 
 
 def test_warnings_crossed_are_listed_earliest_first() -> None:
@@ -419,7 +419,7 @@ def test_warnings_crossed_are_listed_earliest_first() -> None:
 def test_a_24x7_hour_across_the_spring_forward_night_is_a_real_hour() -> None:
     opened = dt.datetime(2026, 3, 8, 1, 30, tzinfo=CENTRAL)  # 02:00-03:00 does not exist
     cycle = POLICY.evaluate([created(opened, "Critical")], opened)[FR].current
-    assert dt.datetime(2026, 3, 8, 3, 30, tzinfo=CENTRAL) == cycle.breach_at
+    assert dt.datetime(2026, 3, 8, 3, 30, tzinfo=CENTRAL) == cycle.due_at
 
 
 def test_pendulum_instants_are_accepted() -> None:

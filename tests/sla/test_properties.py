@@ -11,6 +11,7 @@ from servicedesk_core import (
     ClockState,
     Closed,
     Metric,
+    OutOfHoursStart,
     PriorityChanged,
     SLAPolicy,
     SLAReport,
@@ -76,8 +77,8 @@ def test_achieved_before_the_breach_instant_is_never_breached(ticket) -> None:
     policy, events, now = ticket
     for metric in policy.evaluate(events, now).metrics:
         for cycle in metric.cycles:
-            if cycle.state is ClockState.ACHIEVED and cycle.breach_at is not None:
-                assert cycle.stopped_at < cycle.breach_at
+            if cycle.state is ClockState.ACHIEVED and cycle.due_at is not None:
+                assert cycle.stopped_at < cycle.due_at
             if cycle.stopped_at is not None and cycle.state is ClockState.BREACHED:
                 assert cycle.breached_at <= cycle.stopped_at
 
@@ -101,10 +102,10 @@ def test_evaluating_later_is_monotone(ticket, later: dt.timedelta) -> None:
             assert old.goal_met is None or old.goal_met == new.goal_met
 
 
-@SLOW
-@given(tickets())
-def test_next_change_at_is_exactly_the_next_change(ticket) -> None:
-    policy, events, now = ticket
+def assert_changes_exactly_at_next_change(
+    policy: SLAPolicy, events: list, now: dt.datetime
+) -> None:
+    """Nothing changes strictly between ``now`` and ``next_change_at``; something changes at it."""
     report = policy.evaluate(events, now)
     change = report.next_change_at
     if change is None:
@@ -113,6 +114,35 @@ def test_next_change_at_is_exactly_the_next_change(ticket) -> None:
     assert change > now
     assert states(report) == states(policy.evaluate(events, change - US))
     assert states(report) != states(policy.evaluate(events, change))
+
+
+@SLOW
+@given(tickets())
+def test_next_change_at_is_exactly_the_next_change(ticket) -> None:
+    assert_changes_exactly_at_next_change(*ticket)
+
+
+@SLOW
+@given(sla_policies(out_of_hours=[OutOfHoursStart.WAIT_FOR_OPENING]), st.data())
+def test_next_change_at_while_waiting_for_the_opening(policy: SLAPolicy, data) -> None:
+    """Tickets opened while the desk is closed, whose status changes before it opens."""
+    events = data.draw(event_logs(policy, max_size=1))
+    opened = events[0].at
+    assume(not policy.calendar.is_open(opened))
+    opening = policy.calendar.next_open(opened).astimezone(dt.UTC)
+    before_opening = st.datetimes(
+        min_value=opened.replace(tzinfo=None), max_value=opening.replace(tzinfo=None)
+    ).map(lambda at: at.replace(tzinfo=dt.UTC))
+    pausing = sorted(set().union(*(policy.pauses(metric) for metric in policy.metrics)))
+    for _ in range(data.draw(st.integers(1, 2))):
+        status = data.draw(st.sampled_from(pausing or policy.statuses))
+        events.append(
+            StatusChanged(at=max(events[-1].at, data.draw(before_opening)), status=status)
+        )
+    now = data.draw(
+        st.one_of(before_opening, st.just(opening)).filter(lambda t: t >= events[-1].at)
+    )
+    assert_changes_exactly_at_next_change(policy, events, now)
 
 
 @SLOW
@@ -145,7 +175,7 @@ def test_adding_a_pause_never_brings_a_deadline_earlier(ticket, data: st.DataObj
     far = dt.datetime.max.replace(tzinfo=dt.UTC)
     for metric_plain, metric_paused in zip(plain.metrics, with_pause.metrics, strict=True):
         for old, new in zip(metric_plain.cycles, metric_paused.cycles, strict=True):
-            assert (old.breach_at or far) <= (new.breach_at or far)
+            assert (old.due_at or far) <= (new.due_at or far)
 
 
 @SLOW
@@ -176,7 +206,7 @@ def _comparable(cycle) -> tuple[object, ...]:
         cycle.state,
         utc(cycle.started_at),
         utc(cycle.stopped_at),
-        utc(cycle.breach_at),
+        utc(cycle.due_at),
         cycle.elapsed,
         cycle.priority,
     )

@@ -10,6 +10,7 @@ from servicedesk_core import (
     Created,
     Metric,
     OnPriorityChange,
+    OutOfHoursStart,
     PriorityChanged,
     Reopened,
     Resolved,
@@ -74,9 +75,9 @@ def test_reopened_ticket_deadline_excludes_the_time_it_was_resolved() -> None:
     ]
     cycle = POLICY.evaluate(events, central(18, 9))[RES].current
     # 6 of 8 hours used before the resolution; 2 left after the reopen on Wednesday
-    assert (ClockState.RUNNING, central(18, 11)) == (cycle.state, cycle.breach_at)
+    assert (ClockState.RUNNING, central(18, 11)) == (cycle.state, cycle.due_at)
     naive_deadline = central(17, 9)  # eight business hours from the original start
-    assert naive_deadline < cycle.breach_at
+    assert naive_deadline < cycle.due_at
 
 
 def test_warnings_land_inside_business_hours_not_at_midnight() -> None:
@@ -97,3 +98,16 @@ def test_next_change_at_is_when_the_report_changes() -> None:
     at_change = POLICY.evaluate(events, change)
     assert just_before[UPDATE].current.warnings == ()
     assert len(at_change[UPDATE].current.warnings) == 1
+
+
+def test_a_clock_waiting_for_the_opening_says_when_it_starts_paused() -> None:
+    """Created on Sunday, put on hold before the desk opens: pending now, paused at 07:00 Monday."""
+    policy = desk_policy(out_of_hours=OutOfHoursStart.WAIT_FOR_OPENING)
+    events = [
+        Created(at=central(15, 10), priority="High"),  # Sunday
+        StatusChanged(at=central(15, 11), status="waiting_on_customer"),
+    ]
+    report = policy.evaluate(events, central(15, 12))
+    assert ClockState.PENDING == report[RES].state
+    assert central(16, 7) == report.next_change_at
+    assert ClockState.PAUSED == policy.evaluate(events, central(16, 7))[RES].state

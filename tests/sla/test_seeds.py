@@ -46,30 +46,30 @@ def test_reseller_critical_is_one_hour_around_the_clock(
     created: dt.datetime, breach: dt.datetime
 ) -> None:
     cycle = first_response(reseller.POLICY, Created(at=created, priority="Critical"))
-    assert breach == cycle.breach_at
+    assert breach == cycle.due_at
 
 
 def test_reseller_high_is_two_to_four_business_hours() -> None:
     cycle = first_response(reseller.POLICY, Created(at=central(20, 16, 30), priority="High"))
-    assert (central(23, 8, 30), central(23, 10, 30)) == (cycle.goal_at, cycle.breach_at)
+    assert (central(23, 8, 30), central(23, 10, 30)) == (cycle.goal_at, cycle.due_at)
     cycle = first_response(reseller.POLICY, Created(at=central(17, 9, 0), priority="High"))
-    assert (central(17, 11, 0), central(17, 13, 0)) == (cycle.goal_at, cycle.breach_at)
+    assert (central(17, 11, 0), central(17, 13, 0)) == (cycle.goal_at, cycle.due_at)
 
 
 def test_reseller_medium_is_one_business_day() -> None:
     cycle = first_response(reseller.POLICY, Created(at=central(17, 10, 0), priority="Medium"))
-    assert central(18, 10, 0) == cycle.breach_at
+    assert central(18, 10, 0) == cycle.due_at
     cycle = first_response(reseller.POLICY, Created(at=central(20, 16, 30), priority="Medium"))
-    assert central(23, 16, 30) == cycle.breach_at
+    assert central(23, 16, 30) == cycle.due_at
     # opened on Saturday: one business day of open time is Monday, due at its close
     cycle = first_response(reseller.POLICY, Created(at=central(21, 11, 0), priority="Medium"))
-    assert central(23, 17, 0) == cycle.breach_at
+    assert central(23, 17, 0) == cycle.due_at
     assert dt.timedelta(hours=10) == cycle.remaining
 
 
 def test_reseller_standard_is_one_to_two_business_days() -> None:
     cycle = first_response(reseller.POLICY, Created(at=central(17, 10, 0), priority="Standard"))
-    assert (central(18, 10, 0), central(19, 10, 0)) == (cycle.goal_at, cycle.breach_at)
+    assert (central(18, 10, 0), central(19, 10, 0)) == (cycle.goal_at, cycle.due_at)
 
 
 def test_reseller_desk_hours_are_mon_fri_7_to_5_central() -> None:
@@ -116,7 +116,7 @@ def test_msp_triage_within_15_minutes(
         [Created(at=created, priority=priority, channel=channel)], created
     )
     assert rule == report.rule.rule
-    assert breach == report[FR].breach_at
+    assert breach == report[FR].due_at
 
 
 def test_msp_default_priority_is_low() -> None:
@@ -154,8 +154,8 @@ def test_partner_response_and_resolution_table(
     priority: str, response: dt.datetime, resolution: dt.datetime | None
 ) -> None:
     report = partner.POLICY.evaluate([Created(at=THURSDAY, priority=priority)], THURSDAY)
-    assert response == report[FR].breach_at
-    assert resolution == report[Metric.RESOLUTION].breach_at
+    assert response == report[FR].due_at
+    assert resolution == report[Metric.RESOLUTION].due_at
 
 
 def test_partner_low_resolution_is_best_effort() -> None:
@@ -201,7 +201,7 @@ def test_contact_center_response_times(
         [Created(at=created, priority="Medium", channel=channel)], created
     )
     assert channel.value == report.rule.rule
-    assert response == report[FR].breach_at
+    assert response == report[FR].due_at
 
 
 @pytest.mark.parametrize("priority", ["High", "Critical"])
@@ -210,14 +210,14 @@ def test_contact_center_escalation_within_an_hour_for_high_and_critical(priority
     report = contact.POLICIES.evaluate(
         [Created(at=created, priority=priority, channel=Channel.PHONE)], created
     )
-    assert eastern(17, 7, 30) == report[Metric.ESCALATION].breach_at
+    assert eastern(17, 7, 30) == report[Metric.ESCALATION].due_at
     saturday = eastern(21, 12, 0)
     events = [
         Created(at=saturday, priority=priority, channel=Channel.EMAIL),
         Assigned(at=eastern(21, 12, 50), assignee="TSUP", escalated=True),
     ]
     escalation = contact.POLICIES.evaluate(events, eastern(21, 14))[Metric.ESCALATION]
-    assert (ClockState.ACHIEVED, eastern(21, 13, 0)) == (escalation.state, escalation.breach_at)
+    assert (ClockState.ACHIEVED, eastern(21, 13, 0)) == (escalation.state, escalation.due_at)
 
 
 @pytest.mark.parametrize("priority", ["Low", "Medium"])
@@ -254,4 +254,4 @@ def test_contact_center_covers_holidays_too() -> None:
     report = contact.POLICIES.evaluate(
         [Created(at=christmas, priority="Low", channel=Channel.EMAIL)], christmas
     )
-    assert dt.datetime(2026, 12, 25, 10, 10, tzinfo=EASTERN) == report[FR].breach_at
+    assert dt.datetime(2026, 12, 25, 10, 10, tzinfo=EASTERN) == report[FR].due_at

@@ -53,7 +53,7 @@ def test_reports_are_immutable_values() -> None:
 def test_reports_describe_themselves() -> None:
     text = POLICY.evaluate([VALUES[4]], central(16, 12)).describe()
     assert text.splitlines()[0] == "policy 'desk'; priority High, status open"
-    assert "resolution: running, breach at 2026-11-16T17:00:00-06:00, remaining 5:00:00" in text
+    assert "resolution: running, due at 2026-11-16T17:00:00-06:00, remaining 5:00:00" in text
     assert "Cycle(metric=Metric.RESOLUTION" in repr(
         POLICY.evaluate([VALUES[4]], central(16, 12))[Metric.RESOLUTION].current
     )

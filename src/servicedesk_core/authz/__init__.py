@@ -11,12 +11,12 @@ from __future__ import annotations
 from servicedesk_core.authz._money import Money, to_money
 from servicedesk_core.authz.catalogue import Charge, WorkCatalogue, WorkKind
 from servicedesk_core.authz.decisions import (
+    AUTHZ_CODES,
     Action,
     Decision,
     Effect,
     Outcome,
     PrincipalKind,
-    Reason,
     Rule,
     Scope,
     Ticket,
@@ -34,6 +34,7 @@ from servicedesk_core.authz.parties import (
 from servicedesk_core.authz.policy import AuthzPolicy
 
 __all__ = [
+    "AUTHZ_CODES",
     "Account",
     "Action",
     "AuthzPolicy",
@@ -47,7 +48,6 @@ __all__ = [
     "Outcome",
     "Principal",
     "PrincipalKind",
-    "Reason",
     "Rule",
     "Scope",
     "Staff",

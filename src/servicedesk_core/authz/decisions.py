@@ -9,18 +9,19 @@ from decimal import Decimal
 
 import attrs
 
-from servicedesk_core._time import to_us
+from servicedesk_core import _convert as convert
 from servicedesk_core.authz._money import to_optional_money
 from servicedesk_core.errors import ConfigError
 from servicedesk_core.priority import PriorityLevel
+from servicedesk_core.report import CodeBook, Issue, IssueCode, Report, Severity
 
 __all__ = [
+    "AUTHZ_CODES",
     "Action",
     "Decision",
     "Effect",
     "Outcome",
     "PrincipalKind",
-    "Reason",
     "Rule",
     "Scope",
     "Ticket",
@@ -116,21 +117,83 @@ class Scope(enum.StrEnum):
     """Every resource of the account (for staff, of the accounts they serve)."""
 
 
-@attrs.frozen
-class Reason:
-    """A stable machine-readable ``code`` and a human ``message``."""
+_E, _W, _I = Severity.ERROR, Severity.WARNING, Severity.INFO
 
-    code: str
-    message: str
+AUTHZ_CODES = CodeBook(
+    [
+        IssueCode("account.unknown", _E, "The resource's account is not in the policy."),
+        IssueCode("account.mismatch", _E, "The resource belongs to another account."),
+        IssueCode("resource.unsupported", _E, "The action does not apply to this resource."),
+        IssueCode("principal.unsupported", _E, "Not a Contact, Staff or UnknownRequester."),
+        IssueCode("staff.not_assigned", _E, "The staff member does not serve the account."),
+        IssueCode("rule.deny", _E, "A deny rule matched."),
+        IssueCode("rule.none", _E, "No rule allows it (default deny)."),
+        IssueCode("visibility.restricted", _E, "The portal admin restricted company tickets."),
+        IssueCode("approval.own_request", _E, "Nobody approves their own request."),
+        IssueCode("approval.over_limit", _E, "The amount is above what the approver may approve."),
+        IssueCode("requester.unknown", _W, "Not on the contact list: call back first."),
+        IssueCode("contact.unlisted", _W, "Not exactly as the account lists the contact."),
+        IssueCode("requester.unverified", _W, "An unverified contact: call back first."),
+        IssueCode("request.check_in", _W, "Accepted, but an approver is asked first."),
+        IssueCode("billing.billable_work", _W, "The kind of work is billable."),
+        IssueCode("billing.uncatalogued", _W, "Not in the catalogue: nothing unknown is free."),
+        IssueCode("billing.after_hours", _W, "Requested after hours."),
+        IssueCode("billing.short_notice", _W, "Requested with less notice than its rule asks."),
+        IssueCode("billing.notice_unknown", _W, "The work needs notice but has no needed date."),
+        IssueCode("billing.priority_unknown", _W, "A priority the catalogue's scheme lacks."),
+        IssueCode("billing.included", _I, "Included in the plan."),
+        IssueCode("billing.critical_after_hours", _I, "After hours, but the priority is exempt."),
+        IssueCode("rule.allow", _I, "An allow rule matched."),
+    ]
+)
+"""Every reason code a :class:`Decision` or a :class:`~servicedesk_core.authz.Charge` may carry.
+
+Errors explain a denial, warnings what an approval or a call back waits for,
+infos why something is allowed or included.
+"""
 
 
-def _aware_or_none(_instance: object, _attr: object, value: dt.datetime | None) -> None:
-    if value is not None:
-        to_us(value)
+def reason(code: str, message: str) -> Issue:
+    """A decision's reason: an :class:`~servicedesk_core.Issue` of :data:`AUTHZ_CODES`."""
+    return AUTHZ_CODES.issue(code, "", message)
 
 
-def _estimate(value: object) -> Decimal | None:
+def _text(value: object, field: str) -> str:
+    return str(convert.text(value, field, allow_empty=False, max_length=200))
+
+
+def _ticket_id(value: str) -> str:
+    return _text(value, "id")
+
+
+def _account(value: str) -> str:
+    return _text(value, "account")
+
+
+def _requester(value: str) -> str:
+    return _text(value, "requester")
+
+
+def _work(value: str | None) -> str | None:
+    return None if value is None else _text(value, "work")
+
+
+def _priority(value: PriorityLevel | str | None) -> PriorityLevel | str | None:
+    if value is None or isinstance(value, PriorityLevel):
+        return value
+    return _text(value, "priority").strip()
+
+
+def _estimate(value: Decimal | int | str | None) -> Decimal | None:
     return to_optional_money(value, field="estimate")
+
+
+def _requested_at(value: dt.datetime | str | None) -> dt.datetime | None:
+    return None if value is None else convert.aware_datetime(value, "requested_at")
+
+
+def _needed_on(value: dt.date | str | None) -> dt.date | None:
+    return None if value is None else convert.date(value, "needed_on")
 
 
 @attrs.frozen(kw_only=True)
@@ -142,10 +205,14 @@ class Ticket:
         account: Id of the account the ticket belongs to.
         requester: Id of the contact who asked for it.
         work: Catalogue id of the kind of work (``None``: a plain support request).
-        priority: The ticket's priority, for the after-hours rule.
-        estimate: Expected cost as ``Decimal`` (wins over the catalogue price).
-        requested_at: When it was requested, for the after-hours rule
-            (``None``: the decision's instant).
+        priority: The ticket's priority, for the after-hours rule: a level, or its
+            name (resolved against the catalogue's scheme when judged).
+        estimate: Expected cost as ``Decimal`` or decimal text (wins over the
+            catalogue price).
+        requested_at: When it was requested, for the after-hours and notice rules
+            (``None``: the decision's instant); ISO text with an offset accepted.
+        needed_on: The date the work is needed by (a new hire's first day), for
+            work whose kind carries a notice rule; ISO text accepted.
 
     >>> Ticket(id="T-1", account="acme", requester="alice", estimate=99.5)
     Traceback (most recent call last):
@@ -153,42 +220,63 @@ class Ticket:
     servicedesk_core.errors.ConfigError: estimate: float 99.5 is not exact money; ...
     """
 
-    id: str
-    account: str
-    requester: str
-    work: str | None = None
-    priority: PriorityLevel | None = None
+    id: str = attrs.field(converter=_ticket_id)
+    account: str = attrs.field(converter=_account)
+    requester: str = attrs.field(converter=_requester)
+    work: str | None = attrs.field(default=None, converter=_work)
+    priority: PriorityLevel | str | None = attrs.field(default=None, converter=_priority)
     estimate: Decimal | None = attrs.field(converter=_estimate, default=None)
-    requested_at: dt.datetime | None = attrs.field(validator=_aware_or_none, default=None)
-
-    def __attrs_post_init__(self) -> None:
-        if not self.account:
-            raise ConfigError("a ticket belongs to an account", field="account")
+    requested_at: dt.datetime | None = attrs.field(converter=_requested_at, default=None)
+    needed_on: dt.date | None = attrs.field(converter=_needed_on, default=None)
 
 
-def _actions(values: Iterable[Action | str]) -> frozenset[Action]:
-    if isinstance(values, str):
-        values = [values]
-    actions: set[Action] = set()
-    for value in values:
-        try:
-            actions.add(Action(value))
-        except ValueError:
-            known = ", ".join(action.value for action in Action)
-            raise ConfigError(
-                f"unknown action {value!r}; known: {known}", field="actions"
-            ) from None
-    return frozenset(actions)
+def _actions(values: Action | str | Iterable[Action | str]) -> frozenset[Action]:
+    listed = [values] if isinstance(values, str) else values
+    return convert.frozenset_of(listed, "actions", _action)
 
 
-def _names(values: Iterable[str]) -> frozenset[str]:
-    if isinstance(values, str):
-        raise ConfigError(f"expected a collection of role names, got the string {values!r}")
-    return frozenset(str(value) for value in values)
+def _action(value: object, _field: str) -> Action:
+    return convert.enum_member(Action, value, "actions")  # a set: its field, not a position
 
 
-def _up_to(value: object) -> Decimal | None:
+def _rule_id(value: str) -> str:
+    return _text(value, "id")
+
+
+def _effect(value: Effect | str) -> Effect:
+    return convert.enum_member(Effect, value, "effect")
+
+
+def _principal(value: PrincipalKind | str) -> PrincipalKind:
+    return convert.enum_member(PrincipalKind, value, "principal")
+
+
+def _scope(value: Scope | str) -> Scope:
+    return convert.enum_member(Scope, value, "scope")
+
+
+def _roles(values: Iterable[str]) -> frozenset[str]:
+    return convert.frozenset_of(values, "roles", _text)
+
+
+def _unless_roles(values: Iterable[str]) -> frozenset[str]:
+    return convert.frozenset_of(values, "unless_roles", _text)
+
+
+def _feature(value: str | None) -> str | None:
+    return None if value is None else _text(value, "feature")
+
+
+def _up_to(value: Decimal | int | str | None) -> Decimal | None:
     return to_optional_money(value, field="up_to")
+
+
+def _check_in(value: bool | str) -> bool:
+    return convert.boolean(value, "check_in")
+
+
+def _description(value: str) -> str:
+    return convert.text(value, "description")
 
 
 @attrs.frozen(kw_only=True)
@@ -222,22 +310,20 @@ class Rule:
     servicedesk_core.errors.ConfigError: rules[r].roles: deny rules name exempt roles with ...
     """
 
-    id: str
-    effect: Effect = attrs.field(converter=Effect)
+    id: str = attrs.field(converter=_rule_id)
+    effect: Effect = attrs.field(converter=_effect)
     actions: frozenset[Action] = attrs.field(converter=_actions)
-    principal: PrincipalKind = attrs.field(converter=PrincipalKind, default=PrincipalKind.CONTACT)
-    roles: frozenset[str] = attrs.field(converter=_names, factory=frozenset)
-    unless_roles: frozenset[str] = attrs.field(converter=_names, factory=frozenset)
-    scope: Scope = attrs.field(converter=Scope, default=Scope.ACCOUNT)
-    feature: str | None = None
+    principal: PrincipalKind = attrs.field(converter=_principal, default=PrincipalKind.CONTACT)
+    roles: frozenset[str] = attrs.field(converter=_roles, factory=frozenset)
+    unless_roles: frozenset[str] = attrs.field(converter=_unless_roles, factory=frozenset)
+    scope: Scope = attrs.field(converter=_scope, default=Scope.ACCOUNT)
+    feature: str | None = attrs.field(default=None, converter=_feature)
     up_to: Decimal | None = attrs.field(converter=_up_to, default=None)
-    check_in: bool = False
-    description: str = ""
+    check_in: bool = attrs.field(default=False, converter=_check_in)
+    description: str = attrs.field(default="", converter=_description)
 
     def __attrs_post_init__(self) -> None:
         field = f"rules[{self.id}]"
-        if not self.id:
-            raise ConfigError("a rule needs an id", field="rules")
         if not self.actions:
             raise ConfigError("a rule covers at least one action", field=f"{field}.actions")
         if self.effect is Effect.DENY:
@@ -282,9 +368,49 @@ class Rule:
         return amount is not None and amount <= self.up_to
 
 
+def _outcome(value: Outcome | str) -> Outcome:
+    return convert.enum_member(Outcome, value, "outcome")
+
+
+def _decision_action(value: Action | str) -> Action:
+    return convert.enum_member(Action, value, "action")
+
+
+def _who(value: str) -> str:
+    return convert.text(value, "principal")
+
+
+def _decision_account(value: str) -> str:
+    return convert.text(value, "account")
+
+
+def _rule_ids(values: Iterable[str]) -> tuple[str, ...]:
+    return convert.tuple_of(values, "rules", convert.text)
+
+
+def _reasons(values: Iterable[Issue]) -> tuple[Issue, ...]:
+    return convert.instances(values, "reasons", Issue)
+
+
+def _approvers(values: Iterable[str]) -> frozenset[str]:
+    return convert.frozenset_of(values, "approvers", _text)
+
+
+def _amount(value: Decimal | int | str | None) -> Decimal | None:
+    return to_optional_money(value, field="amount")
+
+
+def _currency(value: str | None) -> str | None:
+    return None if value is None else convert.text(value, "currency", max_length=10)
+
+
+def _delegations(values: Iterable[str]) -> tuple[str, ...]:
+    return convert.tuple_of(values, "delegations", convert.text)
+
+
 @attrs.frozen(kw_only=True)
 class Decision:
-    """The answer to "may this principal do this action on this resource now?".
+    r"""The answer to "may this principal do this action on this resource now?".
 
     Fields:
 
@@ -295,23 +421,27 @@ class Decision:
     - ``rules``: Ids of the rules that decided: the allow rules behind an allow or a
       needs-approval, the deny rules behind a deny (empty for a deny by default or by a
       built-in check).
-    - ``reasons``: Why, most important first; every non-allow has at least one.
-    - ``approvers``: For needs-approval: the roles that may approve.
+    - ``reasons``: Why, most important first, as issues (:class:`~servicedesk_core.Issue`)
+      of :data:`AUTHZ_CODES` (errors explain a denial, warnings what an approval
+      waits for, infos why it is allowed); every non-allow has at least one.
+    - ``approvers``: For needs-approval: the roles that may approve. For a denial:
+      the roles that could do it or approve it instead, so a portal can say whom
+      to ask (empty when nobody can).
     - ``amount``: For billable work: the estimate or price, if known.
     - ``currency``: The currency of ``amount``.
     - ``delegations``: Delegators whose roles the principal used.
     """
 
-    outcome: Outcome
-    action: Action
-    principal: str
-    account: str
-    rules: tuple[str, ...] = ()
-    reasons: tuple[Reason, ...] = ()
-    approvers: frozenset[str] = frozenset()
-    amount: Decimal | None = None
-    currency: str | None = None
-    delegations: tuple[str, ...] = ()
+    outcome: Outcome = attrs.field(converter=_outcome)
+    action: Action = attrs.field(converter=_decision_action)
+    principal: str = attrs.field(converter=_who)
+    account: str = attrs.field(converter=_decision_account)
+    rules: tuple[str, ...] = attrs.field(default=(), converter=_rule_ids)
+    reasons: tuple[Issue, ...] = attrs.field(default=(), converter=_reasons)
+    approvers: frozenset[str] = attrs.field(default=frozenset(), converter=_approvers)
+    amount: Decimal | None = attrs.field(default=None, converter=_amount)
+    currency: str | None = attrs.field(default=None, converter=_currency)
+    delegations: tuple[str, ...] = attrs.field(default=(), converter=_delegations)
 
     @property
     def is_allowed(self) -> bool:
@@ -324,13 +454,21 @@ class Decision:
         return self.outcome is Outcome.DENY
 
     @property
-    def codes(self) -> tuple[str, ...]:
-        """The reason codes, in order."""
-        return tuple(reason.code for reason in self.reasons)
+    def codes(self) -> frozenset[str]:
+        """The distinct reason codes (the same kind of collection as ``Report.codes``)."""
+        return frozenset(reason.code for reason in self.reasons)
+
+    @property
+    def report(self) -> Report:
+        """The reasons as a :class:`~servicedesk_core.Report` (not ok for a denial)."""
+        return Report(self.reasons)
 
     @property
     def message(self) -> str:
-        """One human sentence with the outcome, who, what and why."""
+        """One human sentence with the outcome, who, what, why and, for a denial, whom to ask."""
         why = "; ".join(reason.message for reason in self.reasons)
         text = f"{self.outcome.value}: {self.principal} {self.action.value} on {self.account}"
-        return f"{text}: {why}" if why else text
+        text = f"{text}: {why}" if why else text
+        if self.is_denied and self.approvers:
+            text += f"; ask: {', '.join(sorted(self.approvers))}"
+        return text

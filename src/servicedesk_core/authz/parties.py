@@ -9,6 +9,7 @@ from typing import TypeAlias
 
 import attrs
 
+from servicedesk_core import _convert as convert
 from servicedesk_core._time import to_us
 from servicedesk_core.calendar import Calendar
 from servicedesk_core.errors import ConfigError
@@ -55,23 +56,37 @@ class StaffRole(enum.StrEnum):
     DIRECTOR = "director"
 
 
+def _name(value: object, field: str) -> str:
+    """A role, feature or id name: non-blank text (a ``StrEnum`` member becomes its value)."""
+    return str(convert.text(value, field, allow_empty=False, max_length=200))
+
+
+def _names(values: Iterable[str], field: str) -> frozenset[str]:
+    return convert.frozenset_of(values, field, _name)
+
+
 def _roles(values: Iterable[str]) -> frozenset[str]:
-    if isinstance(values, str):
-        raise ConfigError(f"roles must be a collection of names, got the string {values!r}")
-    return frozenset(str(value) for value in values)
+    return _names(values, "roles")
 
 
-def _optional_names(values: Iterable[str] | None) -> frozenset[str] | None:
-    if values is None:
-        return None
-    if isinstance(values, str):
-        raise ConfigError(f"must be a collection of names, got the string {values!r}")
-    return frozenset(str(value) for value in values)
+def _accounts(values: Iterable[str] | None) -> frozenset[str] | None:
+    return None if values is None else _names(values, "accounts")
 
 
-def _non_empty(_instance: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not value:
-        raise ConfigError(f"must be a non-empty string, got {value!r}", field=attribute.name)
+def _id(value: str) -> str:
+    return _name(value, "id")
+
+
+def _account(value: str) -> str:
+    return _name(value, "account")
+
+
+def _verified(value: bool | str) -> bool:
+    return convert.boolean(value, "verified")
+
+
+def _display_name(value: str) -> str:
+    return convert.text(value, "name", max_length=200)
 
 
 @attrs.frozen(kw_only=True)
@@ -92,14 +107,14 @@ class Contact:
     >>> Contact(id="bob", account="", roles=())
     Traceback (most recent call last):
     ...
-    servicedesk_core.errors.ConfigError: account: must be a non-empty string, got ''
+    servicedesk_core.errors.ConfigError: account: expected non-blank text
     """
 
-    id: str = attrs.field(validator=_non_empty)
-    account: str = attrs.field(validator=_non_empty)
+    id: str = attrs.field(converter=_id)
+    account: str = attrs.field(converter=_account)
     roles: frozenset[str] = attrs.field(converter=_roles, factory=frozenset)
-    verified: bool = True
-    name: str = ""
+    verified: bool = attrs.field(default=True, converter=_verified)
+    name: str = attrs.field(default="", converter=_display_name)
 
     def has_role(self, role: str) -> bool:
         """Return whether the contact holds ``role`` in their own right."""
@@ -121,10 +136,10 @@ class Staff:
     False
     """
 
-    id: str = attrs.field(validator=_non_empty)
+    id: str = attrs.field(converter=_id)
     roles: frozenset[str] = attrs.field(converter=_roles, factory=frozenset)
-    accounts: frozenset[str] | None = attrs.field(converter=_optional_names, default=None)
-    name: str = ""
+    accounts: frozenset[str] | None = attrs.field(converter=_accounts, default=None)
+    name: str = attrs.field(default="", converter=_display_name)
 
     def serves(self, account: str) -> bool:
         """Return whether this staff member works for ``account``."""
@@ -139,16 +154,32 @@ class UnknownRequester:
     number on file (see :class:`~servicedesk_core.Outcome`).
     """
 
-    account: str = attrs.field(validator=_non_empty)
-    name: str = ""
+    account: str = attrs.field(converter=_account)
+    name: str = attrs.field(default="", converter=_display_name)
 
 
 Principal: TypeAlias = Contact | Staff | UnknownRequester
 """Anyone a decision can be about."""
 
 
-def _aware(_instance: object, attribute: attrs.Attribute[dt.datetime], value: dt.datetime) -> None:
-    to_us(value)  # TypeError / NaiveDatetimeError
+def _delegator(value: str) -> str:
+    return _name(value, "delegator")
+
+
+def _delegate(value: str) -> str:
+    return _name(value, "delegate")
+
+
+def _starts(value: dt.datetime | str) -> dt.datetime:
+    return convert.aware_datetime(value, "starts")
+
+
+def _ends(value: dt.datetime | str) -> dt.datetime:
+    return convert.aware_datetime(value, "ends")
+
+
+def _delegation_id(value: str) -> str:
+    return convert.text(value, "id", max_length=200)
 
 
 @attrs.frozen(kw_only=True)
@@ -168,12 +199,12 @@ class Delegation:
     False
     """
 
-    delegator: str = attrs.field(validator=_non_empty)
-    delegate: str = attrs.field(validator=_non_empty)
+    delegator: str = attrs.field(converter=_delegator)
+    delegate: str = attrs.field(converter=_delegate)
     roles: frozenset[str] = attrs.field(converter=_roles)
-    starts: dt.datetime = attrs.field(validator=_aware)
-    ends: dt.datetime = attrs.field(validator=_aware)
-    id: str = ""
+    starts: dt.datetime = attrs.field(converter=_starts)
+    ends: dt.datetime = attrs.field(converter=_ends)
+    id: str = attrs.field(default="", converter=_delegation_id)
 
     def __attrs_post_init__(self) -> None:
         if to_us(self.ends) <= to_us(self.starts):
@@ -195,25 +226,29 @@ class Delegation:
         return to_us(self.starts) <= to_us(at) < to_us(self.ends)
 
 
-def _calendar(
-    _instance: object, attribute: attrs.Attribute[Calendar | None], value: object
-) -> None:
-    if value is not None and not isinstance(value, Calendar):
-        raise ConfigError(f"expected a Calendar, got {value!r}", field=attribute.name)
+def _calendar(value: Calendar | None) -> Calendar | None:
+    return None if value is None else convert.instance(Calendar, value, "calendar")
 
 
 def _contacts(values: Iterable[Contact]) -> tuple[Contact, ...]:
-    return tuple(sorted(values, key=lambda contact: contact.id))
+    listed = convert.instances(values, "contacts", Contact)
+    return tuple(sorted(listed, key=lambda contact: contact.id))
 
 
 def _delegations(values: Iterable[Delegation]) -> tuple[Delegation, ...]:
-    return tuple(values)
+    return convert.instances(values, "delegations", Delegation)
 
 
 def _features(values: Iterable[str]) -> frozenset[str]:
-    if isinstance(values, str):
-        raise ConfigError(f"features must be a collection, got the string {values!r}")
-    return frozenset(values)
+    return _names(values, "features")
+
+
+def _company_visibility(values: Iterable[str] | None) -> frozenset[str] | None:
+    return None if values is None else _names(values, "company_visibility")
+
+
+def _callback_number(value: str) -> str:
+    return convert.text(value, "callback_number", max_length=100)
 
 
 @attrs.frozen(kw_only=True)
@@ -239,21 +274,21 @@ class Account:
     True
     """
 
-    id: str = attrs.field(validator=_non_empty)
+    id: str = attrs.field(converter=_id)
     contacts: tuple[Contact, ...] = attrs.field(converter=_contacts, factory=tuple)
-    calendar: Calendar | None = attrs.field(validator=_calendar, default=None)
+    calendar: Calendar | None = attrs.field(converter=_calendar, default=None)
     features: frozenset[str] = attrs.field(converter=_features, factory=frozenset)
-    company_visibility: frozenset[str] | None = attrs.field(converter=_optional_names, default=None)
+    company_visibility: frozenset[str] | None = attrs.field(
+        converter=_company_visibility, default=None
+    )
     delegations: tuple[Delegation, ...] = attrs.field(converter=_delegations, factory=tuple)
-    callback_number: str = ""
-    name: str = ""
+    callback_number: str = attrs.field(default="", converter=_callback_number)
+    name: str = attrs.field(default="", converter=_display_name)
 
     def __attrs_post_init__(self) -> None:
         seen: set[str] = set()
         for contact in self.contacts:
             field = f"accounts[{self.id}].contacts[{contact.id}]"
-            if not isinstance(contact, Contact):
-                raise ConfigError(f"expected a Contact, got {contact!r}", field=field)
             if contact.account != self.id:
                 raise ConfigError(
                     f"contact belongs to account {contact.account!r}", field=f"{field}.account"

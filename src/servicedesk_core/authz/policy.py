@@ -9,6 +9,7 @@ from typing import assert_never
 
 import attrs
 
+from servicedesk_core import _convert as convert
 from servicedesk_core._time import to_us
 from servicedesk_core.authz.catalogue import Charge, WorkCatalogue
 from servicedesk_core.authz.decisions import (
@@ -17,10 +18,10 @@ from servicedesk_core.authz.decisions import (
     Effect,
     Outcome,
     PrincipalKind,
-    Reason,
     Rule,
     Scope,
     Ticket,
+    reason,
 )
 from servicedesk_core.authz.parties import (
     Account,
@@ -31,6 +32,7 @@ from servicedesk_core.authz.parties import (
     StaffRole,
     UnknownRequester,
     _calendar,
+    _names,
 )
 from servicedesk_core.calendar import Calendar
 from servicedesk_core.errors import ConfigError, NotAuthorizedError
@@ -41,25 +43,33 @@ Resource = Ticket | Account
 
 
 def _rules(values: Iterable[Rule]) -> tuple[Rule, ...]:
-    return tuple(values)
+    return convert.instances(values, "rules", Rule)
+
+
+def _catalogue(value: WorkCatalogue) -> WorkCatalogue:
+    return convert.instance(WorkCatalogue, value, "catalogue")
 
 
 def _accounts(values: Iterable[Account]) -> tuple[Account, ...]:
-    return tuple(sorted(values, key=lambda account: account.id))
+    listed = convert.instances(values, "accounts", Account)
+    return tuple(sorted(listed, key=lambda account: account.id))
 
 
 def _staff(values: Iterable[Staff]) -> tuple[Staff, ...]:
-    return tuple(sorted(values, key=lambda staff: staff.id))
+    listed = convert.instances(values, "staff", Staff)
+    return tuple(sorted(listed, key=lambda staff: staff.id))
 
 
-def _optional_names(values: Iterable[str] | None) -> frozenset[str] | None:
-    return None if values is None else _role_names(values)
+def _contact_roles(values: Iterable[str]) -> frozenset[str]:
+    return _names(values, "contact_roles")
 
 
-def _role_names(values: Iterable[str]) -> frozenset[str]:
-    if isinstance(values, str):
-        raise ConfigError(f"expected a collection of role names, got the string {values!r}")
-    return frozenset(str(value) for value in values)
+def _staff_roles(values: Iterable[str]) -> frozenset[str]:
+    return _names(values, "staff_roles")
+
+
+def _features(values: Iterable[str] | None) -> frozenset[str] | None:
+    return None if values is None else _names(values, "features")
 
 
 @attrs.frozen(kw_only=True)
@@ -108,21 +118,21 @@ class AuthzPolicy:
     >>> policy.decide(acme.contact("alice"), Action.APPROVE_CHARGE, ivr, at).rules
     ('approvers',)
     >>> policy.decide(acme.contact("erin"), Action.APPROVE_CHARGE, ivr, at).codes
-    ('approval.own_request',)
+    frozenset({'approval.own_request'})
     >>> policy.approver_roles
     frozenset({'billing_contact'})
     """
 
     rules: tuple[Rule, ...] = attrs.field(converter=_rules)
-    catalogue: WorkCatalogue = attrs.field(factory=WorkCatalogue)
+    catalogue: WorkCatalogue = attrs.field(factory=WorkCatalogue, converter=_catalogue)
     accounts: tuple[Account, ...] = attrs.field(converter=_accounts, factory=tuple)
     staff: tuple[Staff, ...] = attrs.field(converter=_staff, factory=tuple)
-    calendar: Calendar | None = attrs.field(validator=_calendar, default=None)
+    calendar: Calendar | None = attrs.field(converter=_calendar, default=None)
     contact_roles: frozenset[str] = attrs.field(
-        converter=_role_names, default=frozenset(ContactRole)
+        converter=_contact_roles, default=frozenset(ContactRole)
     )
-    staff_roles: frozenset[str] = attrs.field(converter=_role_names, default=frozenset(StaffRole))
-    features: frozenset[str] | None = attrs.field(converter=_optional_names, default=None)
+    staff_roles: frozenset[str] = attrs.field(converter=_staff_roles, default=frozenset(StaffRole))
+    features: frozenset[str] | None = attrs.field(converter=_features, default=None)
 
     def __attrs_post_init__(self) -> None:
         clash = self.contact_roles & self.staff_roles
@@ -130,8 +140,6 @@ class AuthzPolicy:
             raise ConfigError(f"roles {sorted(clash)} are both contact and staff roles")
         ids: set[str] = set()
         for rule in self.rules:
-            if not isinstance(rule, Rule):
-                raise ConfigError(f"expected a Rule, got {rule!r}", field="rules")
             if rule.id in ids:
                 raise ConfigError("duplicate rule id", field=f"rules[{rule.id}]")
             ids.add(rule.id)
@@ -244,7 +252,7 @@ class AuthzPolicy:
         >>> late = Ticket(id="T-1", account="acme", requester="erin",
         ...               requested_at=datetime(2026, 3, 10, 20, tzinfo=timezone.utc))
         >>> policy.charge(late, datetime(2026, 3, 11, 10, tzinfo=timezone.utc)).codes
-        ('billing.after_hours',)
+        frozenset({'billing.after_hours'})
         """
         account = self.account(ticket.account)
         if account is None:
@@ -255,6 +263,7 @@ class AuthzPolicy:
             calendar=self.calendar_for(account),
             priority=ticket.priority,
             estimate=ticket.estimate,
+            needed_on=ticket.needed_on,
         )
 
     def decide(
@@ -262,14 +271,19 @@ class AuthzPolicy:
     ) -> Decision:
         """Decide whether ``principal`` may do ``action`` on ``resource`` at ``at``.
 
-        Never raises for an unauthorised request: the answer is a
+        Never raises for an unauthorised request, whatever the values of the
+        principal's, the ticket's or the account's fields: the answer is a
         :class:`Decision` (allow, deny, needs approval, needs verification)
-        with the rules that matched and reason codes. Default deny.
+        with the rules that matched and reason codes. Default deny; a
+        principal or resource of a type the policy does not know is denied
+        too (``principal.unsupported``, ``resource.unsupported``). A denial
+        names the roles that could do it or approve it instead (``approvers``).
 
         Raises:
             NaiveDatetimeError: ``at`` has no timezone (a programming error).
             TypeError: ``at`` is not a datetime.
-            ValueError: ``action`` is not an :class:`Action` or the name of one.
+            ValueError: ``action`` is not an :class:`Action` or its value (a
+                :class:`~servicedesk_core.ConfigError`).
 
         >>> from datetime import datetime, timezone
         >>> from servicedesk_core import BusinessCalendar
@@ -279,19 +293,33 @@ class AuthzPolicy:
         >>> at = datetime(2026, 3, 10, 15, tzinfo=timezone.utc)
         >>> decision = policy.decide(alice, Action.MANAGE_USERS, Account(id="acme"), at)
         >>> decision.outcome, decision.codes
-        (<Outcome.DENY: 'deny'>, ('rule.none',))
+        (<Outcome.DENY: 'deny'>, frozenset({'rule.none'}))
         >>> policy.decide(alice, Action.VIEW_TICKET, Ticket(id="G-1", account="globex",
         ...                                                 requester="x"), at).codes
-        ('account.unknown',)
+        frozenset({'account.unknown'})
         """
         to_us(at)
-        action = Action(action)
-        account_id = resource.id if isinstance(resource, Account) else resource.account
+        action = convert.enum_member(Action, action, "action")
+        given: object = resource  # typed for users, judged all the same
+        someone: object = principal
+        account_id = (
+            given.id
+            if isinstance(given, Account)
+            else given.account
+            if isinstance(given, Ticket)
+            else ""
+        )
         who = _describe(principal)
 
         def deny(code: str, message: str) -> Decision:
             return _deny(action, who, account_id, code, message)
 
+        if not isinstance(given, Ticket | Account):
+            return deny("resource.unsupported", f"{convert.describe(given)} is not a resource")
+        if not isinstance(someone, Contact | Staff | UnknownRequester):
+            return deny(
+                "principal.unsupported", f"{who} is not a Contact, Staff or UnknownRequester"
+            )
         if action.is_on_ticket != isinstance(resource, Ticket):
             wanted = "a Ticket" if action.is_on_ticket else "an Account"
             return deny("resource.unsupported", f"{action.value} applies to {wanted}")
@@ -348,7 +376,7 @@ class AuthzPolicy:
                 action=action,
                 principal=who,
                 account=account.id,
-                reasons=(Reason(code, f"{who} is not on the account's contact list"),),
+                reasons=(reason(code, f"{who} is not on the account's contact list"),),
             )
         number = f" {account.callback_number}" if account.callback_number else ""
         return Decision(
@@ -357,7 +385,7 @@ class AuthzPolicy:
             principal=who,
             account=account.id,
             reasons=(
-                Reason(
+                reason(
                     code,
                     f"{who} is not on the account's contact list: call back the number on "
                     f"file{number} and check in with the client first",
@@ -378,8 +406,8 @@ class AuthzPolicy:
         who: str,
         verified: bool,
     ) -> Decision:
-        def deny(code: str, message: str) -> Decision:
-            return _deny(action, who, account.id, code, message)
+        def deny(code: str, message: str, approvers: Iterable[str] = ()) -> Decision:
+            return _deny(action, who, account.id, code, message, approvers)
 
         roles = frozenset(grant.role for grant in grants)
         own_ticket = (
@@ -406,9 +434,10 @@ class AuthzPolicy:
                 account=account.id,
                 rules=tuple(rule.id for rule in matched_denials),
                 reasons=tuple(
-                    Reason("rule.deny", rule.description or f"rule {rule.id} denies {action}")
+                    reason("rule.deny", rule.description or f"rule {rule.id} denies {action}")
                     for rule in matched_denials
                 ),
+                approvers=frozenset().union(*(rule.unless_roles for rule in matched_denials)),
             )
         if (
             kind is PrincipalKind.CONTACT
@@ -423,6 +452,7 @@ class AuthzPolicy:
             return deny(
                 "visibility.restricted",
                 f"the account's portal admin restricted company tickets to: {allowed}",
+                account.company_visibility,
             )
 
         # 2. Separation of duties: nobody approves their own request, not even by delegation.
@@ -436,7 +466,11 @@ class AuthzPolicy:
         if action is Action.APPROVE_CHARGE:
             assert isinstance(resource, Ticket)
             if own_ticket:
-                return deny("approval.own_request", "nobody approves their own request")
+                return deny(
+                    "approval.own_request",
+                    "nobody approves their own request",
+                    self._approvers(account, amount),
+                )
             usable = [grant for grant in grants if grant.source != resource.requester]
             if len(usable) < len(grants):
                 with_all = self._allows(applicable, grants, own_ticket, amount)
@@ -445,6 +479,7 @@ class AuthzPolicy:
                         "approval.own_request",
                         f"roles delegated by the requester {resource.requester!r} cannot "
                         "approve the requester's own request",
+                        self._approvers(account, amount),
                     )
             grants = usable
 
@@ -461,12 +496,23 @@ class AuthzPolicy:
                 return deny(
                     "approval.over_limit",
                     f"the amount ({shown}) is above what {who} may approve",
+                    self._approvers(account, amount),
                 )
-            return deny("rule.none", f"no rule allows {who} to {action.value}")
+            could = (
+                self._approvers(account, amount)
+                if action is Action.APPROVE_CHARGE
+                else {
+                    role
+                    for rule in applicable
+                    if rule.effect is Effect.ALLOW
+                    for role in rule.roles
+                }
+            )
+            return deny("rule.none", f"no rule allows {who} to {action.value}", could)
         plain = [rule for rule in allows if not rule.check_in]
         used = plain or allows
         reasons = [
-            Reason("rule.allow", rule.description or f"rule {rule.id} allows {action}")
+            reason("rule.allow", rule.description or f"rule {rule.id} allows {action}")
             for rule in used
         ]
         delegations = tuple(
@@ -483,7 +529,7 @@ class AuthzPolicy:
         if not plain:
             reasons.insert(
                 0,
-                Reason(
+                reason(
                     "request.check_in",
                     f"{who} is not among the contacts who may request this: "
                     "an approver is asked first",
@@ -494,10 +540,7 @@ class AuthzPolicy:
         if action.is_submission and charge is not None:
             if charge.billable:
                 outcome = Outcome.NEEDS_APPROVAL
-            reasons[:0] = [
-                Reason(code, message)
-                for code, message in zip(charge.codes, charge.messages, strict=True)
-            ]
+            reasons[:0] = charge.reasons
         approvers = (
             self._approvers(account, amount) if outcome is Outcome.NEEDS_APPROVAL else frozenset()
         )
@@ -507,7 +550,7 @@ class AuthzPolicy:
             outcome = Outcome.NEEDS_VERIFICATION
             reasons.insert(
                 0,
-                Reason(
+                reason(
                     "requester.unverified",
                     f"{who} is not verified: call back the number on file first",
                 ),
@@ -625,24 +668,33 @@ class AuthzPolicy:
         return tuple(visible)
 
 
-def _deny(action: Action, who: str, account: str, code: str, message: str) -> Decision:
+def _deny(
+    action: Action,
+    who: str,
+    account: str,
+    code: str,
+    message: str,
+    approvers: Iterable[str] = (),
+) -> Decision:
     return Decision(
         outcome=Outcome.DENY,
         action=action,
         principal=who,
         account=account,
-        reasons=(Reason(code, message),),
+        reasons=(reason(code, message),),
+        approvers=approvers,
     )
 
 
 def _describe(principal: Principal) -> str:
-    match principal:
+    given: object = principal  # judged, not trusted
+    match given:
         case Contact():
-            return f"contact {principal.account}/{principal.id}"
+            return f"contact {given.account}/{given.id}"
         case Staff():
-            return f"staff {principal.id}"
+            return f"staff {given.id}"
         case UnknownRequester():
-            name = f" {principal.name!r}" if principal.name else ""
-            return f"unknown requester{name} for {principal.account}"
+            name = f" {given.name!r}" if given.name else ""
+            return f"unknown requester{name} for {given.account}"
         case _:
-            assert_never(principal)
+            return convert.describe(given)

@@ -54,25 +54,14 @@ def _to_hours(
 def _to_overrides(value: OverridesLike) -> tuple[Override, ...]:
     if value is None:
         return ()
-    pairs = (
-        value.items() if isinstance(value, Mapping) else convert.tuple_of(value, "overrides", _pair)
-    )
     result: dict[dt.date, tuple[TimeRange, ...]] = {}
-    for key, ranges in pairs:
+    for key, ranges in convert.pairs(value, "overrides"):
         day = convert.date(key, f"overrides[{convert.brief(key)}]")
         try:
             result[day] = to_ranges(ranges)
         except ConfigError as error:
             raise ConfigError(_without_field(error), field=f"overrides[{day}]") from None
     return tuple(sorted(result.items()))
-
-
-def _pair(value: object, field: str) -> tuple[object, object]:
-    if not (isinstance(value, tuple | list) and len(value) == 2):
-        raise ConfigError(
-            f"expected a (date, hours) pair, got {convert.describe(value)}", field=field
-        )
-    return value[0], value[1]
 
 
 def _offsets_us(ranges: Iterable[TimeRange]) -> tuple[tuple[int, int], ...]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from servicedesk_core.escalation.codes import ESCALATION_CODES
-from servicedesk_core.escalation.evaluation import LadderReport, LevelDue, LevelReached
+from servicedesk_core.escalation.evaluation import LadderReport, LevelDue
 from servicedesk_core.escalation.ladder import (
     EscalationLadder,
     Level,
@@ -31,7 +31,6 @@ __all__ = [
     "LadderReport",
     "Level",
     "LevelDue",
-    "LevelReached",
     "Move",
     "OnResolve",
     "ReferenceFormat",

@@ -44,8 +44,6 @@ def check_priorities(
             raise ConfigError(str(error), field=field) from None
 
 
-def scheme_or_none(value: object) -> PriorityScheme | None:
+def scheme_or_none(value: PriorityScheme | None) -> PriorityScheme | None:
     """Return a priority scheme or ``None``; anything else is a ``ConfigError``."""
-    if value is None or isinstance(value, PriorityScheme):
-        return value
-    raise ConfigError(f"expected a PriorityScheme, got {convert.describe(value)}", field="scheme")
+    return None if value is None else convert.instance(PriorityScheme, value, "scheme")

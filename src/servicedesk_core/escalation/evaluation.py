@@ -13,14 +13,18 @@ microsecond before it, and a level is due at it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, assert_never
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, assert_never
 
 import attrs
 
+from servicedesk_core import _convert as convert
 from servicedesk_core._time import duration_us, from_us, to_us
 from servicedesk_core.errors import ConfigError, EventLogError
 from servicedesk_core.escalation.ladder import OnResolve, Since, Trigger, TriggerKind
+from servicedesk_core.escalation.lifecycle import CONCRETE as _CONCRETE
+from servicedesk_core.escalation.lifecycle import kind_of as _kind_of
+from servicedesk_core.escalation.lifecycle import quoted
 from servicedesk_core.events import (
     AgentReplied,
     Assigned,
@@ -38,23 +42,13 @@ from servicedesk_core.sla import ClockState, Cycle, PolicySet, SLAPolicy, SLARep
 if TYPE_CHECKING:
     from servicedesk_core.escalation.ladder import EscalationLadder, Level
 
-__all__ = ["LadderReport", "LevelDue", "LevelReached", "SLASource", "evaluate"]
+__all__ = ["LadderReport", "LevelDue", "evaluate"]
 
-SLASource = SLAReport | SLAPolicy | PolicySet | None
+_SLASource = SLAReport | SLAPolicy | PolicySet | None
 """What ``sla=`` accepts: the SLA report of the same events at the same ``now``,
 or a policy (or policy set) to evaluate them with."""
 
 _STILL = (ClockState.RUNNING, ClockState.PENDING)
-
-
-@attrs.frozen(kw_only=True)
-class LevelReached:
-    """A level carried out: the ``Escalated`` event that did it."""
-
-    level: str
-    at: dt.datetime
-    by: str
-    reason: str
 
 
 @attrs.frozen(kw_only=True)
@@ -71,14 +65,15 @@ class LevelDue:
 
 @attrs.frozen(kw_only=True)
 class LadderReport:
-    """Where a ticket stands on a ladder at ``now``.
+    """Where a ticket stands on a ladder at ``now`` (instants in the timezone of ``now``).
 
     Attributes:
         ladder: The ladder's name.
         now: The instant evaluated.
         active: Whether levels can fall due (``False`` while resolved or closed).
         level: The highest level reached since the last reset (``None``: none).
-        reached: The levels carried out since the last reset, in log order.
+        reached: The ``Escalated`` events that carried levels out since the last
+            reset, first per level, in log order (who, when and why).
         due: The levels due and not carried out, lowest first; each above the
             highest level reached (no level is due twice).
         next_at: When the next level falls due if no event arrives (``None``: never).
@@ -90,7 +85,7 @@ class LadderReport:
     now: dt.datetime
     active: bool
     level: str | None
-    reached: tuple[LevelReached, ...]
+    reached: tuple[Escalated, ...]
     due: tuple[LevelDue, ...]
     next_at: dt.datetime | None
     next_level: str | None
@@ -98,7 +93,7 @@ class LadderReport:
 
     @property
     def wake_at(self) -> dt.datetime | None:
-        """One timer per ticket: the earlier of ``next_at`` and the SLA's ``next_change_at``.
+        """The earlier of ``next_at`` and the SLA's ``next_change_at`` (one timer per ticket).
 
         A host that evaluates the ticket again at this instant (or when an event
         arrives) misses no SLA change and no level falling due.
@@ -112,6 +107,7 @@ class _Walk:
 
     __slots__ = (
         "active",
+        "ladder",
         "last_update",
         "priority",
         "reached",
@@ -122,87 +118,100 @@ class _Walk:
         "tier",
     )
 
-    def __init__(self) -> None:
+    def __init__(self, ladder: EscalationLadder) -> None:
+        self.ladder = ladder
         self.active = True
         self.priority = ""
         self.team = ""
         self.tier: int | None = None
         self.round_start = self.team_since = self.last_update = 0
         self.requests: list[int] = []
-        self.reached: dict[int, tuple[int, Escalated]] = {}
+        self.reached: dict[int, Escalated] = {}
 
+    def run(self, events: Sequence[Event], now: int, now_dt: dt.datetime) -> _Walk:
+        if not events:
+            raise EventLogError("the log is empty; it starts with a Created event")
+        previous = None
+        for index, event in enumerate(events):
+            kind = type(event)
+            if kind not in _CONCRETE:
+                kind = _kind_of(event)  # type: ignore[assignment]
+                if kind is None:
+                    raise EventLogError(f"not an event: {convert.describe(event)}", index=index)
+            t = event._us
+            if (previous is not None and t < previous) or t > now:
+                when = "is before the event before it" if t <= now else f"is after now ({now_dt})"
+                raise EventLogError(f"{kind.__name__} at {event.at} {when}", index=index)
+            previous = t
+            if (index == 0) != (kind is Created):
+                what = "a log starts with Created" if index == 0 else "a log has one Created event"
+                raise EventLogError(f"{what}, not {kind.__name__}", index=index)
+            step = _STEPS.get(kind)
+            if step is not None:
+                step(self, event, t, index)
+        return self
 
-def _walk(
-    ladder: EscalationLadder, events: Sequence[Event], now: int, now_dt: dt.datetime
-) -> _Walk:
-    if not events:
-        raise EventLogError("the log is empty; it starts with a Created event")
-    walk = _Walk()
-    reset = ladder.on_resolve is OnResolve.RESET
-    previous = None
-    for index, event in enumerate(events):
-        if not isinstance(event, Event):
-            raise EventLogError(f"not an event: {event!r}", index=index)
-        t = event._us
-        if previous is not None and t < previous:
+    def _priority(self, event: Created | PriorityChanged, t: int, index: int) -> None:
+        names = self.ladder.priority_names
+        if names is not None and event.priority not in names:
             raise EventLogError(
-                f"{type(event).__name__} at {event.at} is before the event before it", index=index
+                f"priority {event.priority!r} is not a level of the ladder's scheme", index=index
             )
-        if t > now:
+        self.priority = event.priority
+        if index == 0:
+            self.round_start = self.team_since = self.last_update = t
+
+    def _assigned(self, event: Assigned, t: int, _index: int) -> None:
+        team = event.team or self.team
+        tier = self.tier if event.tier is None else event.tier
+        if team != self.team or tier != self.tier or event.escalated:
+            self.team_since = t  # reached a new team or tier
+        self.team, self.tier = team, tier
+
+    def _replied(self, event: AgentReplied, t: int, _index: int) -> None:
+        if event.public:
+            self.last_update = t
+
+    def _requested(self, _event: EscalationRequested, t: int, _index: int) -> None:
+        self.requests.append(t)
+
+    def _escalated(self, event: Escalated, t: int, index: int) -> None:
+        ladder = self.ladder
+        position = ladder.position(event.level)
+        if position is None:
             raise EventLogError(
-                f"{type(event).__name__} at {event.at} is after now ({now_dt})", index=index
+                f"level {quoted(event.level)} is not a level of ladder {ladder.name!r} "
+                f"({', '.join(ladder.level_names)})",
+                index=index,
             )
-        previous = t
-        if (index == 0) != isinstance(event, Created):
-            what = "a log starts with Created" if index == 0 else "a log has one Created event"
-            raise EventLogError(f"{what}, not {type(event).__name__}", index=index)
-        match event:
-            case Created() | PriorityChanged():
-                _check_priority(ladder, event.priority, index)
-                walk.priority = event.priority
-                if index == 0:
-                    walk.round_start = walk.team_since = walk.last_update = t
-            case Assigned():
-                team = event.team or walk.team
-                tier = walk.tier if event.tier is None else event.tier
-                if team != walk.team or tier != walk.tier or event.escalated:
-                    walk.team_since = t
-                walk.team, walk.tier = team, tier
-            case AgentReplied():
-                if event.public:
-                    walk.last_update = t
-            case EscalationRequested():
-                walk.requests.append(t)
-            case Escalated():
-                position = ladder.position(event.level)
-                if position is None:
-                    raise EventLogError(
-                        f"level {event.level!r} is not a level of ladder {ladder.name!r} "
-                        f"({', '.join(ladder.level_names)})",
-                        index=index,
-                    )
-                walk.reached.setdefault(position, (t, event))
-            case Resolved() | Closed():
-                walk.active = False
-            case Reopened():
-                walk.active = True
-                if reset:
-                    walk.round_start = t
-                    walk.requests.clear()
-                    walk.reached.clear()
-            case _:
-                pass
-    return walk
+        self.reached.setdefault(position, event)
+
+    def _resolved(self, _event: Resolved | Closed, _t: int, _index: int) -> None:
+        self.active = False
+
+    def _reopened(self, _event: Reopened, t: int, _index: int) -> None:
+        self.active = True
+        if self.ladder.on_resolve is OnResolve.RESET:
+            self.round_start = t
+            self.requests.clear()
+            self.reached.clear()
 
 
-def _check_priority(ladder: EscalationLadder, priority: str, index: int) -> None:
-    if ladder.scheme is not None and priority not in ladder.scheme:
-        raise EventLogError(
-            f"priority {priority!r} is not a level of scheme {ladder.scheme.name!r}", index=index
-        )
+_STEPS: dict[type[Event], Callable[[_Walk, Any, int, int], None]] = {
+    Created: _Walk._priority,
+    PriorityChanged: _Walk._priority,
+    Assigned: _Walk._assigned,
+    AgentReplied: _Walk._replied,
+    EscalationRequested: _Walk._requested,
+    Escalated: _Walk._escalated,
+    Resolved: _Walk._resolved,
+    Closed: _Walk._resolved,
+    Reopened: _Walk._reopened,
+}
+"""What each kind of event tells the ladder; the others tell it nothing."""
 
 
-def _report_of(sla: SLASource, events: Sequence[Event], now: dt.datetime) -> SLAReport | None:
+def _report_of(sla: _SLASource, events: Sequence[Event], now: dt.datetime) -> SLAReport | None:
     if sla is None or isinstance(sla, SLAReport):
         if sla is not None and to_us(sla.now) != to_us(now):
             raise ConfigError(
@@ -237,13 +246,15 @@ class _Judge:
         match trigger.kind:
             case TriggerKind.ELAPSED:
                 assert trigger.after is not None
-                origin = {
-                    Since.CREATED: walk.round_start,
-                    Since.TEAM: walk.team_since,
-                    Since.AGENT_UPDATE: walk.last_update,
-                }[trigger.since]
+                since = trigger.since
+                if since is Since.TEAM:
+                    origin = max(walk.team_since, walk.round_start)
+                elif since is Since.AGENT_UPDATE:
+                    origin = max(walk.last_update, walk.round_start)
+                else:
+                    origin = walk.round_start
                 calendar = level.calendar or self.ladder.calendar
-                at = calendar.add_us(max(origin, walk.round_start), duration_us(trigger.after))
+                at = calendar.add_us(origin, duration_us(trigger.after))
                 return at <= now, at
             case TriggerKind.REQUESTED:
                 if len(walk.requests) >= trigger.count:
@@ -279,8 +290,8 @@ class _Judge:
                     assert cycle.breached_us is not None
                     at = max(cycle.breached_us, start)
                     due, since = True, at if since is None else min(since, at)
-                elif cycle.state in _STILL and cycle.breach_us is not None:
-                    future = _earlier(future, cycle.breach_us)
+                elif cycle.state in _STILL and cycle.due_us is not None:
+                    future = _earlier(future, cycle.due_us)
                 continue
             assert trigger.fraction is not None
             assert cycle.remaining_us is not None
@@ -301,7 +312,7 @@ def _earlier(a: int | None, b: int) -> int:
 
 
 def evaluate(
-    ladder: EscalationLadder, events: Sequence[Event], now: dt.datetime, *, sla: SLASource = None
+    ladder: EscalationLadder, events: Sequence[Event], now: dt.datetime, *, sla: _SLASource = None
 ) -> LadderReport:
     """Say which levels of a ladder a ticket reached, which are due, and when the next falls due.
 
@@ -339,9 +350,10 @@ def evaluate(
     ('coordinator', (), 'supervisor')
     """
     now_us = to_us(now)
-    walk = _walk(ladder, events, now_us, now)
+    walk = _Walk(ladder).run(events, now_us, now)
     report = _report_of(sla, events, now)
-    tz = ladder.calendar.tz
+    tz = now.tzinfo
+    assert tz is not None  # to_us refused a naive now
     highest = max(walk.reached, default=-1)
     due: list[LevelDue] = []
     next_us: int | None = None
@@ -366,16 +378,12 @@ def evaluate(
                 due.append(LevelDue(level=level.name, trigger=trigger, since=since))
             elif soonest is not None and (next_us is None or soonest < next_us):
                 next_us, next_level = soonest, level.name
-    reached = tuple(
-        LevelReached(level=event.level, at=from_us(t, tz), by=event.by, reason=event.reason)
-        for t, event in walk.reached.values()  # first carried out first
-    )
     return LadderReport(
         ladder=ladder.name,
-        now=from_us(now_us, tz),
+        now=now if type(now) is dt.datetime else from_us(now_us, tz),
         active=walk.active,
         level=None if highest < 0 else ladder.levels[highest].name,
-        reached=reached,
+        reached=tuple(walk.reached.values()),
         due=tuple(due),
         next_at=None if next_us is None else from_us(next_us, tz),
         next_level=next_level,

@@ -24,10 +24,10 @@ from servicedesk_core.calendar import BusinessCalendar, Calendar
 from servicedesk_core.errors import ConfigError
 from servicedesk_core.escalation import _scope
 from servicedesk_core.priority import PriorityScheme
-from servicedesk_core.sla import Metric
+from servicedesk_core.sla import Metric, PolicySet, SLAPolicy, SLAReport
 
 if TYPE_CHECKING:
-    from servicedesk_core.escalation.evaluation import LadderReport, SLASource
+    from servicedesk_core.escalation.evaluation import LadderReport
     from servicedesk_core.events import Event
 
 __all__ = ["EscalationLadder", "Level", "OnResolve", "Since", "Trigger", "TriggerKind"]
@@ -54,7 +54,7 @@ class Since(enum.Enum):
     TEAM = "team"
     """When the ticket reached its current team or tier (an ``Assigned`` that moved it)."""
     AGENT_UPDATE = "agent_update"
-    """The last public agent reply (or the creation): "not moving"."""
+    """The last public agent reply, or the creation ("not moving")."""
 
 
 class OnResolve(enum.Enum):
@@ -64,7 +64,7 @@ class OnResolve(enum.Enum):
     """
 
     RESET = "reset"
-    """The ladder starts again when the ticket is reopened: no level reached, time
+    """The ladder starts again when the ticket is reopened, with no level reached, time
     counted from the reopen, earlier requests forgotten."""
     KEEP = "keep"
     """Levels reached stay reached; triggers keep their starting points."""
@@ -327,6 +327,10 @@ class EscalationLadder:
     scheme: PriorityScheme | None = attrs.field(default=None, converter=_scope.scheme_or_none)
     on_resolve: OnResolve = attrs.field(default=OnResolve.RESET, converter=_on_resolve)
     _index: dict[str, int] = attrs.field(init=False, eq=False, hash=False, repr=False)
+    priority_names: frozenset[str] | None = attrs.field(
+        init=False, eq=False, hash=False, repr=False
+    )
+    """The scheme's level names (``None`` without a scheme)."""
 
     def __attrs_post_init__(self) -> None:
         if not self.levels:
@@ -340,6 +344,8 @@ class EscalationLadder:
             index[level.name] = position
             _scope.check_priorities(self.scheme, level.priorities, f"levels[{position}].priorities")
         object.__setattr__(self, "_index", index)
+        names = None if self.scheme is None else frozenset(self.scheme.names)
+        object.__setattr__(self, "priority_names", names)
         for upper, level in enumerate(self.levels):
             for lower in self.levels[:upper]:
                 if level.overlaps(lower):
@@ -377,11 +383,16 @@ class EscalationLadder:
         return any(trigger.uses_sla for level in self.levels for trigger in level.triggers)
 
     def evaluate(
-        self, events: Sequence[Event], now: dt.datetime, *, sla: SLASource = None
+        self,
+        events: Sequence[Event],
+        now: dt.datetime,
+        *,
+        sla: SLAReport | SLAPolicy | PolicySet | None = None,
     ) -> LadderReport:
         """Replay a ticket's events: levels reached, levels due, and when the next falls due.
 
-        See :func:`~servicedesk_core.escalation.evaluation.evaluate`.
+        Returns the :class:`~servicedesk_core.LadderReport` (see the guide
+        "Lifecycle and escalation").
         """
         from servicedesk_core.escalation.evaluation import evaluate
 

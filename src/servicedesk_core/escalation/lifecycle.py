@@ -9,9 +9,10 @@ list of issues it records the problem, skips the event and goes on.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, NoReturn, get_args
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any, NoReturn, get_args
 
+from servicedesk_core import _convert as convert
 from servicedesk_core._time import duration_us, from_us, to_timedelta, to_us
 from servicedesk_core.calendar import BusinessCalendar
 from servicedesk_core.errors import EventLogError, TransitionError
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
 _CALENDAR_TIME = BusinessCalendar.always_open()
 _FINAL = (StatusCategory.RESOLVED, StatusCategory.CLOSED)
-_CONCRETE = get_args(AnyEvent)
+CONCRETE: frozenset[type[Event]] = frozenset(get_args(AnyEvent))
 
 
 def reopen_in_time(workflow: Workflow, closed_at: dt.datetime, at: dt.datetime) -> bool:
@@ -47,6 +48,11 @@ def reopen_in_time(workflow: Workflow, closed_at: dt.datetime, at: dt.datetime) 
         return True
     elapsed = _CALENDAR_TIME.elapsed_us(to_us(closed_at), to_us(at))
     return elapsed <= duration_us(workflow.reopen_within)
+
+
+def quoted(text: str, limit: int = 60) -> str:
+    """``repr`` of a name from an event, cut short: messages stay readable and bounded."""
+    return repr(text) if len(text) <= limit else f"{text[:limit]!r}... ({len(text)} characters)"
 
 
 def _stdlib(at: dt.datetime) -> dt.datetime:
@@ -59,7 +65,7 @@ class _Skip(Exception):
 
 
 class Lifecycle:
-    """One replay of one log (private to :class:`~servicedesk_core.escalation.Workflow`)."""
+    """One replay of one log (private to :class:`~servicedesk_core.Workflow`)."""
 
     def __init__(
         self, workflow: Workflow, routing: Routing | None, issues: list[object] | None
@@ -161,7 +167,7 @@ class Lifecycle:
     def _move(self, target: str, event: Event) -> Move:
         """The table's move from the current status to ``target`` by ``event``."""
         kind = type(event).__name__
-        move = next((m for m in self.workflow.moves(self.status) if m.target == target), None)
+        move = self.workflow.move(self.status, target)
         if move is None:
             self._refuse(
                 "lifecycle.not_allowed",
@@ -181,72 +187,74 @@ class Lifecycle:
         self.category = self.workflow.category(target)
 
     def _apply(self, event: Event) -> None:
-        if not isinstance(event, _CONCRETE):
-            self._log("log.not_event", f"not an event: {event!r}", self.index)
+        kind = type(event)
+        if kind not in CONCRETE:
+            kind = kind_of(event)  # type: ignore[assignment]
+            if kind is None:
+                self._log("log.not_event", f"not an event: {convert.describe(event)}", self.index)
         t = event._us
         if t < self.last_us:
             self._log(
                 "log.order",
-                f"{type(event).__name__} at {event.at} is before the event before it",
+                f"{kind.__name__} at {event.at} is before the event before it",
                 self.index,
             )
         self.last_us = t  # order is the log's: a refused event still counts for it
-        if self.category is StatusCategory.CLOSED and not isinstance(
-            event, Reopened | SurveyAnswered
+        if (
+            self.category is StatusCategory.CLOSED
+            and kind is not Reopened
+            and kind is not SurveyAnswered
         ):
             self._refuse(
                 "lifecycle.closed",
-                f"{type(event).__name__} on a closed ticket; it moves only by reopening",
-                type(event).__name__,
+                f"{kind.__name__} on a closed ticket; it moves only by reopening",
+                kind.__name__,
             )
-        at = _stdlib(event.at)
-        match event:
-            case Created():
-                self._log("log.created_twice", "a log has one Created event, the first", self.index)
-            case StatusChanged():
-                self._status_changed(event)
-            case Resolved():
-                self._move(self.workflow.resolved_status, event)
-                if self.workflow.require_note and not event.note.strip():
-                    self._refuse(
-                        "lifecycle.note_required",
-                        "resolving needs a resolution note",
-                        self.workflow.resolved_status,
-                    )
-                self._go(self.workflow.resolved_status)
-                self.resolved_at = at
-            case Reopened():
-                self._reopen(event, at)
-            case Closed():
-                self._move(self.workflow.closed_status, event)
-                self._go(self.workflow.closed_status)
-                self.closed_at = at
-                self.resolved_at = self.resolved_at or at
-                self.survey_due = self.workflow.survey_on_close and self.survey_score is None
-            case SurveyAnswered():
-                if self.category not in _FINAL:
-                    self._refuse(
-                        "lifecycle.survey_early",
-                        "a survey is answered once the ticket is resolved or closed",
-                        "SurveyAnswered",
-                    )
-                self.survey_score, self.survey_due = event.score, False
-            case PriorityChanged():
-                self.priority = event.priority
-            case Assigned():
-                self._assigned(event, at)
-            case Escalated():
-                self.level = event.level
-            case _:
-                pass  # replies and escalation requests change no lifecycle state
+        at = event.at if type(event.at) is dt.datetime else _stdlib(event.at)
+        handler = _HANDLERS.get(kind)
+        if handler is not None:  # replies and escalation requests change no lifecycle state
+            handler(self, event, at)
         self.updated_at = at
 
-    def _status_changed(self, event: StatusChanged) -> None:
+    def _created(self, _event: Created, _at: dt.datetime) -> None:
+        self._log("log.created_twice", "a log has one Created event, the first", self.index)
+
+    def _resolved(self, event: Resolved, at: dt.datetime) -> None:
+        target = self.workflow.resolved_status
+        self._move(target, event)
+        if self.workflow.require_note and not event.note.strip():
+            self._refuse("lifecycle.note_required", "resolving needs a resolution note", target)
+        self._go(target)
+        self.resolved_at = at
+
+    def _closed(self, event: Closed, at: dt.datetime) -> None:
+        self._move(self.workflow.closed_status, event)
+        self._go(self.workflow.closed_status)
+        self.closed_at = at
+        self.resolved_at = self.resolved_at or at
+        self.survey_due = self.workflow.survey_on_close and self.survey_score is None
+
+    def _survey(self, event: SurveyAnswered, _at: dt.datetime) -> None:
+        if self.category not in _FINAL:
+            self._refuse(
+                "lifecycle.survey_early",
+                "a survey is answered once the ticket is resolved or closed",
+                "SurveyAnswered",
+            )
+        self.survey_score, self.survey_due = event.score, False
+
+    def _priority(self, event: PriorityChanged, _at: dt.datetime) -> None:
+        self.priority = event.priority
+
+    def _escalated(self, event: Escalated, _at: dt.datetime) -> None:
+        self.level = event.level
+
+    def _status_changed(self, event: StatusChanged, _at: dt.datetime) -> None:
         if event.status not in self.workflow:
             known = ", ".join(status.name for status in self.workflow.statuses)
             self._log(
                 "log.unknown_status",
-                f"status {event.status!r} is not one of the workflow's ({known})",
+                f"status {quoted(event.status)} is not one of the workflow's ({known})",
                 self.index,
             )
         if event.status != self.status:
@@ -276,10 +284,10 @@ class Lifecycle:
     def _assigned(self, event: Assigned, at: dt.datetime) -> None:
         team, tier = event.team or self.team, event.tier
         if self.routing is not None:
-            if event.team and self.routing.team(event.team) is None:
+            if event.team and self.routing.tier_of(event.team) is None:
                 self._log(
                     "log.unknown_team",
-                    f"team {event.team!r} is not one of the routing's "
+                    f"team {quoted(event.team)} is not one of the routing's "
                     f"({', '.join(self.routing.team_names)})",
                     self.index,
                 )
@@ -327,3 +335,25 @@ class Lifecycle:
             history=tuple(self.history),
             events=self.index,
         )
+
+
+_HANDLERS: dict[type[Event], Callable[[Lifecycle, Any, dt.datetime], None]] = {
+    Created: Lifecycle._created,
+    StatusChanged: Lifecycle._status_changed,
+    Resolved: Lifecycle._resolved,
+    Reopened: Lifecycle._reopen,
+    Closed: Lifecycle._closed,
+    SurveyAnswered: Lifecycle._survey,
+    PriorityChanged: Lifecycle._priority,
+    Assigned: Lifecycle._assigned,
+    Escalated: Lifecycle._escalated,
+}
+"""What each kind of event does to the lifecycle; the others change nothing."""
+
+
+def kind_of(event: object) -> type[Event] | None:
+    """The concrete event type of ``event`` (a subclass counts as its base), else ``None``."""
+    kind = type(event)
+    if kind in CONCRETE:
+        return kind
+    return next((concrete for concrete in CONCRETE if isinstance(event, concrete)), None)

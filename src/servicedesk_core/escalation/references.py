@@ -122,7 +122,7 @@ class TicketReferences:
 
     @property
     def original(self) -> str:
-        """The first reference: the customer's point of reference across hand-overs."""
+        """The first reference, the customer's point of reference across hand-overs."""
         return self.entries[0][1]
 
     @property

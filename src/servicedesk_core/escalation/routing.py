@@ -2,7 +2,7 @@
 
 A :class:`Routing` lists the :class:`Team` s (each with a tier, a reference
 format and its engineers), ordered :class:`RoutingRule` s and a default team.
-:meth:`Routing.route` reads a :class:`~servicedesk_core.escalation.TicketState`
+:meth:`Routing.route` reads a :class:`~servicedesk_core.TicketState`
 and an optional request kind ("broken", "change"...): the first rule that
 matches picks the team; a ticket no rule matches goes to the default team
 when it is new, and stays where it is otherwise. The answer names the rule,
@@ -223,9 +223,7 @@ def _teams(value: Iterable[Team]) -> tuple[Team, ...]:
 
 
 def _team_item(value: object, field: str) -> Team:
-    if isinstance(value, Team):
-        return value
-    raise ConfigError(f"expected a Team, got {convert.describe(value)}", field=field)
+    return convert.instance(Team, value, field)
 
 
 def _rules(value: Iterable[RoutingRule]) -> tuple[RoutingRule, ...]:
@@ -233,9 +231,7 @@ def _rules(value: Iterable[RoutingRule]) -> tuple[RoutingRule, ...]:
 
 
 def _rule_item(value: object, field: str) -> RoutingRule:
-    if isinstance(value, RoutingRule):
-        return value
-    raise ConfigError(f"expected a RoutingRule, got {convert.describe(value)}", field=field)
+    return convert.instance(RoutingRule, value, field)
 
 
 def _default(value: str | None) -> str | None:
@@ -317,9 +313,16 @@ class Routing:
         """The tiers the teams are at."""
         return frozenset(team.tier for team in self.teams)
 
-    def team(self, name: str) -> Team | None:
-        """Return the team of that name, or ``None``."""
-        return self._by_name.get(name)
+    def team(self, name: str) -> Team:
+        """Return the team of that name.
+
+        Raises:
+            KeyError: no team has that name.
+        """
+        team = self._by_name.get(name)
+        if team is None:
+            raise KeyError(f"unknown team {name!r}; teams: {', '.join(self._by_name)}")
+        return team
 
     def tier_of(self, name: str) -> int | None:
         """Return a team's tier, or ``None`` for an unknown team."""

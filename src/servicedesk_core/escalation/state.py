@@ -58,8 +58,8 @@ class Holding:
 class TicketState:
     """A ticket's lifecycle state after replaying its events (immutable).
 
-    Built by :meth:`~servicedesk_core.escalation.Workflow.replay`; a
-    :class:`~servicedesk_core.escalation.Routing` reads it to route the ticket.
+    Built by :meth:`~servicedesk_core.Workflow.replay`; a
+    :class:`~servicedesk_core.Routing` reads it to route the ticket.
 
     Attributes:
         status: The current status's name.

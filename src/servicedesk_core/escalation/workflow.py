@@ -225,6 +225,8 @@ class Workflow:
         init=False, eq=False, hash=False, repr=False
     )
     _moves: dict[str, tuple[Move, ...]] = attrs.field(init=False, eq=False, hash=False, repr=False)
+    _special: tuple[str, str, str] = attrs.field(init=False, eq=False, hash=False, repr=False)
+    _edges: dict[tuple[str, str], Move] = attrs.field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         categories: dict[str, StatusCategory] = {}
@@ -234,6 +236,7 @@ class Workflow:
                     f"status {status.name!r} is listed twice", field=f"statuses[{index}]"
                 )
             categories[status.name] = status.category
+        special = []
         for category in (StatusCategory.NEW, StatusCategory.RESOLVED, StatusCategory.CLOSED):
             named = [name for name, kind in categories.items() if kind is category]
             if len(named) != 1:
@@ -241,6 +244,7 @@ class Workflow:
                     f"a workflow has exactly one {category.value} status, got {named}",
                     field="statuses",
                 )
+            special.extend(named)
         moves: dict[str, list[Move]] = {name: [] for name in categories}
         seen: set[tuple[str, str]] = set()
         for index, transition in enumerate(self.transitions):
@@ -249,8 +253,11 @@ class Workflow:
             event = _event_for(source, target)
             requires = ("note",) if event == "Resolved" and self.require_note else ()
             moves[transition.source].append(Move(transition.target, event, requires))
+        object.__setattr__(self, "_special", tuple(special))
         object.__setattr__(self, "_categories", categories)
         object.__setattr__(self, "_moves", {name: tuple(listed) for name, listed in moves.items()})
+        edges = {(source, move.target): move for source, listed in moves.items() for move in listed}
+        object.__setattr__(self, "_edges", edges)
         self._check_reopens()
         self._check_graph()
 
@@ -316,23 +323,20 @@ class Workflow:
 
     # --- the table ----------------------------------------------------------------
 
-    def _only(self, category: StatusCategory) -> str:
-        return next(name for name, kind in self._categories.items() if kind is category)
-
     @property
     def initial(self) -> str:
         """The status every ticket starts in (the ``new`` one)."""
-        return self._only(StatusCategory.NEW)
+        return self._special[0]
 
     @property
     def resolved_status(self) -> str:
         """The status a ``Resolved`` event reaches."""
-        return self._only(StatusCategory.RESOLVED)
+        return self._special[1]
 
     @property
     def closed_status(self) -> str:
         """The status a ``Closed`` event reaches."""
-        return self._only(StatusCategory.CLOSED)
+        return self._special[2]
 
     @property
     def reopen_to(self) -> str | None:
@@ -363,6 +367,14 @@ class Workflow:
             KeyError: the workflow has no such status.
         """
         return self._moves[status]
+
+    def move(self, source: str, target: str) -> Move | None:
+        """Return the table's move from ``source`` to ``target``, or ``None`` if there is none.
+
+        >>> DEFAULT_WORKFLOW.move("open", "resolved")
+        Move(target='resolved', event='Resolved', requires=('note',))
+        """
+        return self._edges.get((source, target))
 
     def allowed(self, state: TicketState, now: dt.datetime | None = None) -> tuple[Move, ...]:
         """Return the legal next moves for a ticket: what a UI shows as buttons.

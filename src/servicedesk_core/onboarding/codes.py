@@ -34,6 +34,7 @@ ONBOARDING_CODES = (
             IssueCode("phone.fictional", _E, "555-0100 to 555-0199 are reserved for fiction."),
             # generic fields
             IssueCode("field.required", _E, "A required field is blank."),
+            IssueCode("field.too_long", _E, "Longer than any valid value; not read further."),
             IssueCode("field.format", _E, "A field does not have the required format."),
             # the number sets of a port order (porting.py)
             IssueCode("numbers.duplicate", _E, "The same number is listed twice."),

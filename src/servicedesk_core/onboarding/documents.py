@@ -31,6 +31,7 @@ from typing import assert_never
 
 import attrs
 
+from servicedesk_core import _convert as convert
 from servicedesk_core.onboarding.codes import ONBOARDING_CODES
 from servicedesk_core.report import Issue, Report, _Enum
 
@@ -92,6 +93,26 @@ class OnboardingStep(_Enum):
     ACCOUNT_CONFIGURATION = "account configuration"
 
 
+def _porting(value: bool | str) -> bool:
+    return convert.boolean(value, "porting")
+
+
+def _toll_free_port(value: bool | str) -> bool:
+    return convert.boolean(value, "toll_free_port")
+
+
+def _asap(value: bool | str) -> bool:
+    return convert.boolean(value, "asap")
+
+
+def _hardware(value: bool | str) -> bool:
+    return convert.boolean(value, "hardware")
+
+
+def _tax_exempt(value: bool | str) -> bool:
+    return convert.boolean(value, "tax_exempt")
+
+
 @attrs.frozen(kw_only=True)
 class OnboardingCase:
     """What this client's onboarding involves.
@@ -104,11 +125,11 @@ class OnboardingCase:
         tax_exempt: The client claims tax exemption.
     """
 
-    porting: bool = False
-    toll_free_port: bool = False
-    asap: bool = False
-    hardware: bool = False
-    tax_exempt: bool = False
+    porting: bool = attrs.field(default=False, converter=_porting)
+    toll_free_port: bool = attrs.field(default=False, converter=_toll_free_port)
+    asap: bool = attrs.field(default=False, converter=_asap)
+    hardware: bool = attrs.field(default=False, converter=_hardware)
+    tax_exempt: bool = attrs.field(default=False, converter=_tax_exempt)
 
     def applies(self, condition: AppliesWhen) -> bool:
         """Whether ``condition`` holds for this case.
@@ -133,8 +154,42 @@ class OnboardingCase:
                 assert_never(condition)
 
 
-def _to_steps(steps: Iterable[OnboardingStep]) -> frozenset[OnboardingStep]:
-    return frozenset(steps)
+def _steps(values: Iterable[OnboardingStep | str], field: str) -> frozenset[OnboardingStep]:
+    return convert.frozenset_of(
+        values, field, lambda value, _: convert.enum_member(OnboardingStep, value, field)
+    )
+
+
+def _gates(values: Iterable[OnboardingStep | str]) -> frozenset[OnboardingStep]:
+    return _steps(values, "gates")
+
+
+def _after(values: Iterable[OnboardingStep | str]) -> frozenset[OnboardingStep]:
+    return _steps(values, "after")
+
+
+def _document(value: Document | str) -> Document:
+    return convert.enum_member(Document, value, "document")
+
+
+def _requirement(value: DocumentRequirement | str) -> DocumentRequirement:
+    return convert.enum_member(DocumentRequirement, value, "requirement")
+
+
+def _applies(value: AppliesWhen | str) -> AppliesWhen:
+    return convert.enum_member(AppliesWhen, value, "applies")
+
+
+def _max_age_days(value: int | str | None) -> int | None:
+    return None if value is None else convert.integer(value, "max_age_days", min_value=0)
+
+
+def _step(value: OnboardingStep | str) -> OnboardingStep:
+    return convert.enum_member(OnboardingStep, value, "step")
+
+
+def _notification(value: str) -> str:
+    return convert.text(value, "notification")
 
 
 @attrs.frozen(kw_only=True)
@@ -150,11 +205,13 @@ class DocumentRule:
             before the day of checking; ``None`` when age does not matter.
     """
 
-    document: Document
-    requirement: DocumentRequirement = DocumentRequirement.REQUIRED
-    applies: AppliesWhen = AppliesWhen.ALWAYS
-    gates: frozenset[OnboardingStep] = attrs.field(default=frozenset(), converter=_to_steps)
-    max_age_days: int | None = None
+    document: Document = attrs.field(converter=_document)
+    requirement: DocumentRequirement = attrs.field(
+        default=DocumentRequirement.REQUIRED, converter=_requirement
+    )
+    applies: AppliesWhen = attrs.field(default=AppliesWhen.ALWAYS, converter=_applies)
+    gates: frozenset[OnboardingStep] = attrs.field(default=frozenset(), converter=_gates)
+    max_age_days: int | None = attrs.field(default=None, converter=_max_age_days)
 
 
 _ALL_STEPS = frozenset(OnboardingStep)
@@ -204,10 +261,10 @@ class OnboardingStepRule:
         notification: What the provider sends when the step goes ahead.
     """
 
-    step: OnboardingStep
-    applies: AppliesWhen = AppliesWhen.ALWAYS
-    after: frozenset[OnboardingStep] = attrs.field(default=frozenset(), converter=_to_steps)
-    notification: str = ""
+    step: OnboardingStep = attrs.field(converter=_step)
+    applies: AppliesWhen = attrs.field(default=AppliesWhen.ALWAYS, converter=_applies)
+    after: frozenset[OnboardingStep] = attrs.field(default=frozenset(), converter=_after)
+    notification: str = attrs.field(default="", converter=_notification)
 
 
 ONBOARDING_STEPS: tuple[OnboardingStepRule, ...] = (
@@ -255,6 +312,14 @@ ACCOUNT_CONFIGURATION_STEPS: tuple[str, ...] = (
 """The guide's recommended order for configuring the account (before the port date)."""
 
 
+def _received_on(value: dt.date | str) -> dt.date:
+    return convert.date(value, "received_on")
+
+
+def _dated(value: dt.date | str | None) -> dt.date | None:
+    return None if value is None else convert.date(value, "dated")
+
+
 @attrs.frozen
 class ReceivedDocument:
     """A document received on a date.
@@ -266,9 +331,9 @@ class ReceivedDocument:
             signature date); needed when its rule limits its age.
     """
 
-    document: Document
-    received_on: dt.date
-    dated: dt.date | None = None
+    document: Document = attrs.field(converter=_document)
+    received_on: dt.date = attrs.field(converter=_received_on)
+    dated: dt.date | None = attrs.field(default=None, converter=_dated)
 
 
 @attrs.frozen
@@ -370,19 +435,19 @@ def onboarding_checklist(
     case: OnboardingCase,
     received: Iterable[ReceivedDocument],
     *,
-    today: dt.date,
+    today: dt.date | str,
     rules: Iterable[DocumentRule] = DOCUMENT_RULES,
     steps: Iterable[OnboardingStepRule] = ONBOARDING_STEPS,
 ) -> OnboardingChecklist:
     """Compute what is missing, what it blocks, and what happens next.
 
     When a document was received more than once, the most recent receipt
-    counts. Never raises for the documents given.
+    counts. Never raises for the documents given (any dates).
 
     Args:
         case: What the onboarding involves.
         received: The documents received so far.
-        today: The day of checking (document ages are counted up to it).
+        today: The day of checking (document ages are counted up to it); ISO text accepted.
         rules: The document rules (default: the guide's).
         steps: The steps (default: the guide's).
 
@@ -396,6 +461,11 @@ def onboarding_checklist(
     >>> checklist.next_steps[1]
     'Welcome Email listing the new numbers within 24 hours'
     """
+    today = convert.date(today, "today")
+    rules = convert.instances(rules, "rules", DocumentRule)
+    steps = convert.instances(steps, "steps", OnboardingStepRule)
+    received = convert.instances(received, "received", ReceivedDocument)
+    convert.instance(OnboardingCase, case, "case")
     latest: dict[Document, ReceivedDocument] = {}
     for item in received:
         known = latest.get(item.document)

@@ -28,7 +28,6 @@ port, partner guide       14 days     28 days   calendar days       yes
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Iterable
 
 import attrs
@@ -118,7 +117,7 @@ class PortingTier:
 
 
 def _to_tiers(tiers: Iterable[PortingTier]) -> tuple[PortingTier, ...]:
-    return convert.tuple_of(tiers, "tiers", functools.partial(convert.instance, PortingTier))
+    return convert.instances(tiers, "tiers", PortingTier)
 
 
 PORTING_TIERS: tuple[PortingTier, ...] = (

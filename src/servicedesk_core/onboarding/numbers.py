@@ -22,11 +22,13 @@ import re
 
 import attrs
 
-from servicedesk_core.errors import PhoneNumberError
+from servicedesk_core import _convert as convert
+from servicedesk_core.errors import ConfigError, PhoneNumberError
 from servicedesk_core.onboarding.codes import ONBOARDING_CODES
 from servicedesk_core.report import Issue, Report, _Enum
 
 __all__ = [
+    "MAX_NUMBER_TEXT",
     "NumberKind",
     "PhoneNumber",
     "PhoneNumberCheck",
@@ -166,6 +168,9 @@ _EXTENSION = re.compile(
     r"^(?P<main>.*?\d.*?)(?:\s*[,;]?\s*(?:ext\.?|extension|x|\#)\s*|;ext=)(?P<ext>\d{1,6})\s*$",
     re.IGNORECASE,
 )
+MAX_NUMBER_TEXT = 100
+"""Longest text judged as a phone number (with an extension); longer text is not read."""
+
 _DIGITS3 = re.compile(r"[0-9]{3}")
 _DIGITS4 = re.compile(r"[0-9]{4}")
 _EXT_DIGITS = re.compile(r"[0-9]{0,6}")
@@ -288,6 +293,7 @@ class PhoneNumber:
         Raises:
             PhoneNumberError: the text is not a valid NANP number; its
                 ``report`` lists every rule broken.
+            ConfigError: ``text`` is not a string.
 
         >>> str(PhoneNumber.parse("(913) 599-6900 ext. 12"))
         '+19135996900;ext=12'
@@ -414,7 +420,9 @@ def validate_phone_number(text: str, *, path: str = "") -> PhoneNumberCheck:
     """Judge text as a NANP phone number; never raises for bad text.
 
     Formatting is forgiven (spaces, dots, dashes, parentheses, a leading ``+1``
-    or ``1``, keypad letters); nothing else is fixed silently.
+    or ``1``, keypad letters); nothing else is fixed silently. Text longer than
+    :data:`MAX_NUMBER_TEXT` is reported (``field.too_long``) without being read,
+    so the verdict takes the same time for a pasted megabyte.
 
     Args:
         text: What the client typed.
@@ -424,7 +432,7 @@ def validate_phone_number(text: str, *, path: str = "") -> PhoneNumberCheck:
         The parsed number (``None`` when invalid) and a report of every problem.
 
     Raises:
-        TypeError: ``text`` is not a string (a programming error, not bad data).
+        ConfigError: ``text`` is not a string (a programming error, not bad data).
 
     >>> validate_phone_number("1 800 FLOWERS").number.kind.value
     'toll-free'
@@ -435,11 +443,21 @@ def validate_phone_number(text: str, *, path: str = "") -> PhoneNumberCheck:
     frozenset({'phone.not_nanp'})
     """
     if not isinstance(text, str):
-        raise TypeError(f"expected the phone number as str, got {type(text).__name__}")
+        raise ConfigError(
+            f"expected the phone number as text, got {convert.describe(text)}", field=path or "text"
+        )
 
     def fail(*issues: Issue) -> PhoneNumberCheck:
         return PhoneNumberCheck(text, None, Report(issues))
 
+    if len(text) > MAX_NUMBER_TEXT:
+        return fail(
+            _issue(
+                "field.too_long",
+                f"{len(text)} characters; a phone number has at most {MAX_NUMBER_TEXT}",
+                path,
+            )
+        )
     stripped = text.strip()
     if not stripped:
         return fail(_issue("phone.empty", "no phone number given", path))

@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import zoneinfo
 from collections.abc import Iterable
 
 import attrs
 
-from servicedesk_core._time import to_us, zone
+from servicedesk_core import _convert as convert
+from servicedesk_core._time import suggest_zones, to_us, zone
 from servicedesk_core.calendar import Calendar
 from servicedesk_core.errors import ConfigError
 from servicedesk_core.onboarding.codes import ONBOARDING_CODES
@@ -160,6 +160,12 @@ class AddressStatus(_Enum):
     REJECTED = "rejected"
 
 
+def _check_texts(value: object, names: Iterable[str]) -> None:
+    """Text fields hold what the client typed: any text (the validators judge it), nothing else."""
+    for name in names:
+        convert.text(getattr(value, name), name)
+
+
 @attrs.frozen(kw_only=True)
 class Address:
     """A US street address as the client typed it.
@@ -180,37 +186,137 @@ class Address:
     state: str = ""
     zip: str = ""
 
+    def __attrs_post_init__(self) -> None:
+        _check_texts(self, (field.name for field in attrs.fields(Address)))
+
+
+def _address(value: Address) -> Address:
+    return convert.instance(Address, value, "address")
+
+
+def _status(value: AddressStatus | str) -> AddressStatus:
+    return convert.enum_member(AddressStatus, value, "status")
+
 
 @attrs.frozen(kw_only=True)
 class E911:
-    """The emergency (E911) number and address, with the address's validation status."""
+    """The emergency (E911) number and address, with the address's validation status.
+
+    ``status`` accepts its text value (``"validated"``).
+    """
 
     number: str = ""
-    address: Address = Address()
-    status: AddressStatus = AddressStatus.PENDING
+    address: Address = attrs.field(default=Address(), converter=_address)
+    status: AddressStatus = attrs.field(default=AddressStatus.PENDING, converter=_status)
+
+    def __attrs_post_init__(self) -> None:
+        _check_texts(self, ["number"])
+
+
+def _fax_type(value: FaxType | str) -> FaxType:
+    return convert.enum_member(FaxType, value, "type")
+
+
+def _ata_purchased(value: bool | str) -> bool:
+    return convert.boolean(value, "ata_purchased")
 
 
 @attrs.frozen(kw_only=True)
 class NativeFax:
     """The native fax service: its type, number, and whether an ATA was purchased."""
 
-    type: FaxType = FaxType.FAX_TO_EMAIL
+    type: FaxType = attrs.field(default=FaxType.FAX_TO_EMAIL, converter=_fax_type)
     number: str = ""
-    ata_purchased: bool = False
+    ata_purchased: bool = attrs.field(default=False, converter=_ata_purchased)
+
+    def __attrs_post_init__(self) -> None:
+        _check_texts(self, ["number"])
 
 
-def _to_texts(values: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(values, str):
-        raise TypeError(f"expected a list of numbers, got the string {values!r}")
-    return tuple(values)
+def _numbers(values: Iterable[str], field: str) -> tuple[str, ...]:
+    return convert.tuple_of(values, field, convert.text)
+
+
+def _numbers_to_port(values: Iterable[str]) -> tuple[str, ...]:
+    return _numbers(values, "numbers_to_port")
+
+
+def _numbers_not_to_port(values: Iterable[str]) -> tuple[str, ...]:
+    return _numbers(values, "numbers_not_to_port")
+
+
+def _assigned_numbers(values: Iterable[str]) -> tuple[str, ...]:
+    return _numbers(values, "assigned_numbers")
+
+
+def _tax_exempt(value: bool | str) -> bool:
+    return convert.boolean(value, "tax_exempt")
+
+
+def _activation(value: Activation | str) -> Activation:
+    return convert.enum_member(Activation, value, "activation")
+
+
+def _temporary_numbers(value: int | str) -> int:
+    return convert.integer(value, "temporary_numbers")
+
+
+def _port_date(value: dt.date | str | None) -> dt.date | None:
+    return None if value is None else convert.date(value, "port_date")
+
+
+def _scope(value: PortScope | str | None) -> PortScope | None:
+    return None if value is None else convert.enum_member(PortScope, value, "scope")
+
+
+def _pin_required(value: bool | str) -> bool:
+    return convert.boolean(value, "pin_required")
+
+
+def _e911(value: E911) -> E911:
+    return convert.instance(E911, value, "e911")
+
+
+def _native_fax(value: NativeFax | None) -> NativeFax | None:
+    return None if value is None else convert.instance(NativeFax, value, "native_fax")
+
+
+def _hardware(value: bool | str) -> bool:
+    return convert.boolean(value, "hardware")
+
+
+def _shipping_address(value: Address | None) -> Address | None:
+    return None if value is None else convert.instance(Address, value, "shipping_address")
+
+
+_ORDER_TEXTS = (
+    "domain",
+    "time_zone",
+    "billing_contact_name",
+    "billing_contact_email",
+    "area_code",
+    "pin",
+    "authorized_user_name",
+    "authorized_user_title",
+    "billing_number",
+    "new_billing_number",
+    "resp_org_id",
+    "main_caller_id",
+    "cnam",
+    "sms_number",
+    "ship_to",
+)
 
 
 @attrs.frozen(kw_only=True)
 class PortOrder:
     """The final order of the self-service onboarding guide, field by field.
 
-    Text fields hold what the client typed; blanks are ``""``. Nothing is
-    validated at construction: :func:`validate_port_order` judges the order.
+    Text fields hold what the client typed; blanks are ``""``. Construction
+    only converts: flags, the activation and scope, the quantity and the port
+    date accept their text forms (``"true"``, ``"full"``, ``"3"``,
+    ``"2026-03-16"``) and anything of another type is a ``ConfigError`` naming
+    the field; :func:`validate_port_order` judges the content.
 
     Attributes:
         domain: The account's domain on the platform.
@@ -245,37 +351,41 @@ class PortOrder:
         ship_to: Whom the hardware package is addressed to.
 
     Raises:
-        TypeError: a list of numbers is given as one string (a programming error).
+        ConfigError: a field of the wrong type (a list of numbers given as one
+            string, ``None`` for text...), naming it.
     """
 
     domain: str = ""
     time_zone: str = ""
     billing_contact_name: str = ""
     billing_contact_email: str = ""
-    tax_exempt: bool = False
-    activation: Activation = Activation.PORTING
-    temporary_numbers: int = 0
+    tax_exempt: bool = attrs.field(default=False, converter=_tax_exempt)
+    activation: Activation = attrs.field(default=Activation.PORTING, converter=_activation)
+    temporary_numbers: int = attrs.field(default=0, converter=_temporary_numbers)
     area_code: str = ""
-    port_date: dt.date | None = None
-    scope: PortScope | None = None
+    port_date: dt.date | None = attrs.field(default=None, converter=_port_date)
+    scope: PortScope | None = attrs.field(default=None, converter=_scope)
     pin: str = ""
-    pin_required: bool = False
+    pin_required: bool = attrs.field(default=False, converter=_pin_required)
     authorized_user_name: str = ""
     authorized_user_title: str = ""
-    numbers_to_port: tuple[str, ...] = attrs.field(default=(), converter=_to_texts)
-    numbers_not_to_port: tuple[str, ...] = attrs.field(default=(), converter=_to_texts)
+    numbers_to_port: tuple[str, ...] = attrs.field(default=(), converter=_numbers_to_port)
+    numbers_not_to_port: tuple[str, ...] = attrs.field(default=(), converter=_numbers_not_to_port)
     billing_number: str = ""
     new_billing_number: str = ""
     resp_org_id: str = ""
-    assigned_numbers: tuple[str, ...] = attrs.field(default=(), converter=_to_texts)
+    assigned_numbers: tuple[str, ...] = attrs.field(default=(), converter=_assigned_numbers)
     main_caller_id: str = ""
     cnam: str = ""
-    e911: E911 = E911()
+    e911: E911 = attrs.field(default=E911(), converter=_e911)
     sms_number: str = ""
-    native_fax: NativeFax | None = None
-    hardware: bool = False
-    shipping_address: Address | None = None
+    native_fax: NativeFax | None = attrs.field(default=None, converter=_native_fax)
+    hardware: bool = attrs.field(default=False, converter=_hardware)
+    shipping_address: Address | None = attrs.field(default=None, converter=_shipping_address)
     ship_to: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        _check_texts(self, _ORDER_TEXTS)
 
     @property
     def is_porting(self) -> bool:
@@ -323,7 +433,15 @@ def check_cnam(text: str, *, path: str = "cnam") -> Report:
     ...     print(issue.code)
     cnam.first_character
     cnam.invalid_character
+
+    Raises:
+        ConfigError: ``text`` is not text (a programming error, not bad data).
     """
+    if not isinstance(text, str):
+        raise ConfigError(f"expected text, got {convert.describe(text)}", field=path)
+    if len(text) > 4 * CNAM_MAX_LENGTH:  # a pasted page: say so without reading it
+        message = f"{len(text)} characters; a CNAM holds at most {CNAM_MAX_LENGTH}"
+        return Report([_issue("cnam.too_long", path, message)])
     if not text:
         return Report(
             [_issue("cnam.missing", path, "no caller ID name: callers see the carrier's default")]
@@ -381,7 +499,11 @@ def check_address(address: Address, *, path: str) -> Report:
     >>> bad = Address(house_number="1", street="Main St", city="Olathe", state="Kansas", zip="660")
     >>> sorted(check_address(bad, path="e911.address").codes)
     ['address.state', 'address.zip']
+
+    Raises:
+        ConfigError: ``address`` is not an :class:`Address` (a programming error).
     """
+    convert.instance(Address, address, path)
     issues: list[Issue] = []
     for field, what in (
         ("house_number", "the house number"),
@@ -396,7 +518,7 @@ def check_address(address: Address, *, path: str) -> Report:
             _issue(
                 "address.house_number",
                 f"{path}.house_number",
-                f"{address.house_number!r} does not start with a digit",
+                f"{convert.brief(address.house_number)} does not start with a digit",
             )
         )
     if address.state.strip() and address.state not in US_STATES:
@@ -404,24 +526,29 @@ def check_address(address: Address, *, path: str) -> Report:
             _issue(
                 "address.state",
                 f"{path}.state",
-                f"{address.state!r} is not a 2-letter USPS state code (like 'KS')",
+                f"{convert.brief(address.state)} is not a 2-letter USPS state code (like 'KS')",
             )
         )
     if address.zip.strip() and not _ZIP.fullmatch(address.zip):
         issues.append(
-            _issue("address.zip", f"{path}.zip", f"{address.zip!r} is not a 5-digit ZIP code")
+            _issue(
+                "address.zip",
+                f"{path}.zip",
+                f"{convert.brief(address.zip)} is not a 5-digit ZIP code",
+            )
         )
     return Report(issues)
 
 
-def _valid_time_zone(name: str) -> bool:
+def _time_zone_problem(name: str) -> str | None:
+    """Why ``name`` is not an IANA time zone (with the names it most likely meant), or ``None``."""
     try:
         zone(name)
-    except (ConfigError, OSError):
-        return False
-    except zoneinfo.ZoneInfoNotFoundError:  # pragma: no cover - zone() maps it
-        return False
-    return True
+    except ConfigError:
+        suggestions = suggest_zones(name)
+        hint = f"did you mean {' or '.join(map(repr, suggestions))}?" if suggestions else ""
+        return f"{convert.brief(name)} is not an IANA time zone ({hint or 'like America/Chicago'})"
+    return None
 
 
 def _area_code_problem(area_code: str) -> str | None:
@@ -502,8 +629,13 @@ def validate_port_order(
         Every issue, with paths such as ``numbers_to_port[3]``,
         ``e911.address.zip`` and ``documents.phone_bill``.
 
+    Never raises for any value of any field of the order: every problem is an
+    issue.
+
     Raises:
         NaiveDatetimeError: ``now`` has no timezone (a programming error).
+        ConfigError: ``order`` is not a :class:`PortOrder`, or the porting tiers
+            or document rules are malformed (configuration, not the order).
 
     >>> import datetime as dt
     >>> from servicedesk_core import BusinessCalendar
@@ -515,6 +647,8 @@ def validate_port_order(
     (True, False)
     """
     to_us(now)
+    convert.instance(PortOrder, order, "order")
+    porting_lead_time(1, porting_tiers)  # ConfigError for tiers that do not start at one number
     today = now.astimezone(calendar.tz).date()
     issues: list[Issue] = []
 
@@ -522,17 +656,16 @@ def validate_port_order(
     issues += _required(order.domain, "domain", "the domain")
     if order.domain.strip() and not _DOMAIN.fullmatch(order.domain):
         issues.append(
-            _issue("field.format", "domain", f"{order.domain!r} is not a valid domain name")
-        )
-    issues += _required(order.time_zone, "time_zone", "the time zone")
-    if order.time_zone.strip() and not _valid_time_zone(order.time_zone):
-        issues.append(
             _issue(
-                "order.time_zone",
-                "time_zone",
-                f"{order.time_zone!r} is not an IANA time zone (like 'America/Chicago')",
+                "field.format",
+                "domain",
+                f"{convert.brief(order.domain)} is not a valid domain name",
             )
         )
+    issues += _required(order.time_zone, "time_zone", "the time zone")
+    problem = _time_zone_problem(order.time_zone) if order.time_zone.strip() else None
+    if problem is not None:
+        issues.append(_issue("order.time_zone", "time_zone", problem))
     issues += _required(
         order.billing_contact_name, "billing_contact_name", "the billing contact's name"
     )
@@ -544,7 +677,7 @@ def validate_port_order(
             _issue(
                 "field.format",
                 "billing_contact_email",
-                f"{order.billing_contact_email!r} is not an email address",
+                f"{convert.brief(order.billing_contact_email)} is not an email address",
             )
         )
 
@@ -570,7 +703,11 @@ def validate_port_order(
         problem = _area_code_problem(order.area_code) if order.area_code.strip() else None
         if problem is not None:
             issues.append(
-                _issue("order.area_code", "area_code", f"area code {order.area_code!r} {problem}")
+                _issue(
+                    "order.area_code",
+                    "area_code",
+                    f"area code {convert.brief(order.area_code)} {problem}",
+                )
             )
     if order.activation is Activation.PORTING and not order.numbers_to_port:
         issues.append(
@@ -747,7 +884,8 @@ def _port_fields(
                 _issue(
                     "port.resp_org_format",
                     "resp_org_id",
-                    f"{order.resp_org_id!r} is not a RespOrg id (5 letters and digits)",
+                    f"{convert.brief(order.resp_org_id)} is not a RespOrg id "
+                    "(5 letters and digits)",
                 )
             )
 

@@ -21,6 +21,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from servicedesk_core import _convert as convert
 from servicedesk_core.onboarding.codes import ONBOARDING_CODES
 from servicedesk_core.onboarding.porting import E911, AddressStatus
 from servicedesk_core.report import Issue, Report, _Enum
@@ -47,6 +48,22 @@ class ReadinessState(_Enum):
     NOT_APPLICABLE = "not applicable"
 
 
+def _key(value: str) -> str:
+    return convert.text(value, "key", allow_empty=False, max_length=200)
+
+
+def _description(value: str) -> str:
+    return convert.text(value, "description")
+
+
+def _always(value: bool | str) -> bool:
+    return convert.boolean(value, "always")
+
+
+def _consequence(value: str) -> str:
+    return convert.text(value, "consequence")
+
+
 @attrs.frozen(kw_only=True)
 class ReadinessItem:
     """One item of the port-day checklist.
@@ -59,10 +76,10 @@ class ReadinessItem:
         consequence: What happens when the item is not ready.
     """
 
-    key: str
-    description: str
-    always: bool = True
-    consequence: str = CONTACT_PARTNER
+    key: str = attrs.field(converter=_key)
+    description: str = attrs.field(converter=_description)
+    always: bool = attrs.field(default=True, converter=_always)
+    consequence: str = attrs.field(default=CONTACT_PARTNER, converter=_consequence)
 
 
 PORT_DAY_CHECKLIST: tuple[ReadinessItem, ...] = (
@@ -95,12 +112,18 @@ ALWAYS_ITEMS = tuple(item.key for item in PORT_DAY_CHECKLIST if item.always)
 """Keys of the items that always apply."""
 
 
-def _to_states(states: Mapping[str, ReadinessState]) -> tuple[tuple[str, ReadinessState], ...]:
-    return tuple(sorted(dict(states).items()))
+def _to_states(
+    states: Mapping[str, ReadinessState | str] | Iterable[tuple[str, ReadinessState | str]],
+) -> tuple[tuple[str, ReadinessState], ...]:
+    pairs = {}
+    for key, state in convert.pairs(states, "states"):
+        name = convert.text(key, "states", max_length=200)
+        pairs[name] = convert.enum_member(ReadinessState, state, f"states[{name}]")
+    return tuple(sorted(pairs.items()))
 
 
 def _to_locations(locations: Iterable[E911]) -> tuple[E911, ...]:
-    return tuple(locations)
+    return convert.instances(locations, "e911_locations", E911)
 
 
 @attrs.frozen(kw_only=True)
@@ -108,7 +131,8 @@ class ReadinessSnapshot:
     """What the account looks like on port day.
 
     Attributes:
-        states: Each checklist item's state, by key (stored sorted, as pairs).
+        states: Each checklist item's state, by key (stored sorted, as pairs); a
+            state's text value (``"not ready"``) is accepted and converted once.
         e911_locations: Every location's E911 record; an address that is not
             validated blocks go-live.
     """
@@ -136,7 +160,8 @@ def readiness(
     error numbers_routed: All DIDs have been routed: not ready; the provider will contact
     the channel partner to verify the next steps [readiness.not_ready]
     """
-    items = tuple(checklist)
+    items = convert.instances(checklist, "checklist", ReadinessItem)
+    convert.instance(ReadinessSnapshot, snapshot, "snapshot")
     reported = dict(snapshot.states)
     issues: list[Issue] = []
     for item in items:

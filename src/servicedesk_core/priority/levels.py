@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Iterator
 
 import attrs
@@ -90,7 +89,7 @@ class PriorityLevel:
 
 
 def _to_levels(levels: Iterable[PriorityLevel]) -> tuple[PriorityLevel, ...]:
-    listed = convert.tuple_of(levels, "levels", functools.partial(convert.instance, PriorityLevel))
+    listed = convert.instances(levels, "levels", PriorityLevel)
     return tuple(sorted(listed, key=lambda level: -level.rank))
 
 

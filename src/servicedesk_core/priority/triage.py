@@ -11,7 +11,6 @@ treated as unknown; it is not coerced.
 from __future__ import annotations
 
 import enum
-import functools
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
@@ -42,13 +41,22 @@ TRIAGE_CODES = CodeBook(
         IssueCode("facts.wrong_type", Severity.WARNING, "A fact of the wrong type; unknown."),
         IssueCode("facts.unknown_value", Severity.WARNING, "A value the fact does not take."),
         IssueCode("facts.out_of_range", Severity.WARNING, "A count that cannot be right."),
+        IssueCode("facts.too_long", Severity.WARNING, "A name longer than any name; not read."),
     ]
 )
 """The codes :meth:`TriageRules.classify` may report; each fact it names is treated as unknown."""
 
 
+_MAX_NAME = 200  # a channel or a tag is a name, not a page
+
+
 def _fact_issue(code: str, field: str, message: str) -> Issue:
     return TRIAGE_CODES.issue(code, field, message)
+
+
+def _too_long(field: str, value: str) -> Issue:
+    message = f"{len(value)} characters; a name has at most {_MAX_NAME}"
+    return _fact_issue("facts.too_long", field, message)
 
 
 def _message(error: ConfigError) -> str:
@@ -265,6 +273,9 @@ def _inspect(facts: RequestFacts, issues: list[Issue]) -> _Known:
             )
         )
         channel = None
+    elif isinstance(channel, str) and len(channel) > _MAX_NAME:
+        issues.append(_too_long("channel", channel))
+        channel = None
 
     tags: object = facts.tags
     if not (isinstance(tags, frozenset) and all(isinstance(tag, str) for tag in tags)):
@@ -275,6 +286,9 @@ def _inspect(facts: RequestFacts, issues: list[Issue]) -> _Known:
                 f"expected a collection of strings, got {convert.describe(tags)}",
             )
         )
+        tags = frozenset()
+    elif any(len(tag) > _MAX_NAME for tag in tags):
+        issues.append(_too_long("tags", max(tags, key=len)))
         tags = frozenset()
 
     return _Known(
@@ -526,7 +540,7 @@ class Triage:
 
 
 def _rules(values: Iterable[TriageRule]) -> tuple[TriageRule, ...]:
-    return convert.tuple_of(values, "rules", functools.partial(convert.instance, TriageRule))
+    return convert.instances(values, "rules", TriageRule)
 
 
 def _scheme(value: PriorityScheme) -> PriorityScheme:

@@ -162,8 +162,8 @@ class Clock:
         left = _due(target, cal, self.start) - counted
         return t if left <= 0 else cal.add_us(t, left)
 
-    def measure(self, now: int, changes: list[int]) -> Cycle:
-        """Measure this cycle at ``now``; append the instants at which it will change."""
+    def measure(self, now: int, tz: dt.tzinfo, changes: list[int]) -> Cycle:
+        """Measure this cycle at ``now`` (datetimes in ``tz``); append when it will change."""
         clock = self
         cal = clock.cal
         stop = clock.stop
@@ -220,9 +220,9 @@ class Clock:
                 goal_met = False
             elif stop is not None:
                 goal_met = True
+        if pending and target is not None:
+            changes.append(clock.start)  # it starts, running or paused
         if stop is None and clock.running and target is not None:
-            if pending:
-                changes.append(clock.start)
             if goal_at is not None and goal_at > now:
                 changes.append(goal_at)
             if breach_at is not None and breach_at > now:
@@ -242,10 +242,10 @@ class Clock:
             priority=clock.level,
             target=target,
             goal_met=goal_met,
-            tz=cal.tz,
+            tz=tz,
             started_us=start,
             goal_us=goal_at,
-            breach_us=breach_at,
+            due_us=breach_at,
             stopped_us=stop,
             breached_us=(
                 None

@@ -13,7 +13,11 @@ __all__ = ["evaluate"]
 
 
 def evaluate(
-    policy: SLAPolicy | PolicySet | Selection, events: Sequence[Event], now: dt.datetime
+    policy: SLAPolicy | PolicySet | Selection,
+    events: Sequence[Event],
+    now: dt.datetime,
+    *,
+    ignore_later: bool = False,
 ) -> SLAReport:
     """Replay a ticket's event log under a policy and report every metric at ``now``.
 
@@ -22,8 +26,11 @@ def evaluate(
             ``Created`` event), or a selection already made.
         events: The ticket's log: one ``Created`` first, then events in
             chronological order (equal instants keep their order), none after
-            ``now``.
+            ``now`` unless ``ignore_later``.
         now: The instant to evaluate at.
+        ignore_later: Leave out the events after ``now`` instead of raising:
+            the report *as of* ``now`` from a longer log (a host replaying
+            history).
 
     Returns:
         The :class:`SLAReport`.
@@ -32,7 +39,8 @@ def evaluate(
         EventLogError: the log is empty, out of order, has events after
             ``now``, does not start with ``Created``, names a priority or status
             the policy does not know, or breaks the lifecycle (resolving a
-            resolved ticket, reopening an open one, anything after ``Closed``).
+            resolved ticket, reopening an open one, anything after ``Closed``
+            but a reopen or a survey answer).
         NaiveDatetimeError: ``now`` has no timezone.
         DeadlineUnreachableError: a target needs more open time than its
             calendar has within its horizon.
@@ -47,9 +55,9 @@ def evaluate(
     >>> at = datetime(2026, 11, 20, 15, 0, tzinfo=ZoneInfo("America/Chicago"))  # a Friday
     >>> report = evaluate(policy, [Created(at=at, priority="High")], at + timedelta(hours=1))
     >>> first = report[Metric.FIRST_RESPONSE]
-    >>> first.state.value, first.breach_at.isoformat(), first.remaining
+    >>> first.state.value, first.due_at.isoformat(), first.remaining
     ('running', '2026-11-23T09:00:00-06:00', datetime.timedelta(seconds=10800))
-    >>> report.next_change_at == first.breach_at
+    >>> report.next_change_at == first.due_at
     True
     """
-    return policy.evaluate(events, now)
+    return policy.evaluate(events, now, ignore_later=ignore_later)

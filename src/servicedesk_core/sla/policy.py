@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 import attrs
 
+from servicedesk_core import _convert as convert
 from servicedesk_core.calendar import Calendar
 from servicedesk_core.errors import ConfigError, EventLogError
 from servicedesk_core.events import Channel, Created, Event
-from servicedesk_core.priority import PriorityScheme
+from servicedesk_core.priority import PriorityLevel, PriorityScheme
 from servicedesk_core.sla.replay import replay
 from servicedesk_core.sla.results import SLAReport
 from servicedesk_core.sla.settings import (
@@ -38,47 +40,120 @@ __all__ = [
 ]
 
 
-TargetSpec = TargetRange | Target | dt.timedelta | None
-"""A target as written in a policy: a range, a single breach target, a duration, or
-``None`` (no target for that level: the metric is not applicable, "best effort")."""
+TargetSpec = TargetRange | Target | dt.timedelta | str | None
+"""A target as written in a policy: a range, a single breach target, a duration (or its ISO
+text, ``"PT4H"``), or ``None`` (no target for that level: the metric is not applicable,
+"best effort")."""
 
 _Targets = tuple[tuple[Metric, tuple[tuple[str, TargetRange | None], ...]], ...]
+_LevelTargets = Mapping[str, TargetSpec] | Mapping[PriorityLevel, TargetSpec]
+TargetsSpec = Mapping[Metric, _LevelTargets] | Mapping[str, _LevelTargets] | _Targets
+"""Targets as written in a policy: ``{metric: {level: target}}``; metrics and levels may be
+given by name."""
+PausesSpec = (
+    Mapping[Metric, Iterable[str]]
+    | Mapping[str, Iterable[str]]
+    | Iterable[tuple[Metric, Iterable[str]]]
+)
+"""Pauses as written in a policy: ``{metric: statuses}``; metrics may be given by name."""
 
 
-def _to_targets(value: Mapping[Metric, Mapping[str, TargetSpec]] | _Targets) -> _Targets:
-    items = value.items() if isinstance(value, Mapping) else value
+def _name(value: str) -> str:
+    return convert.text(value, "name", allow_empty=False)
+
+
+def _scheme(value: PriorityScheme) -> PriorityScheme:
+    return convert.instance(PriorityScheme, value, "scheme")
+
+
+def _calendar(value: Calendar) -> Calendar:
+    return convert.instance(Calendar, value, "calendar")
+
+
+def _metric(value: object, field: str) -> Metric:
+    return convert.enum_member(Metric, value, field)
+
+
+def _level(value: object, field: str) -> str:
+    if isinstance(value, PriorityLevel):
+        return value.name
+    return convert.text(value, field, allow_empty=False)
+
+
+def _target_range(value: object, field: str) -> TargetRange | None:
+    if value is None:
+        return None
+    if not isinstance(value, TargetRange | Target | dt.timedelta | str):
+        raise ConfigError(
+            f"expected a TargetRange, Target, duration or None, got {convert.describe(value)}",
+            field=field,
+        )
+    try:
+        return TargetRange.of(value)
+    except ConfigError as error:
+        raise ConfigError(str(error), field=field) from None
+
+
+def _to_targets(value: TargetsSpec) -> _Targets:
     out = []
-    for metric, levels in items:
-        metric = Metric(metric)
-        level_items = levels.items() if isinstance(levels, Mapping) else levels
+    for key, levels in convert.pairs(value, "targets"):
+        metric = _metric(key, "targets")
+        field = f"targets.{metric.value}"
         out.append(
             (
                 metric,
                 tuple(
-                    (
-                        str(name),
-                        None if spec is None else TargetRange.of(spec),
-                    )
-                    for name, spec in level_items
+                    (name := _level(level, field), _target_range(spec, f"{field}.{name}"))
+                    for level, spec in convert.pairs(levels, field)
                 ),
             )
         )
-    return tuple(sorted(out, key=lambda item: list(Metric).index(item[0])))
+    return tuple(sorted(out, key=lambda item: _METRIC_ORDER[item[0]]))
 
 
-def _to_paused_by(
-    value: Mapping[Metric, Iterable[str]] | Iterable[tuple[Metric, Iterable[str]]],
-) -> tuple[tuple[Metric, frozenset[str]], ...]:
-    items = value.items() if isinstance(value, Mapping) else value
-    merged = {Metric(metric): frozenset(statuses) for metric, statuses in items}
+_METRIC_ORDER = {metric: index for index, metric in enumerate(Metric)}
+
+
+def _status(value: object, field: str) -> str:
+    return convert.text(value, field, allow_empty=False, max_length=200)
+
+
+def _statuses(value: Iterable[str]) -> tuple[str, ...]:
+    return convert.tuple_of(value, "statuses", _status)
+
+
+def _to_paused_by(value: PausesSpec) -> tuple[tuple[Metric, frozenset[str]], ...]:
+    merged: dict[Metric, frozenset[str]] = {}
+    for key, statuses in convert.pairs(value, "paused_by"):
+        metric = _metric(key, "paused_by")
+        merged[metric] = convert.frozenset_of(statuses, f"paused_by.{metric.value}", _status)
     return tuple((metric, merged[metric]) for metric in Metric if merged.get(metric))
 
 
 def _to_calendars(
     value: Mapping[str, Calendar] | Iterable[tuple[str, Calendar]],
 ) -> tuple[tuple[str, Calendar], ...]:
-    items = value.items() if isinstance(value, Mapping) else value
-    return tuple(sorted(((str(name), cal) for name, cal in items), key=lambda item: item[0]))
+    out = []
+    for key, cal in convert.pairs(value, "calendars"):
+        name = convert.text(key, "calendars", allow_empty=False, max_length=200)
+        out.append((name, convert.instance(Calendar, cal, f"calendars.{name}")))
+    return tuple(sorted(out, key=lambda item: item[0]))
+
+
+def _on_priority_change(value: OnPriorityChange | str) -> OnPriorityChange:
+    return convert.enum_member(OnPriorityChange, value, "on_priority_change")
+
+
+def _on_reopen(value: OnReopen | str) -> OnReopen:
+    return convert.enum_member(OnReopen, value, "on_reopen")
+
+
+def _out_of_hours(value: OutOfHoursStart | str) -> OutOfHoursStart:
+    return convert.enum_member(OutOfHoursStart, value, "out_of_hours")
+
+
+def _internal_note_is_response(value: bool | str) -> bool:
+    return convert.boolean(value, "internal_note_is_response")
 
 
 @attrs.frozen(kw_only=True)
@@ -115,19 +190,25 @@ class SLAPolicy:
             ``statuses``.
     """
 
-    name: str
-    scheme: PriorityScheme
-    calendar: Calendar
+    name: str = attrs.field(converter=_name)
+    scheme: PriorityScheme = attrs.field(converter=_scheme)
+    calendar: Calendar = attrs.field(converter=_calendar)
     targets: _Targets = attrs.field(converter=_to_targets)
     calendars: tuple[tuple[str, Calendar], ...] = attrs.field(default=(), converter=_to_calendars)
-    statuses: tuple[str, ...] = attrs.field(default=DEFAULT_STATUSES, converter=tuple)
+    statuses: tuple[str, ...] = attrs.field(default=DEFAULT_STATUSES, converter=_statuses)
     paused_by: tuple[tuple[Metric, frozenset[str]], ...] = attrs.field(
         default=DEFAULT_PAUSED_BY, converter=_to_paused_by
     )
-    on_priority_change: OnPriorityChange = OnPriorityChange.RECOMPUTE
-    on_reopen: OnReopen = OnReopen.RESUME
-    out_of_hours: OutOfHoursStart = OutOfHoursStart.COUNT
-    internal_note_is_response: bool = False
+    on_priority_change: OnPriorityChange = attrs.field(
+        default=OnPriorityChange.RECOMPUTE, converter=_on_priority_change
+    )
+    on_reopen: OnReopen = attrs.field(default=OnReopen.RESUME, converter=_on_reopen)
+    out_of_hours: OutOfHoursStart = attrs.field(
+        default=OutOfHoursStart.COUNT, converter=_out_of_hours
+    )
+    internal_note_is_response: bool = attrs.field(
+        default=False, converter=_internal_note_is_response
+    )
     _table: dict[tuple[Metric, str], _Resolved | None] = attrs.field(
         init=False, eq=False, hash=False, repr=False
     )
@@ -138,11 +219,6 @@ class SLAPolicy:
     """The names of the scheme's levels."""
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.calendar, Calendar):
-            raise ConfigError(f"expected a calendar, got {self.calendar!r}", field="calendar")
-        for name, other in self.calendars:
-            if not isinstance(other, Calendar):
-                raise ConfigError(f"expected a calendar, got {other!r}", field=f"calendars.{name}")
         if not self.statuses:
             raise ConfigError("a policy needs at least one status", field="statuses")
         if len(set(self.statuses)) != len(self.statuses):
@@ -232,37 +308,114 @@ class SLAPolicy:
         """Return the statuses that pause a metric's clock."""
         return self._pauses.get(metric, frozenset())
 
-    def evaluate(self, events: Sequence[Event], now: dt.datetime) -> SLAReport:
+    def evaluate(
+        self, events: Sequence[Event], now: dt.datetime, *, ignore_later: bool = False
+    ) -> SLAReport:
         """Replay a ticket's events under this policy; see :func:`~servicedesk_core.evaluate`.
 
         Raises:
             EventLogError: the log cannot be replayed.
         """
-        return replay(self, None, events, now)
+        return replay(self, None, events, now, ignore_later=ignore_later)
 
-    def with_settings(self, **changes: object) -> SLAPolicy:
-        """Return a copy with some fields changed (``on_reopen=OnReopen.NEW_CYCLE``)."""
-        return attrs.evolve(self, **changes)  # type: ignore[arg-type]
+    def with_settings(
+        self,
+        *,
+        name: str | None = None,
+        scheme: PriorityScheme | None = None,
+        calendar: Calendar | None = None,
+        targets: TargetsSpec | None = None,
+        calendars: Mapping[str, Calendar] | None = None,
+        statuses: Iterable[str] | None = None,
+        paused_by: PausesSpec | None = None,
+        on_priority_change: OnPriorityChange | str | None = None,
+        on_reopen: OnReopen | str | None = None,
+        out_of_hours: OutOfHoursStart | str | None = None,
+        internal_note_is_response: bool | str | None = None,
+    ) -> SLAPolicy:
+        """Return a copy with the given settings changed; the others stay.
+
+        Every value is converted and checked as the constructor does.
+
+        >>> from servicedesk_core import FOUR_TIER, BusinessCalendar
+        >>> policy = SLAPolicy(name="p", scheme=FOUR_TIER, calendar=BusinessCalendar.always_open(),
+        ...     targets={"resolution": dict.fromkeys(FOUR_TIER.names, "PT8H")})
+        >>> policy.with_settings(on_reopen="new_cycle").on_reopen
+        <OnReopen.NEW_CYCLE: 'new_cycle'>
+
+        Raises:
+            ConfigError: a setting is not valid.
+        """
+        given: dict[str, Any] = {
+            "name": name,
+            "scheme": scheme,
+            "calendar": calendar,
+            "targets": targets,
+            "calendars": calendars,
+            "statuses": statuses,
+            "paused_by": paused_by,
+            "on_priority_change": on_priority_change,
+            "on_reopen": on_reopen,
+            "out_of_hours": out_of_hours,
+            "internal_note_is_response": internal_note_is_response,
+        }
+        return attrs.evolve(
+            self, **{key: value for key, value in given.items() if value is not None}
+        )
+
+    def with_pauses(self, paused_by: PausesSpec) -> SLAPolicy:
+        """Return a copy in which more statuses pause some metrics (the others keep theirs).
+
+        ``with_settings(paused_by=...)`` replaces the pauses; this extends them.
+
+        >>> from servicedesk_core import FOUR_TIER, BusinessCalendar
+        >>> policy = SLAPolicy(name="p", scheme=FOUR_TIER, calendar=BusinessCalendar.always_open(),
+        ...     targets={"resolution": dict.fromkeys(FOUR_TIER.names, "PT8H")})
+        >>> sorted(policy.with_pauses({"resolution": ["on_hold"]}).pauses(Metric.RESOLUTION))
+        ['on_hold', 'waiting_on_customer']
+
+        Raises:
+            ConfigError: a metric or status is not valid.
+        """
+        merged = dict(self.paused_by)
+        for metric, statuses in _to_paused_by(paused_by):
+            merged[metric] = merged.get(metric, frozenset()) | statuses
+        return attrs.evolve(self, paused_by=tuple(merged.items()))
 
 
-def _opt_frozenset(value: Iterable[object] | None) -> frozenset[object] | None:
-    return None if value is None else frozenset(value)
+def _priorities(value: Iterable[str | PriorityLevel] | None) -> frozenset[str] | None:
+    return None if value is None else convert.frozenset_of(value, "priorities", _level)
 
 
-def _opt_channels(value: Iterable[Channel | str] | None) -> frozenset[Channel] | None:
-    if value is None:
-        return None
-    return frozenset(item if isinstance(item, Channel) else Channel(item) for item in value)
+def _channel(value: object, field: str) -> Channel:
+    return convert.enum_member(Channel, value, field)
+
+
+def _channels(value: Iterable[Channel | str] | None) -> frozenset[Channel] | None:
+    return None if value is None else convert.frozenset_of(value, "channels", _channel)
+
+
+def _tag(value: object, field: str) -> str:
+    return convert.text(value, field, allow_empty=False, max_length=200)
+
+
+def _tags(value: Iterable[str]) -> frozenset[str]:
+    return convert.frozenset_of(value, "tags", _tag)
 
 
 def _to_condition_attributes(
-    value: Mapping[str, str | Iterable[str]] | Iterable[tuple[str, frozenset[str]]],
+    value: Mapping[str, str | Iterable[str]] | Iterable[tuple[str, Iterable[str]]],
 ) -> tuple[tuple[str, frozenset[str]], ...]:
-    items = value.items() if isinstance(value, Mapping) else value
     out = []
-    for key, allowed in items:
-        values = frozenset([allowed]) if isinstance(allowed, str) else frozenset(allowed)
-        out.append((str(key), values))
+    for key, allowed in convert.pairs(value, "attributes"):
+        name = convert.text(key, "attributes", allow_empty=False, max_length=200)
+        field = f"attributes.{name}"
+        values = (
+            frozenset([allowed])
+            if isinstance(allowed, str)
+            else convert.frozenset_of(allowed, field, convert.text)
+        )
+        out.append((name, values))
     return tuple(sorted(out, key=lambda item: item[0]))
 
 
@@ -283,12 +436,12 @@ class Condition:
     False
     """
 
-    priorities: frozenset[str] | None = attrs.field(default=None, converter=_opt_frozenset)
-    channels: frozenset[Channel] | None = attrs.field(default=None, converter=_opt_channels)
+    priorities: frozenset[str] | None = attrs.field(default=None, converter=_priorities)
+    channels: frozenset[Channel] | None = attrs.field(default=None, converter=_channels)
     attributes: tuple[tuple[str, frozenset[str]], ...] = attrs.field(
         default=(), converter=_to_condition_attributes
     )
-    tags: frozenset[str] = attrs.field(default=frozenset(), converter=frozenset)
+    tags: frozenset[str] = attrs.field(default=frozenset(), converter=_tags)
 
     def matches(self, created: Created) -> bool:
         """Whether the ticket opened by ``created`` satisfies every part."""
@@ -320,13 +473,21 @@ class Condition:
         return " and ".join(parts) or "always"
 
 
+def _policy(value: SLAPolicy) -> SLAPolicy:
+    return convert.instance(SLAPolicy, value, "policy")
+
+
+def _condition(value: Condition) -> Condition:
+    return convert.instance(Condition, value, "when")
+
+
 @attrs.frozen(kw_only=True)
 class PolicyRule:
     """One entry of a :class:`PolicySet`: a name, a condition and the policy it picks."""
 
-    name: str
-    policy: SLAPolicy
-    when: Condition = Condition()
+    name: str = attrs.field(converter=_name)
+    policy: SLAPolicy = attrs.field(converter=_policy)
+    when: Condition = attrs.field(default=Condition(), converter=_condition)
 
     def __attrs_post_init__(self) -> None:
         if self.when.priorities is not None:
@@ -351,13 +512,23 @@ class Selection:
         """Say the selection in words."""
         return f"rule {self.index} {self.rule!r} ({self.condition.describe()})"
 
-    def evaluate(self, events: Sequence[Event], now: dt.datetime) -> SLAReport:
+    def evaluate(
+        self, events: Sequence[Event], now: dt.datetime, *, ignore_later: bool = False
+    ) -> SLAReport:
         """Replay the log under the picked policy; the report names this selection.
 
         Raises:
             EventLogError: the log cannot be replayed.
         """
-        return replay(self.policy, self, events, now)
+        return replay(self.policy, self, events, now, ignore_later=ignore_later)
+
+
+def _rule(value: object, field: str) -> PolicyRule:
+    return convert.instance(PolicyRule, value, field)
+
+
+def _rules(value: Iterable[PolicyRule]) -> tuple[PolicyRule, ...]:
+    return convert.tuple_of(value, "rules", _rule)
 
 
 @attrs.frozen
@@ -389,7 +560,7 @@ class PolicySet:
         ConfigError: no rules, or two rules with one name.
     """
 
-    rules: tuple[PolicyRule, ...] = attrs.field(converter=tuple)
+    rules: tuple[PolicyRule, ...] = attrs.field(converter=_rules)
 
     def __attrs_post_init__(self) -> None:
         if not self.rules:
@@ -411,7 +582,9 @@ class PolicySet:
                 )
         raise EventLogError("no policy rule matches this ticket", index=0)
 
-    def evaluate(self, events: Sequence[Event], now: dt.datetime) -> SLAReport:
+    def evaluate(
+        self, events: Sequence[Event], now: dt.datetime, *, ignore_later: bool = False
+    ) -> SLAReport:
         """Pick the policy from the log's first event and replay the log under it.
 
         Raises:
@@ -422,4 +595,4 @@ class PolicySet:
         first = events[0]
         if not isinstance(first, Created):
             raise EventLogError(f"a log starts with Created, not {type(first).__name__}", index=0)
-        return self.select(first).evaluate(events, now)
+        return self.select(first).evaluate(events, now, ignore_later=ignore_later)

@@ -43,15 +43,23 @@ _CONCRETE = get_args(AnyEvent)
 
 
 def replay(
-    policy: SLAPolicy, selection: Selection | None, events: Sequence[Event], now: dt.datetime
+    policy: SLAPolicy,
+    selection: Selection | None,
+    events: Sequence[Event],
+    now: dt.datetime,
+    *,
+    ignore_later: bool = False,
 ) -> SLAReport:
     """Replay ``events`` under ``policy`` and report every metric at ``now``.
+
+    With ``ignore_later`` the events after ``now`` are left out instead of
+    being an error.
 
     Raises:
         EventLogError: the log cannot be replayed.
         NaiveDatetimeError: ``now`` has no timezone.
     """
-    return _Replay(policy, selection).run(events, to_us(now), now)
+    return _Replay(policy, selection).run(events, to_us(now), now, ignore_later)
 
 
 class _Replay:
@@ -101,7 +109,9 @@ class _Replay:
 
     # the replay
 
-    def run(self, events: Sequence[Event], now: int, now_dt: dt.datetime) -> SLAReport:
+    def run(
+        self, events: Sequence[Event], now: int, now_dt: dt.datetime, ignore_later: bool
+    ) -> SLAReport:
         if not events:
             raise EventLogError("the log is empty; it starts with a Created event")
         previous = None
@@ -115,6 +125,8 @@ class _Replay:
                     index=index,
                 )
             if t > now:
+                if ignore_later:
+                    break
                 raise EventLogError(
                     f"{type(event).__name__} at {event.at} is after now ({now_dt})", index=index
                 )
@@ -134,7 +146,7 @@ class _Replay:
     def _apply(self, index: int, event: AnyEvent, t: int) -> None:
         if index == 0 and not isinstance(event, Created):
             raise EventLogError(f"a log starts with Created, not {type(event).__name__}", index=0)
-        if self.closed and not isinstance(event, SurveyAnswered):
+        if self.closed and not isinstance(event, SurveyAnswered | Reopened):
             raise EventLogError(f"{type(event).__name__} after the ticket was closed", index=index)
         match event:
             case AgentReplied():
@@ -174,6 +186,7 @@ class _Replay:
             case Reopened():
                 if not self.resolved:
                     raise EventLogError("Reopened, but the ticket is not resolved", index=index)
+                self.closed = False
                 self._reopen(t)
             case Closed():
                 if not self.resolved:
@@ -261,10 +274,11 @@ class _Replay:
     # the report
 
     def _report(self, now: int, now_dt: dt.datetime) -> SLAReport:
+        tz = self.policy.calendar.tz
         reports = []
         changes: list[int] = []
         for metric in self.metrics:
-            cycles = tuple(clock.measure(now, changes) for clock in self.clocks[metric])
+            cycles = tuple(clock.measure(now, tz, changes) for clock in self.clocks[metric])
             if cycles:
                 state = cycles[-1].state
             elif self.policy.target(metric, self.level) is None:
@@ -274,14 +288,14 @@ class _Replay:
             reports.append(MetricReport(metric=metric, state=state, cycles=cycles))
         next_change = min(changes) if changes else None
         return SLAReport(
-            now=now_dt,
+            now=now_dt.astimezone(tz),
             policy=self.policy,
             rule=self.selection,
             priority=self.level,
             status=self.status,
             resolved=self.resolved,
             metrics=tuple(reports),
-            next_change_at=_out(next_change, self.policy.calendar.tz),
+            next_change_at=_out(next_change, tz),
         )
 
 

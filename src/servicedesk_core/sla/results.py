@@ -12,6 +12,7 @@ import enum
 from typing import TYPE_CHECKING
 
 import attrs
+from typing_extensions import deprecated
 
 from servicedesk_core._time import from_us, to_timedelta, to_us
 from servicedesk_core.calendar import BusinessCalendar, Calendar
@@ -92,7 +93,7 @@ class Cycle:
     ``OnReopen.NEW_CYCLE`` gets more); next response gets one per customer
     message awaiting an answer, periodic update one per interval between
     public replies. Instants are kept as exact integers and handed out as
-    aware datetimes in the target calendar's timezone.
+    aware datetimes in the report's timezone (the policy calendar's).
 
     Attributes:
         metric: The metric measured.
@@ -101,9 +102,9 @@ class Cycle:
         target: That level's target range, ``None`` when it has none.
         goal_met: ``True`` when stopped before the goal, ``False`` once the
             goal instant passed, ``None`` while undecided or without a goal.
-        tz: The timezone of the datetimes handed out (the target calendar's).
+        tz: The timezone of the datetimes handed out (the policy calendar's).
         started_us: :attr:`started_at` as integer epoch microseconds; likewise
-            ``goal_us``, ``breach_us``, ``stopped_us`` and ``breached_us``.
+            ``goal_us``, ``due_us``, ``stopped_us`` and ``breached_us``.
         elapsed_us: :attr:`elapsed` in integer microseconds; likewise
             ``remaining_us`` and ``paused_us``.
         warnings_us: The crossed warnings with their instants in epoch microseconds.
@@ -117,7 +118,7 @@ class Cycle:
     tz: dt.tzinfo = attrs.field(eq=False)
     started_us: int
     goal_us: int | None
-    breach_us: int | None
+    due_us: int | None
     stopped_us: int | None
     breached_us: int | None
     elapsed_us: int
@@ -142,13 +143,30 @@ class Cycle:
         return self._at(self.goal_us)
 
     @property
-    def breach_at(self) -> dt.datetime | None:
-        """When counted time reaches the breach target if the clock keeps its current state.
+    def due_at(self) -> dt.datetime | None:
+        """The deadline: when counted time reaches the breach target if the clock keeps its state.
 
         ``None`` while paused (the instant depends on when it resumes) or
         without a target. Answering strictly before it is on time.
         """
-        return self._at(self.breach_us)
+        return self._at(self.due_us)
+
+    @property
+    @deprecated("Cycle.breach_at is renamed due_at (the deadline); the old name goes in 0.3")
+    def breach_at(self) -> dt.datetime | None:
+        """Deprecated name of :attr:`due_at`."""
+        return self.due_at
+
+    @property
+    @deprecated("Cycle.breach_us is renamed due_us; the old name goes in 0.3")
+    def breach_us(self) -> int | None:
+        """Deprecated name of :attr:`due_us`."""
+        return self.due_us
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the cycle still waits for its answer (not stopped; it may be overdue)."""
+        return self.stopped_us is None and self.state is not ClockState.NOT_APPLICABLE
 
     @property
     def stopped_at(self) -> dt.datetime | None:
@@ -162,10 +180,11 @@ class Cycle:
 
     @property
     def breached_at(self) -> dt.datetime | None:
-        """When the clock became breached.
+        """When the clock became breached (``None`` unless breached).
 
-        The breach instant, or the priority change that made an already
-        used-up target apply.
+        The deadline, or the priority change that made an already used-up
+        target apply. Not to be confused with :attr:`due_at`, the deadline
+        itself, which a clock has whether or not it breaches.
         """
         return self._at(self.breached_us)
 
@@ -195,7 +214,7 @@ class Cycle:
         return (
             f"Cycle(metric={self.metric}, state={self.state}, priority={self.priority!r}, "
             f"started_at={self.started_at.isoformat()}, "
-            f"breach_at={self.breach_at and self.breach_at.isoformat()}, "
+            f"due_at={self.due_at and self.due_at.isoformat()}, "
             f"elapsed={self.elapsed}, remaining={self.remaining})"
         )
 
@@ -216,25 +235,24 @@ class Cycle:
             if a >= b:
                 continue
             if not running:
-                out.append(_segment(SegmentKind.PAUSED, a, b, span_cal, reason))
+                out.append(self._segment(SegmentKind.PAUSED, a, b, reason))
                 continue
             cursor = a
             for lo, hi in span_cal.open_intervals(from_us(a, dt.UTC), from_us(b, dt.UTC)):
                 lo_us, hi_us = to_us(lo), to_us(hi)
                 if lo_us > cursor:
-                    out.append(_closed_segment(cursor, lo_us, span_cal))
-                out.append(_segment(SegmentKind.COUNTED, lo_us, hi_us, span_cal))
+                    out.append(self._segment(*_closed(cursor, lo_us, span_cal)))
+                out.append(self._segment(SegmentKind.COUNTED, lo_us, hi_us))
                 cursor = hi_us
             if cursor < b:
-                out.append(_closed_segment(cursor, b, span_cal))
+                out.append(self._segment(*_closed(cursor, b, span_cal)))
         return tuple(out)
 
+    def _segment(self, kind: SegmentKind, a: int, b: int, reason: str = "") -> Segment:
+        return Segment(kind, from_us(a, self.tz), from_us(b, self.tz), reason)
 
-def _segment(kind: SegmentKind, a: int, b: int, cal: Calendar, reason: str = "") -> Segment:
-    return Segment(kind, from_us(a, cal.tz), from_us(b, cal.tz), reason)
 
-
-def _closed_segment(a: int, b: int, cal: Calendar) -> Segment:
+def _closed(a: int, b: int, cal: Calendar) -> tuple[SegmentKind, int, int, str]:
     """A closed stretch: a holiday if it covers one of the calendar's holidays."""
     if isinstance(cal, BusinessCalendar):
         first = from_us(a, cal.tz).date()
@@ -249,13 +267,18 @@ def _closed_segment(a: int, b: int, cal: Calendar) -> Segment:
         )
         if holidays:
             names = ", ".join(day.isoformat() for day in holidays)
-            return _segment(SegmentKind.HOLIDAY, a, b, cal, f"holiday {names}")
-    return _segment(SegmentKind.OUT_OF_HOURS, a, b, cal, "closed")
+            return SegmentKind.HOLIDAY, a, b, f"holiday {names}"
+    return SegmentKind.OUT_OF_HOURS, a, b, "closed"
 
 
 @attrs.frozen(kw_only=True)
 class MetricReport:
-    """One metric of a ticket: its state and its cycles (the last is the current one)."""
+    """One metric of a ticket: its state and its cycles (the last is the current one).
+
+    The common questions read straight off it: ``report[metric].due_at``,
+    ``.remaining``, ``.warnings``, ``.explain()`` are the current cycle's. A
+    metric without a cycle answers ``None`` (or an empty tuple).
+    """
 
     metric: Metric
     state: ClockState
@@ -267,37 +290,95 @@ class MetricReport:
         return self.cycles[-1] if self.cycles else None
 
     @property
+    def started_at(self) -> dt.datetime | None:
+        """When the current cycle started."""
+        return None if not self.cycles else self.cycles[-1].started_at
+
+    @property
+    def due_at(self) -> dt.datetime | None:
+        """The current cycle's deadline (``None`` while paused or without a target)."""
+        return None if not self.cycles else self.cycles[-1].due_at
+
+    @property
+    @deprecated("MetricReport.breach_at is renamed due_at (the deadline); the old name goes in 0.3")
     def breach_at(self) -> dt.datetime | None:
-        """The current cycle's breach instant."""
-        return None if self.current is None else self.current.breach_at
+        """Deprecated name of :attr:`due_at`."""
+        return self.due_at
 
     @property
     def goal_at(self) -> dt.datetime | None:
         """The current cycle's goal instant."""
-        return None if self.current is None else self.current.goal_at
+        return None if not self.cycles else self.cycles[-1].goal_at
 
     @property
-    def remaining(self) -> dt.timedelta | None:
-        """The current cycle's remaining business time."""
-        return None if self.current is None else self.current.remaining
+    def goal_met(self) -> bool | None:
+        """Whether the current cycle met its goal (``None`` while undecided or without one)."""
+        return None if not self.cycles else self.cycles[-1].goal_met
+
+    @property
+    def stopped_at(self) -> dt.datetime | None:
+        """When the current cycle was answered or resolved."""
+        return None if not self.cycles else self.cycles[-1].stopped_at
+
+    @property
+    def achieved_at(self) -> dt.datetime | None:
+        """When the current cycle was answered in time (``None`` unless achieved)."""
+        return None if not self.cycles else self.cycles[-1].achieved_at
+
+    @property
+    def breached_at(self) -> dt.datetime | None:
+        """When the current cycle became breached (``None`` unless breached)."""
+        return None if not self.cycles else self.cycles[-1].breached_at
 
     @property
     def elapsed(self) -> dt.timedelta | None:
         """The current cycle's counted business time."""
-        return None if self.current is None else self.current.elapsed
+        return None if not self.cycles else self.cycles[-1].elapsed
+
+    @property
+    def remaining(self) -> dt.timedelta | None:
+        """The current cycle's business time left before its deadline; negative once breached."""
+        return None if not self.cycles else self.cycles[-1].remaining
+
+    @property
+    def paused(self) -> dt.timedelta | None:
+        """The current cycle's wall time spent paused."""
+        return None if not self.cycles else self.cycles[-1].paused
+
+    @property
+    def warnings(self) -> tuple[WarningCrossed, ...]:
+        """The current cycle's crossed warnings, earliest first."""
+        return () if not self.cycles else self.cycles[-1].warnings
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the current cycle still waits for its answer (it may be overdue)."""
+        return bool(self.cycles) and self.cycles[-1].is_open
 
     @property
     def breaches(self) -> int:
         """How many cycles breached."""
         return sum(cycle.state is ClockState.BREACHED for cycle in self.cycles)
 
+    def explain(self) -> tuple[Segment, ...]:
+        """The current cycle's counted, paused, out-of-hours and holiday segments."""
+        return () if not self.cycles else self.cycles[-1].explain()
+
 
 @attrs.frozen(kw_only=True)
 class SLAReport:
     """Every metric of a ticket at ``now``, the policy behind it, and when to look again.
 
+    Every datetime it hands out, down to the cycles and their segments, is in
+    one timezone: the policy calendar's (:attr:`tz`), so that any two fields
+    compare without conversion.
+
+    Looking up a metric the policy does not measure gives a report in state
+    ``NOT_APPLICABLE`` without cycles, exactly like a metric whose target is
+    ``None`` at the ticket's priority: "no target" is one idea.
+
     Attributes:
-        now: The instant evaluated.
+        now: The instant evaluated (in :attr:`tz`).
         policy: The policy applied.
         rule: The :class:`~servicedesk_core.sla.policy.Selection` that picked it
             (``None`` when a policy was evaluated directly).
@@ -319,14 +400,36 @@ class SLAReport:
     metrics: tuple[MetricReport, ...]
     next_change_at: dt.datetime | None
 
-    def __getitem__(self, metric: Metric) -> MetricReport:
+    def __getitem__(self, metric: Metric | str) -> MetricReport:
+        key = metric if isinstance(metric, Metric) else Metric(metric)
         for report in self.metrics:
-            if report.metric is metric:
+            if report.metric is key:
                 return report
-        raise KeyError(f"policy {self.policy.name!r} has no target for {metric.value}")
+        return MetricReport(metric=key, state=ClockState.NOT_APPLICABLE, cycles=())
 
     def __contains__(self, metric: object) -> bool:
+        """Whether the policy measures ``metric`` (it has a target for some level)."""
         return any(report.metric is metric for report in self.metrics)
+
+    @property
+    def tz(self) -> dt.tzinfo:
+        """The timezone of every datetime in the report (the policy calendar's)."""
+        return self.policy.calendar.tz
+
+    @property
+    def earliest_due_at(self) -> dt.datetime | None:
+        """The earliest deadline still open on the ticket, overdue or not (Zammad's escalation_at).
+
+        The earliest :attr:`Cycle.due_at` among the current cycles that wait
+        for their answer; ``None`` when nothing is due (all answered, paused,
+        or without a target).
+        """
+        due = [
+            report.cycles[-1].due_us
+            for report in self.metrics
+            if report.cycles and report.cycles[-1].is_open and report.cycles[-1].due_us is not None
+        ]
+        return from_us(min(due), self.tz) if due else None
 
     @property
     def breached(self) -> tuple[Metric, ...]:
@@ -342,8 +445,8 @@ class SLAReport:
         for report in self.metrics:
             cycle = report.current
             text = f"{report.metric.value}: {report.state.value}"
-            if cycle is not None and cycle.breach_at is not None:
-                text += f", breach at {cycle.breach_at.isoformat()}"
+            if cycle is not None and cycle.due_at is not None:
+                text += f", due at {cycle.due_at.isoformat()}"
             if cycle is not None and cycle.remaining is not None:
                 text += f", remaining {cycle.remaining}"
             lines.append(text)

@@ -14,7 +14,8 @@ from collections.abc import Iterable
 
 import attrs
 
-from servicedesk_core._time import duration_us, to_timedelta
+from servicedesk_core import _convert as convert
+from servicedesk_core._time import duration_us
 from servicedesk_core.calendar import Calendar
 from servicedesk_core.errors import ConfigError
 
@@ -43,8 +44,30 @@ class Metric(enum.Enum):
     __hash__ = object.__hash__  # members are singletons; the C hash keeps lookups fast
 
 
-def _opt_duration(value: dt.timedelta | None) -> dt.timedelta | None:
-    return None if value is None else to_timedelta(duration_us(value))
+_MAX_HOURS = 24 * 366 * 100  # a century: past any calendar's horizon, within timedelta's range
+
+
+def _duration(value: dt.timedelta | str | None) -> dt.timedelta | None:
+    return None if value is None else convert.duration(value, "duration")
+
+
+def _business_days(value: int | str | None) -> int | None:
+    return None if value is None else convert.integer(value, "business_days", min_value=0)
+
+
+def _target_calendar(value: Calendar | str | None) -> Calendar | str | None:
+    if value is None or isinstance(value, Calendar):
+        return value
+    if not isinstance(value, str):
+        raise ConfigError(
+            f"expected a calendar or a calendar name, got {convert.describe(value)}",
+            field="calendar",
+        )
+    return convert.text(value, "calendar", allow_empty=False, max_length=200)
+
+
+def _end_of_day(value: bool | str) -> bool:
+    return convert.boolean(value, "end_of_day")
 
 
 @attrs.frozen(kw_only=True)
@@ -74,10 +97,10 @@ class Target:
             duration that is not positive, a negative number of days.
     """  # noqa: E501
 
-    duration: dt.timedelta | None = attrs.field(default=None, converter=_opt_duration)
-    business_days: int | None = None
-    calendar: Calendar | str | None = None
-    end_of_day: bool = False
+    duration: dt.timedelta | None = attrs.field(default=None, converter=_duration)
+    business_days: int | None = attrs.field(default=None, converter=_business_days)
+    calendar: Calendar | str | None = attrs.field(default=None, converter=_target_calendar)
+    end_of_day: bool = attrs.field(default=False, converter=_end_of_day)
 
     def __attrs_post_init__(self) -> None:
         if (self.duration is None) == (self.business_days is None):
@@ -88,15 +111,44 @@ class Target:
             if self.end_of_day:
                 raise ConfigError("only business-days targets end of day", field="end_of_day")
         if self.business_days is not None:
-            if isinstance(self.business_days, bool) or not isinstance(self.business_days, int):
-                raise ConfigError(
-                    f"expected an int, got {self.business_days!r}", field="business_days"
-                )
             least = 0 if self.end_of_day else 1
             if self.business_days < least:
                 raise ConfigError(
                     f"must be at least {least}, got {self.business_days}", field="business_days"
                 )
+
+    @classmethod
+    def hours(cls, hours: float, *, calendar: Calendar | str | None = None) -> Target:
+        """A target of ``hours`` of business time.
+
+        >>> Target.hours(2).describe(), Target.hours(1, calendar="24x7").describe()
+        ('2:00:00 business time', '1:00:00 business time on 24x7')
+        """
+        hours = convert.number(hours, "hours", min_value=0, exclude_min=True, max_value=_MAX_HOURS)
+        return cls(duration=dt.timedelta(hours=hours), calendar=calendar)
+
+    @classmethod
+    def minutes(cls, minutes: float, *, calendar: Calendar | str | None = None) -> Target:
+        """A target of ``minutes`` of business time.
+
+        >>> Target.minutes(15).describe()
+        '0:15:00 business time'
+        """
+        minutes = convert.number(
+            minutes, "minutes", min_value=0, exclude_min=True, max_value=_MAX_HOURS * 60
+        )
+        return cls(duration=dt.timedelta(minutes=minutes), calendar=calendar)
+
+    @classmethod
+    def workdays(
+        cls, days: int, *, end_of_day: bool = False, calendar: Calendar | str | None = None
+    ) -> Target:
+        """A target of ``days`` business days (by the end of the last one with ``end_of_day``).
+
+        >>> Target.workdays(1).describe(), Target.workdays(0, end_of_day=True).describe()
+        ('1 business day', 'end of 0 business days')
+        """
+        return cls(business_days=days, end_of_day=end_of_day, calendar=calendar)
 
     def describe(self) -> str:
         """Say the target in words.
@@ -120,6 +172,14 @@ class Target:
         return text
 
 
+def _fraction(value: float | str | None) -> float | None:
+    return None if value is None else convert.number(value, "warnings")
+
+
+def _before(value: dt.timedelta | str | None) -> dt.timedelta | None:
+    return None if value is None else convert.duration(value, "warnings")
+
+
 @attrs.frozen
 class WarningThreshold:
     """A warning before the breach: at a fraction of the target, or some time before it.
@@ -139,8 +199,8 @@ class WarningThreshold:
             non-positive ``before``.
     """
 
-    fraction: float | None = None
-    before: dt.timedelta | None = attrs.field(default=None, kw_only=True, converter=_opt_duration)
+    fraction: float | None = attrs.field(default=None, converter=_fraction)
+    before: dt.timedelta | None = attrs.field(default=None, kw_only=True, converter=_before)
 
     def __attrs_post_init__(self) -> None:
         if (self.fraction is None) == (self.before is None):
@@ -170,28 +230,59 @@ class WarningThreshold:
         return f"{self.before} before the breach"
 
 
-def _to_warnings(values: Iterable[WarningThreshold | float]) -> tuple[WarningThreshold, ...]:
-    return tuple(
-        value if isinstance(value, WarningThreshold) else WarningThreshold(value)
-        for value in values
+def _warning(value: object, field: str) -> WarningThreshold:
+    if isinstance(value, WarningThreshold):
+        return value
+    if isinstance(value, int | float | str) and not isinstance(value, bool):
+        return WarningThreshold(value)
+    raise ConfigError(
+        f"expected a WarningThreshold or a fraction, got {convert.describe(value)}", field=field
     )
+
+
+def _to_warnings(values: Iterable[WarningThreshold | float]) -> tuple[WarningThreshold, ...]:
+    return convert.tuple_of(values, "warnings", _warning)
+
+
+def _to_target(value: object, field: str) -> Target:
+    if isinstance(value, Target):
+        return value
+    if isinstance(value, dt.timedelta | str):
+        return Target(duration=convert.duration(value, field))
+    raise ConfigError(
+        f"expected a Target, a duration or its ISO text, got {convert.describe(value)}",
+        field=field,
+    )
+
+
+def _breach(value: Target | dt.timedelta | str) -> Target:
+    return _to_target(value, "breach")
+
+
+def _goal(value: Target | dt.timedelta | str | None) -> Target | None:
+    return None if value is None else _to_target(value, "goal")
 
 
 @attrs.frozen(kw_only=True)
 class TargetRange:
     """The targets of one metric for one priority: breach, optional goal, warnings.
 
-    >>> hours = lambda h: Target(duration=dt.timedelta(hours=h))
-    >>> TargetRange(goal=hours(2), breach=hours(4), warnings=[0.75]).describe()
+    ``goal`` and ``breach`` take a :class:`Target` or, for business time on the
+    policy's calendar, a bare ``timedelta`` (or its ISO text).
+
+    >>> TargetRange(goal=Target.hours(2), breach=Target.hours(4), warnings=[0.75]).describe()
     'goal 2:00:00 business time, breach 4:00:00 business time, warn at 75% of the target'
+    >>> TargetRange(goal=dt.timedelta(hours=2), breach="PT4H") == TargetRange(
+    ...     goal=Target.hours(2), breach=Target.hours(4))
+    True
 
     Raises:
         ConfigError: goal and breach on different calendars, a goal after the
             breach, a warning at or after the breach.
     """
 
-    breach: Target
-    goal: Target | None = None
+    breach: Target = attrs.field(converter=_breach)
+    goal: Target | None = attrs.field(default=None, converter=_goal)
     warnings: tuple[WarningThreshold, ...] = attrs.field(default=(), converter=_to_warnings)
 
     def __attrs_post_init__(self) -> None:
@@ -219,19 +310,16 @@ class TargetRange:
                     )
 
     @classmethod
-    def of(cls, spec: TargetRange | Target | dt.timedelta) -> TargetRange:
-        """Coerce a range, a single target or a duration to a range.
+    def of(cls, spec: TargetRange | Target | dt.timedelta | str) -> TargetRange:
+        """Coerce a range, a single target or a duration (or its ISO text) to a range.
 
         >>> TargetRange.of(dt.timedelta(hours=1)).breach.duration
         datetime.timedelta(seconds=3600)
+
+        Raises:
+            ConfigError: anything else.
         """
-        if isinstance(spec, TargetRange):
-            return spec
-        if isinstance(spec, Target):
-            return cls(breach=spec)
-        if isinstance(spec, dt.timedelta):
-            return cls(breach=Target(duration=spec))
-        raise ConfigError(f"expected a TargetRange, Target or timedelta, got {spec!r}")
+        return spec if isinstance(spec, TargetRange) else cls(breach=spec)
 
     @property
     def calendar(self) -> Calendar | str | None:

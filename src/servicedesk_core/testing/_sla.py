@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from servicedesk_core.calendar import BusinessCalendar, Calendar, WeeklyHours
+from servicedesk_core.escalation import EscalationLadder, Workflow
 from servicedesk_core.priority import FOUR_TIER, PriorityScheme
 from servicedesk_core.sla import (
     DEFAULT_STATUSES,
@@ -316,6 +317,8 @@ def event_logs(
     min_start: dt.datetime = dt.datetime(2025, 6, 1),
     max_start: dt.datetime = dt.datetime(2027, 6, 1),
     allow_priority_changes: bool = True,
+    workflow: Workflow | None = None,
+    ladder: EscalationLadder | None = None,
 ) -> list[Event]:
     """Valid event logs for ``policy``: one ``Created``, then events in order.
 
@@ -324,6 +327,11 @@ def event_logs(
     statuses, and often puts several events at one instant. The start is a
     wall time between the naive ``min_start`` and ``max_start`` in the
     policy calendar's timezone.
+
+    Given a ``workflow`` or a ``ladder``, the log also replays through the
+    workflow (the default one if only a ladder is given) and holds the
+    escalation events: assignments between teams and tiers, escalations to
+    the ladder's levels, customer requests and survey answers.
     """
     if not 1 <= min_size <= max_size:
         raise InvalidArgument(f"need 1 <= min_size={min_size} <= max_size={max_size}")
@@ -339,6 +347,10 @@ def event_logs(
         )
     ]
     size = draw(st.integers(min_size, max_size))
+    if workflow is not None or ladder is not None:
+        from servicedesk_core.testing._escalation import escalation_steps
+
+        return escalation_steps(draw, policy, events, size, _GAPS, workflow, ladder)
     resolved = False
     kinds = ["agent", "customer", "status", "assigned", "resolve", "reopen", "close"]
     if allow_priority_changes:

@@ -32,6 +32,7 @@ from servicedesk_core.testing._calendar import (
     time_ranges,
     weekly_hours,
 )
+from servicedesk_core.testing._escalation import TEAMS, ladders, workflows
 from servicedesk_core.testing._events import events
 from servicedesk_core.testing._onboarding import (
     addresses,
@@ -67,6 +68,7 @@ from servicedesk_core.testing._sla import (
 )
 
 __all__ = [
+    "TEAMS",
     "TRICKY_TIMEZONES",
     "accounts",
     "addresses",
@@ -85,6 +87,7 @@ __all__ = [
     "events",
     "holiday_rules",
     "holiday_sets",
+    "ladders",
     "lead_times",
     "onboarding_cases",
     "onboarding_step_rules",
@@ -113,4 +116,5 @@ __all__ = [
     "weekly_hours",
     "work_catalogues",
     "work_kinds",
+    "workflows",
 ]
