@@ -51,6 +51,16 @@ CONFIGURATION = [
     sd.PortingTier,
     sd.ReadinessItem,
     sd.Playbook,
+    sd.Workflow,
+    sd.Status,
+    sd.Transition,
+    sd.EscalationLadder,
+    sd.Level,
+    sd.Trigger,
+    sd.Routing,
+    sd.Team,
+    sd.RoutingRule,
+    sd.ReferenceFormat,
 ]
 """What a host keeps per customer: calendars, priorities, policies, rules."""
 
@@ -82,6 +92,7 @@ RECORDS = [
     sd.E911,
     sd.NativeFax,
     sd.PortOrder,
+    sd.TicketReferences,
 ]
 """Data a host keeps and the library judges: tickets, onboarding cases, port orders."""
 
@@ -102,11 +113,16 @@ COMPUTED = {
     sd.WarningCrossed: "part of an SLAReport",
     sd.Selection: "the answer of PolicySet.select",
     sd.Decision: "the answer of AuthzPolicy.decide",
-    sd.Reason: "part of a Decision",
     sd.Charge: "the answer of WorkCatalogue.charge",
     sd.OnboardingChecklist: "the answer of onboarding_checklist",
     sd.OnboardingStepStatus: "part of an OnboardingChecklist",
     sd.PhoneNumberCheck: "the answer of validate_phone_number",
+    sd.Move: "a move a Workflow allows",
+    sd.TicketState: "the answer of Workflow.replay; replaying the stored log gives it again",
+    sd.Holding: "part of a TicketState",
+    sd.Route: "the answer of Routing.route",
+    sd.LadderReport: "the answer of EscalationLadder.evaluate",
+    sd.LevelDue: "part of a LadderReport",
 }
 """Results: the library computes them from stored values, so hosts need not store them."""
 

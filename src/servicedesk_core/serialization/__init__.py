@@ -13,6 +13,7 @@ from __future__ import annotations
 from servicedesk_core.serialization import (  # noqa: F401 (each module registers its forms)
     _authz,
     _calendar,
+    _escalation,
     _onboarding,
     _playbook,
     _priority,

@@ -40,18 +40,24 @@ from servicedesk_core import (
     Delegation,
     DocumentRule,
     Escalated,
+    EscalationLadder,
     EscalationRequested,
     Event,
     FaxType,
+    Holding,
     HolidayRule,
     HolidaySet,
     Issue,
     IssueCode,
+    LadderReport,
     LeadTime,
     LeadTimeCheck,
     LeadTimeEstimate,
+    Level,
+    LevelDue,
     MatrixViolation,
     MetricReport,
+    Move,
     NativeFax,
     OnboardingCase,
     OnboardingChecklist,
@@ -70,12 +76,15 @@ from servicedesk_core import (
     PriorityScheme,
     ReadinessItem,
     ReadinessSnapshot,
-    Reason,
     ReceivedDocument,
+    ReferenceFormat,
     Reopened,
     Report,
     RequestFacts,
     Resolved,
+    Route,
+    Routing,
+    RoutingRule,
     Rule,
     Segment,
     SegmentKind,
@@ -84,20 +93,27 @@ from servicedesk_core import (
     SLAPolicy,
     SLAReport,
     Staff,
+    Status,
     StatusChanged,
     SurveyAnswered,
     Target,
     TargetRange,
+    Team,
     Ticket,
+    TicketReferences,
+    TicketState,
     TimeRange,
+    Transition,
     Triage,
     TriageRule,
     TriageRules,
+    Trigger,
     UnknownRequester,
     WarningCrossed,
     WarningThreshold,
     WeeklyHours,
     WorkCatalogue,
+    Workflow,
     WorkKind,
     check_requested_date,
     earliest_date,
@@ -209,6 +225,42 @@ def _issue_codes() -> _S:
     return st.builds(IssueCode, _CODES, st.sampled_from(Severity), _WORDS)
 
 
+@st.composite
+def _ticket_states(draw: st.DrawFn) -> TicketState:
+    policy = draw(s.sla_policies())
+    workflow = draw(s.workflows())
+    return workflow.replay(draw(s.event_logs(policy, max_size=8, workflow=workflow)))
+
+
+@st.composite
+def _routes(draw: st.DrawFn) -> Route:
+    return draw(s.routings()).route(draw(_ticket_states()))
+
+
+@st.composite
+def _ladder_reports(draw: st.DrawFn) -> LadderReport:
+    policy = draw(s.sla_policies())
+    ladder = draw(s.ladders())
+    log = draw(s.event_logs(policy, max_size=8, ladder=ladder))
+    now = log[-1].at + draw(st.sampled_from([dt.timedelta(0), dt.timedelta(hours=3)]))
+    return ladder.evaluate(log, now, sla=policy)
+
+
+def _events_of(kind: type[Event]) -> Callable[[], _S]:
+    return lambda: s.events(kinds=[kind])
+
+
+@st.composite
+def _levels_due(draw: st.DrawFn) -> LevelDue:
+    level = draw(st.sampled_from(draw(s.ladders()).levels))
+    trigger = draw(st.sampled_from(level.triggers))
+    return LevelDue(level=level.name, trigger=trigger, since=draw(st.none() | _instants()))
+
+
+def _moves(workflow: Workflow) -> list[Move]:
+    return [move for status in workflow.statuses for move in workflow.moves(status.name)]
+
+
 # --- the table -----------------------------------------------------------------------------------
 
 _BUILDERS: dict[type, Callable[[], _S]] = {
@@ -242,7 +294,7 @@ _BUILDERS: dict[type, Callable[[], _S]] = {
     # events
     Event: s.events,
     **{
-        kind: (lambda kind=kind: s.events(kinds=[kind]))
+        kind: _events_of(kind)
         for kind in (
             Created,
             AgentReplied,
@@ -284,7 +336,6 @@ _BUILDERS: dict[type, Callable[[], _S]] = {
     Ticket: s.tickets,
     UnknownRequester: lambda: st.builds(UnknownRequester, account=st.just("acme"), name=_WORDS),
     Decision: _decisions,
-    Reason: lambda: _one_of(_decisions(), lambda decision: decision.reasons),
     Charge: _charges,
     # onboarding
     DocumentRule: s.document_rules,
@@ -314,6 +365,36 @@ _BUILDERS: dict[type, Callable[[], _S]] = {
     ),
     # playbooks
     Playbook: s.playbooks,
+    # escalation
+    Workflow: s.workflows,
+    Status: lambda: _one_of(s.workflows(), lambda workflow: workflow.statuses),
+    Transition: lambda: _one_of(s.workflows(), lambda workflow: workflow.transitions),
+    Move: lambda: _one_of(s.workflows(), _moves),
+    EscalationLadder: s.ladders,
+    Level: lambda: _one_of(s.ladders(), lambda ladder: ladder.levels),
+    Trigger: lambda: _one_of(
+        s.ladders(), lambda ladder: (t for level in ladder.levels for t in level.triggers)
+    ),
+    Routing: s.routings,
+    Team: lambda: _one_of(s.routings(), lambda routing: routing.teams),
+    RoutingRule: lambda: _one_of(s.routings(), lambda routing: routing.rules),
+    ReferenceFormat: s.reference_formats,
+    TicketReferences: s.ticket_references,
+    TicketState: _ticket_states,
+    Holding: lambda: st.builds(
+        Holding,
+        at=_instants(),
+        index=st.integers(0, 20),
+        assignee=_WORDS,
+        team=_WORDS,
+        tier=st.none() | st.integers(1, 3),
+        escalated=st.booleans(),
+        reason=_WORDS,
+        by=_WORDS,
+    ),
+    Route: _routes,
+    LadderReport: _ladder_reports,
+    LevelDue: _levels_due,
 }
 
 

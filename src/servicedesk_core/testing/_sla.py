@@ -235,9 +235,7 @@ _TEXT = st.text(
 )
 
 
-def conditions(
-    *, priorities: Sequence[str] = tuple(level.name for level in FOUR_TIER)
-) -> st.SearchStrategy[Condition]:
+def conditions(*, priorities: Sequence[str] = FOUR_TIER.names) -> st.SearchStrategy[Condition]:
     """Conditions on priority (among ``priorities``), channel, attributes and tags."""
     if not priorities:
         raise InvalidArgument("priorities must not be empty")

@@ -32,7 +32,14 @@ from servicedesk_core.testing._calendar import (
     time_ranges,
     weekly_hours,
 )
-from servicedesk_core.testing._escalation import TEAMS, ladders, workflows
+from servicedesk_core.testing._escalation import (
+    TEAMS,
+    ladders,
+    reference_formats,
+    routings,
+    ticket_references,
+    workflows,
+)
 from servicedesk_core.testing._events import events
 from servicedesk_core.testing._onboarding import (
     addresses,
@@ -104,11 +111,14 @@ __all__ = [
     "readiness_items",
     "readiness_snapshots",
     "received_documents",
+    "reference_formats",
     "request_facts",
+    "routings",
     "sla_policies",
     "sla_targets",
     "staff",
     "targets",
+    "ticket_references",
     "tickets",
     "time_ranges",
     "triage_rules",
