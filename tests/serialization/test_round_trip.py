@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from servicedesk_core import Event, TimeRange, WeeklyHours, from_json, to_json
+from servicedesk_core import Event, TimeRange, from_json, to_json
 from servicedesk_core.testing import strategies
 from tests.serialization.helpers import assert_round_trip
 

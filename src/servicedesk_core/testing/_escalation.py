@@ -291,7 +291,9 @@ def ticket_references() -> st.SearchStrategy[TicketReferences]:
             lambda prefix, n: f"{prefix}{n}", st.sampled_from(_PREFIXES), st.integers(1, 10**6)
         ),
     )
-    return st.lists(entry, min_size=1, max_size=3).map(lambda entries: TicketReferences(tuple(entries)))
+    return st.lists(entry, min_size=1, max_size=3).map(
+        lambda entries: TicketReferences(tuple(entries))
+    )
 
 
 @st.composite
