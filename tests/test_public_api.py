@@ -13,6 +13,7 @@ from tests.authz.test_values import VALUES as AUTHZ_VALUES
 from tests.escalation.test_values import VALUES as ESCALATION_VALUES
 from tests.priority.test_values import VALUES as PRIORITY_VALUES
 from tests.sla.test_values import VALUES as SLA_VALUES
+from tests.staffing.test_values import VALUES as STAFFING_VALUES
 
 DESK = BusinessCalendar(
     timezone="America/Chicago",
@@ -21,7 +22,14 @@ DESK = BusinessCalendar(
     overrides={dt.date(2026, 12, 24): "07:00-12:00", dt.date(2026, 12, 31): None},
 )
 CALENDAR_VALUES = [DESK, DESK | BusinessCalendar.always_open(), DESK.hours, DESK.hours.days[0][0]]
-VALUES = [*CALENDAR_VALUES, *PRIORITY_VALUES, *SLA_VALUES, *AUTHZ_VALUES, *ESCALATION_VALUES]
+VALUES = [
+    *CALENDAR_VALUES,
+    *PRIORITY_VALUES,
+    *SLA_VALUES,
+    *AUTHZ_VALUES,
+    *ESCALATION_VALUES,
+    *STAFFING_VALUES,
+]
 
 
 def test_all_is_sorted_and_importable() -> None:

@@ -73,6 +73,7 @@ from servicedesk_core.testing._sla import (
     targets,
     warning_thresholds,
 )
+from servicedesk_core.testing._staffing import staffing_targets, workloads
 
 __all__ = [
     "TEAMS",
@@ -117,6 +118,7 @@ __all__ = [
     "sla_policies",
     "sla_targets",
     "staff",
+    "staffing_targets",
     "targets",
     "ticket_references",
     "tickets",
@@ -127,4 +129,5 @@ __all__ = [
     "work_catalogues",
     "work_kinds",
     "workflows",
+    "workloads",
 ]

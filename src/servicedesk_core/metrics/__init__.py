@@ -1,0 +1,1 @@
+"""Ticket figures and contract accounting from event logs and SLA reports."""

@@ -1,0 +1,54 @@
+"""Staffing values are immutable, hashable, picklable; the notebook extras stay optional."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+
+from servicedesk_core.staffing import ErlangA, ErlangC, StaffingTarget, Workload
+
+LOAD = Workload(arrivals_per_hour=200, handle_time=dt.timedelta(seconds=180))
+TARGET = StaffingTarget(service_level=0.8, within=dt.timedelta(seconds=20), shrinkage=0.3)
+VALUES = [  # immutability, pickling and hashing: tests/test_public_api.py
+    LOAD,
+    TARGET,
+    ErlangC(LOAD),
+    ErlangA(LOAD, patience=dt.timedelta(minutes=3)),
+    ErlangC(LOAD).staffing(TARGET),
+    ErlangC(LOAD).curve(range(10, 13), dt.timedelta(seconds=20)),
+]
+
+BLOCKER = """
+import sys
+class Block:
+    def find_spec(self, name, path=None, target=None):
+        if name.partition('.')[0] in {'pandas', 'matplotlib', 'tqdm', 'numpy'}:
+            raise ModuleNotFoundError(f'blocked: {name}', name=name)
+sys.meta_path.insert(0, Block())
+import servicedesk_core
+from servicedesk_core.staffing import ErlangC, Workload
+curve = ErlangC(Workload(arrivals_per_hour=200, handle_time='PT3M')).curve([12])
+print(curve.to_rows()[0]['agents'])
+try:
+    curve.to_frame()
+except ModuleNotFoundError as error:
+    print(error)
+"""
+
+
+def test_import_works_without_pandas_matplotlib_or_tqdm() -> None:
+    """A fresh interpreter that cannot import the extras still imports and computes."""
+    result = subprocess.run(
+        [sys.executable, "-c", BLOCKER], capture_output=True, text=True, check=False, timeout=60
+    )
+    assert 0 == result.returncode, result.stderr
+    lines = result.stdout.splitlines()
+    assert "12" == lines[0]
+    assert "pip install 'servicedesk-core[pandas]'" in lines[1]
+
+
+def test_a_curve_becomes_a_data_frame() -> None:
+    frame = ErlangC(LOAD).curve(range(10, 15), dt.timedelta(seconds=20)).to_frame()
+    assert [10, 11, 12, 13, 14] == frame["agents"].tolist()
+    assert 0.7956 == round(float(frame["service_level"][3]), 4)
