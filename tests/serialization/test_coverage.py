@@ -61,6 +61,10 @@ CONFIGURATION = [
     sd.Team,
     sd.RoutingRule,
     sd.ReferenceFormat,
+    sd.Workload,
+    sd.StaffingTarget,
+    sd.ErlangC,
+    sd.ErlangA,
 ]
 """What a host keeps per customer: calendars, priorities, policies, rules."""
 
@@ -93,6 +97,7 @@ RECORDS = [
     sd.NativeFax,
     sd.PortOrder,
     sd.TicketReferences,
+    sd.Forecast,
 ]
 """Data a host keeps and the library judges: tickets, onboarding cases, port orders."""
 
@@ -123,6 +128,11 @@ COMPUTED = {
     sd.Route: "the answer of Routing.route",
     sd.LadderReport: "the answer of EscalationLadder.evaluate",
     sd.LevelDue: "part of a LadderReport",
+    sd.Performance: "the answer of a queue model",
+    sd.Staffing: "the answer of a queue model for a target",
+    sd.ServiceLevelCurve: "the answer of a queue model for a range of agents",
+    sd.StaffingPlan: "the answer of plan_staffing",
+    sd.IntervalStaffing: "part of a StaffingPlan",
 }
 """Results: the library computes them from stored values, so hosts need not store them."""
 

@@ -18,6 +18,7 @@ from servicedesk_core.serialization import (  # noqa: F401 (each module register
     _playbook,
     _priority,
     _sla,
+    _staffing,
 )
 from servicedesk_core.serialization._documents import (
     SCHEMA_VERSION,

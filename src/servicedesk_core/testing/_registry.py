@@ -39,14 +39,18 @@ from servicedesk_core import (
     Decision,
     Delegation,
     DocumentRule,
+    ErlangA,
+    ErlangC,
     Escalated,
     EscalationLadder,
     EscalationRequested,
     Event,
     FaxType,
+    Forecast,
     Holding,
     HolidayRule,
     HolidaySet,
+    IntervalStaffing,
     Issue,
     IssueCode,
     LadderReport,
@@ -63,6 +67,7 @@ from servicedesk_core import (
     OnboardingChecklist,
     OnboardingStepRule,
     OnboardingStepStatus,
+    Performance,
     PhoneNumber,
     PhoneNumberCheck,
     Playbook,
@@ -89,10 +94,14 @@ from servicedesk_core import (
     Segment,
     SegmentKind,
     Selection,
+    ServiceLevelCurve,
     Severity,
     SLAPolicy,
     SLAReport,
     Staff,
+    Staffing,
+    StaffingPlan,
+    StaffingTarget,
     Status,
     StatusChanged,
     SurveyAnswered,
@@ -115,9 +124,11 @@ from servicedesk_core import (
     WorkCatalogue,
     Workflow,
     WorkKind,
+    Workload,
     check_requested_date,
     earliest_date,
     onboarding_checklist,
+    plan_staffing,
     validate_phone_number,
 )
 from servicedesk_core.testing import strategies as s
@@ -257,6 +268,31 @@ def _levels_due(draw: st.DrawFn) -> LevelDue:
     return LevelDue(level=level.name, trigger=trigger, since=draw(st.none() | _instants()))
 
 
+def _models() -> _S:
+    workloads = s.workloads(max_erlangs=50)
+    patience = st.integers(10, 1800).map(lambda seconds: dt.timedelta(seconds=seconds))
+    return st.builds(ErlangC, workloads) | st.builds(ErlangA, workloads, patience=patience)
+
+
+def _forecasts() -> _S:
+    minutes = st.sampled_from([15, 30, 60]).map(lambda m: dt.timedelta(minutes=m))
+    return st.builds(
+        Forecast,
+        start=st.integers(0, 24 * 365).map(
+            lambda h: dt.datetime(2026, 1, 1, tzinfo=dt.UTC) + dt.timedelta(hours=h)
+        ),
+        interval=minutes,
+        volumes=st.lists(st.floats(0, 200), min_size=1, max_size=6),
+        handle_time=st.integers(30, 900).map(lambda seconds: dt.timedelta(seconds=seconds)),
+        patience=st.none()
+        | st.integers(10, 600).map(lambda seconds: dt.timedelta(seconds=seconds)),
+    )
+
+
+def _plans() -> _S:
+    return st.builds(plan_staffing, _forecasts(), s.staffing_targets())
+
+
 def _moves(workflow: Workflow) -> list[Move]:
     return [move for status in workflow.statuses for move in workflow.moves(status.name)]
 
@@ -365,6 +401,23 @@ _BUILDERS: dict[type, Callable[[], _S]] = {
     ),
     # playbooks
     Playbook: s.playbooks,
+    # staffing
+    Workload: s.workloads,
+    StaffingTarget: s.staffing_targets,
+    ErlangC: lambda: st.builds(ErlangC, s.workloads(max_erlangs=50)),
+    ErlangA: lambda: _models().filter(lambda model: isinstance(model, ErlangA)),
+    Forecast: _forecasts,
+    Performance: lambda: st.builds(
+        lambda model, n: model.performance(n), _models(), st.integers(0, 80)
+    ),
+    Staffing: lambda: st.builds(
+        lambda model, target: model.staffing(target), _models(), s.staffing_targets()
+    ),
+    ServiceLevelCurve: lambda: st.builds(
+        lambda model, n: model.curve(range(n, n + 5)), _models(), st.integers(0, 60)
+    ),
+    StaffingPlan: _plans,
+    IntervalStaffing: lambda: _one_of(_plans(), lambda plan: plan.intervals),
     # escalation
     Workflow: s.workflows,
     Status: lambda: _one_of(s.workflows(), lambda workflow: workflow.statuses),
