@@ -19,6 +19,7 @@ from servicedesk_core.priority import PriorityLevel
 __all__ = [
     "AgentReplied",
     "Assigned",
+    "AttributesChanged",
     "Channel",
     "Closed",
     "Created",
@@ -162,6 +163,38 @@ class PriorityChanged(Event):
     priority: str = attrs.field(converter=_level_name)
 
 
+def _changed_channel(value: Channel | str | None) -> Channel | None:
+    return None if value is None else _channel(value)
+
+
+def _tags_added(value: Iterable[str]) -> frozenset[str]:
+    return convert.frozenset_of(value, "tags_added", _tag)
+
+
+def _tags_removed(value: Iterable[str]) -> frozenset[str]:
+    return convert.frozenset_of(value, "tags_removed", _tag)
+
+
+@attrs.frozen(kw_only=True)
+class AttributesChanged(Event):
+    """The ticket's channel, attributes (plan, account...) or tags changed.
+
+    ``attributes`` sets values (an empty value removes the attribute);
+    ``channel=None`` leaves the channel as it was. A policy set picks the
+    ticket's policy again after it (``Reselect.ON_CHANGE``).
+
+    >>> import datetime as dt
+    >>> AttributesChanged(at=dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC),
+    ...                   attributes={"plan": "gold"}, tags_added=["vip"]).tags_added
+    frozenset({'vip'})
+    """
+
+    channel: Channel | None = attrs.field(default=None, converter=_changed_channel)
+    attributes: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_attributes)
+    tags_added: frozenset[str] = attrs.field(default=frozenset(), converter=_tags_added)
+    tags_removed: frozenset[str] = attrs.field(default=frozenset(), converter=_tags_removed)
+
+
 def _assignee(value: str) -> str:
     return convert.text(value, "assignee")
 
@@ -280,6 +313,7 @@ AnyEvent = (
     | CustomerReplied
     | StatusChanged
     | PriorityChanged
+    | AttributesChanged
     | Assigned
     | Resolved
     | Reopened

@@ -12,12 +12,13 @@ from servicedesk_core import (
     Closed,
     Metric,
     OutOfHoursStart,
+    PolicySet,
     PriorityChanged,
     SLAPolicy,
     SLAReport,
     StatusChanged,
 )
-from servicedesk_core.testing.strategies import event_logs, sla_policies
+from servicedesk_core.testing.strategies import event_logs, policy_sets, sla_policies
 from tests.sla.reference import reference
 
 US = dt.timedelta(microseconds=1)
@@ -28,13 +29,21 @@ SLOW = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_to
 @st.composite
 def tickets(draw: st.DrawFn, **policy_options: object) -> tuple[SLAPolicy, list, dt.datetime]:
     policy = draw(sla_policies(**policy_options))  # type: ignore[arg-type]
-    events = draw(event_logs(policy))
+    events = draw(event_logs(policy, allow_reopen_after_close=True))
     return policy, events, events[-1].at + draw(LATER)
 
 
+@st.composite
+def set_tickets(draw: st.DrawFn) -> tuple[PolicySet, list, dt.datetime]:
+    rules = draw(policy_sets())
+    events = draw(event_logs(rules, allow_reopen_after_close=True))
+    return rules, events, events[-1].at + draw(LATER)
+
+
 def states(report: SLAReport) -> tuple:
-    """What may only change at ``next_change_at``: states, goals, warnings, breach instants."""
-    return tuple(
+    """What may only change at ``next_change_at``: the rule in effect (a new version of a
+    policy set), states, goals, warnings, breach instants."""
+    cycles = tuple(
         (
             metric.metric,
             tuple(
@@ -44,6 +53,7 @@ def states(report: SLAReport) -> tuple:
         )
         for metric in report.metrics
     )
+    return report.rule, cycles
 
 
 @SLOW
@@ -146,7 +156,7 @@ def test_next_change_at_while_waiting_for_the_opening(policy: SLAPolicy, data) -
 
 
 @SLOW
-@given(tickets(), st.data())
+@given(tickets(custom_metrics=0), st.data())
 def test_adding_a_pause_never_brings_a_deadline_earlier(ticket, data: st.DataObject) -> None:
     policy, events, now = ticket
     assume(not any(isinstance(event, PriorityChanged) for event in events))
@@ -156,7 +166,7 @@ def test_adding_a_pause_never_brings_a_deadline_earlier(ticket, data: st.DataObj
     i = data.draw(st.integers(0, len(events) - 1), label="pause after event")
     assume(not isinstance(events[i], Closed))
     j = data.draw(st.integers(i + 1, len(events)), label="resume before event")
-    assume(not any(isinstance(event, StatusChanged) for event in events[i + 1 : j]))
+    assume(not any(isinstance(event, StatusChanged | Closed) for event in events[i:j]))
     status = policy.statuses[0]
     for event in events[: i + 1]:
         if isinstance(event, StatusChanged):
@@ -185,16 +195,33 @@ def test_evaluation_is_deterministic(ticket) -> None:
     assert policy.evaluate(events, now) == policy.evaluate(list(events), now)
 
 
-@SLOW
-@given(tickets())
-def test_agrees_with_the_reference_evaluator(ticket) -> None:
-    policy, events, now = ticket
+def assert_agrees_with_the_reference(policy, events: list, now: dt.datetime) -> None:
     report = policy.evaluate(events, now)
     expected = reference(policy, events, now)
+    assert set(expected) == {metric.metric for metric in report.metrics}
     for metric in report.metrics:
         actual = [_comparable(c) for c in metric.cycles]
         wanted = [_comparable(c) for c in expected[metric.metric]]
         assert wanted == actual
+
+
+@SLOW
+@given(tickets())
+def test_agrees_with_the_reference_evaluator(ticket) -> None:
+    assert_agrees_with_the_reference(*ticket)
+
+
+@SLOW
+@given(set_tickets())
+def test_policy_sets_agree_with_the_reference_evaluator(ticket) -> None:
+    """Re-selection on every change, orphaned clocks stopped or dropped, versions."""
+    assert_agrees_with_the_reference(*ticket)
+
+
+@SLOW
+@given(set_tickets())
+def test_policy_sets_change_exactly_at_next_change(ticket) -> None:
+    assert_changes_exactly_at_next_change(*ticket)
 
 
 def _comparable(cycle) -> tuple[object, ...]:
@@ -210,3 +237,30 @@ def _comparable(cycle) -> tuple[object, ...]:
         cycle.elapsed,
         cycle.priority,
     )
+
+
+@SLOW
+@given(tickets(), st.data())
+def test_time_in_a_window_agrees_with_the_reference(ticket, data: st.DataObject) -> None:
+    """Counted time within any [a, b), and per local day, on random tickets."""
+    policy, events, now = ticket
+    report = policy.evaluate(events, now)
+    expected = reference(policy, events, now)
+    span = st.datetimes(
+        min_value=(events[0].at - dt.timedelta(days=1)).replace(tzinfo=None),
+        max_value=now.astimezone(dt.UTC).replace(tzinfo=None),
+    ).map(lambda at: at.replace(tzinfo=dt.UTC))
+    a, b = sorted([data.draw(span), data.draw(span)])
+    for metric in report.metrics:
+        wanted = sum((c.counted_between(a, b) for c in expected[metric.metric]), dt.timedelta(0))
+        assert wanted == metric.counted_between(a, b)
+        by_day = metric.counted_by_day()
+        assert sum((c.elapsed for c in metric.cycles), dt.timedelta(0)) == sum(
+            by_day.values(), dt.timedelta(0)
+        )
+        for day, counted in by_day.items():
+            midnight = dt.datetime.combine(day, dt.time(), tzinfo=report.tz)
+            next_midnight = dt.datetime.combine(
+                day + dt.timedelta(days=1), dt.time(), tzinfo=report.tz
+            )
+            assert counted == metric.counted_between(midnight, next_midnight)

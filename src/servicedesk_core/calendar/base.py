@@ -347,9 +347,22 @@ class Calendar:
         """
         if not isinstance(days, int) or isinstance(days, bool):
             raise TypeError(f"days must be an int, got {days!r}")
+        return from_us(self.add_days_us(to_us(t), days, end_of_day=end_of_day), self.tz)
+
+    def add_days_us(self, x: int, days: int, *, end_of_day: bool = False) -> int:
+        """:meth:`add_days` on integer microseconds since the Unix epoch.
+
+        >>> from servicedesk_core import BusinessCalendar
+        >>> desk = BusinessCalendar(timezone="UTC", hours="Mon-Fri 09:00-17:00")
+        >>> desk.add_days_us(0, 1) // 3_600_000_000  # Thursday 1970-01-01 00:00 -> Friday 09:00
+        33
+
+        Raises:
+            ValueError: ``end_of_day`` with a negative ``days``.
+            DeadlineUnreachableError: not enough business days within the horizon.
+        """
         if end_of_day and days < 0:
             raise ValueError("end_of_day needs days >= 0")
-        x = to_us(t)
         forward = days >= 0
         s = self._next_open_us(x) if forward else self._last_open_or_close(x)
         window = self._window(s, s)
@@ -366,15 +379,16 @@ class Calendar:
         # midnight, so days three or more business days back can never win.
         sign = 1 if forward else -1
         lookback = min(abs(days), 3) if self._overnight else 0
-        answers = [s]
+        best = s
         for index in range(k - sign * lookback, k + sign, sign):
-            ranges = window.days[window.bdays[index]]
+            ordinal = window.bdays[index]
+            ranges = window.days[ordinal]
             if end_of_day:
-                answers.append(max(end for _, end in ranges))
+                u = max(end for _, end in ranges)
             else:
-                u = local_to_us(window.bdays[index], offset, self.tz)
-                answers.append(_clamp_into(ranges, u, forward=forward))
-        return from_us(max(answers) if forward else min(answers), self.tz)
+                u = _clamp_into(ranges, local_to_us(ordinal, offset, self.tz), forward)
+            best = (u if u > best else best) if forward else (u if u < best else best)
+        return best
 
     # --- helpers -------------------------------------------------------------
 
@@ -430,7 +444,7 @@ def _owner(window: Window, s: int, utc_offset: int, *, closing: bool) -> int:
     raise AssertionError("an open instant belongs to a day")  # pragma: no cover
 
 
-def _clamp_into(ranges: DayRanges, u: int, *, forward: bool) -> int:
+def _clamp_into(ranges: DayRanges, u: int, forward: bool) -> int:
     """``u`` if a range of the day holds it, else the nearest edge of the day in the direction."""
     if any(start <= u <= end for start, end in ranges):
         return u

@@ -7,7 +7,7 @@ instant at which counted time reaches the target, found with ``calendar.add``
 from the start of the run in which it falls. Nothing here walks days or
 hours: every figure goes through the calendar.
 
-Deadlines are half-open: an answer strictly before the breach instant is on
+Deadlines are half-open: an answer strictly before the due instant is on
 time, and at ``now >=`` it an unanswered clock is breached. Warnings and
 goals cross at their instants the same way.
 """
@@ -16,18 +16,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from servicedesk_core._time import EPOCH, duration_us, to_us
+from servicedesk_core._time import ONE_US
 from servicedesk_core.calendar import Calendar
 from servicedesk_core.sla.results import ClockState, Cycle
-from servicedesk_core.sla.targets import Metric, Target, TargetRange, WarningThreshold
+from servicedesk_core.sla.targets import MetricKey, Target, TargetRange, WarningThreshold
 
-__all__ = ["Clock"]
+__all__ = ["Clock", "Run", "allowance"]
 
-_ONE_US = dt.timedelta(microseconds=1)
-
-
-def _dt(x: int) -> dt.datetime:
-    return EPOCH + dt.timedelta(microseconds=x)
+_PENDING, _RUNNING, _PAUSED = ClockState.PENDING, ClockState.RUNNING, ClockState.PAUSED
+_ACHIEVED, _BREACHED = ClockState.ACHIEVED, ClockState.BREACHED
+_NOT_APPLICABLE, _CANCELLED = ClockState.NOT_APPLICABLE, ClockState.CANCELLED
 
 
 def _elapsed(cal: Calendar, a: int, b: int) -> int:
@@ -35,20 +33,17 @@ def _elapsed(cal: Calendar, a: int, b: int) -> int:
     return cal.elapsed_us(a, b) if a < b else 0
 
 
-def _due(target: Target, cal: Calendar, start: int) -> int:
-    """The business time (us) a target allows from ``start`` on ``cal``."""
+def allowance(target: Target, cal: Calendar, start: int) -> int:
+    """The business time (us) a target allows a clock started at ``start`` on ``cal``."""
     if target.duration is not None:
-        return duration_us(target.duration)
+        return target.duration // ONE_US
     assert target.business_days is not None
-    due = cal.add_days(_dt(start), target.business_days, end_of_day=target.end_of_day)
-    return _elapsed(cal, start, to_us(due))
-
-
-# --- the replay state of one cycle ---------------------------------------------
+    due = cal.add_days_us(start, target.business_days, end_of_day=target.end_of_day)
+    return _elapsed(cal, start, due)
 
 
 class Run:
-    """A span ``[a, b)`` in which a clock counted, measured on ``cal`` (mutable)."""
+    """A span ``[a, b)`` in which a clock counted, measured on ``cal`` (which may change)."""
 
     __slots__ = ("a", "b", "cal")
 
@@ -57,13 +52,21 @@ class Run:
 
 
 class Clock:
-    """Mutable replay state of one cycle of one metric (internal to the replay)."""
+    """Mutable replay state of one cycle of one metric (internal to the replay).
+
+    ``runs`` are :class:`Run` s; ``halts`` are ``(a, b, reason)``; ``mark`` is
+    where the current stretch began. ``cancelled`` says the cycle stopped
+    because the policy that set its target stopped applying; ``measured``
+    whether a policy that applied gives the metric a target.
+    """
 
     __slots__ = (
         "cal",
+        "cancelled",
         "halts",
         "level",
         "mark",
+        "measured",
         "metric",
         "range",
         "reason",
@@ -76,7 +79,7 @@ class Clock:
 
     def __init__(
         self,
-        metric: Metric,
+        metric: MetricKey,
         level: str,
         target: TargetRange | None,
         cal: Calendar,
@@ -84,6 +87,7 @@ class Clock:
         start: int,
         running: bool,
         reason: str,
+        measured: bool,
     ) -> None:
         self.metric = metric
         self.level = level
@@ -97,6 +101,8 @@ class Clock:
         self.running = running
         self.reason = reason
         self.stop: int | None = None
+        self.cancelled = False
+        self.measured = measured
 
     def set_running(self, t: int, running: bool, reason: str) -> None:
         """Switch between counting and halted (for ``reason``) at ``t``."""
@@ -104,10 +110,11 @@ class Clock:
             running == self.running and (running or reason == self.reason)
         ):
             return
-        self._close(t)
+        self.close(t)
         self.running, self.reason = running, reason
 
-    def _close(self, t: int) -> None:
+    def close(self, t: int) -> None:
+        """End the current stretch at ``t`` (a run or a halt) and start the next there."""
         if t > self.mark:
             if self.running:
                 self.runs.append(Run(self.mark, t, self.cal))
@@ -117,7 +124,7 @@ class Clock:
 
     def halt(self, t: int) -> None:
         """Stop the cycle at ``t`` (answered, resolved or escalated)."""
-        self._close(t)
+        self.close(t)
         self.stop = t
 
     def resume(self, t: int, running: bool, reason: str) -> None:
@@ -131,12 +138,14 @@ class Clock:
     def spans(self, end: int) -> list[tuple[int, int, Calendar]]:
         """Run spans clipped to ``[start, end)``, the current one included."""
         out = []
+        start = self.start
         for run in self.runs:
-            lo, hi = max(run.a, self.start), min(run.b, end)
+            lo = run.a if run.a > start else start
+            hi = run.b if run.b < end else end
             if lo < hi:
                 out.append((lo, hi, run.cal))
         if self.stop is None and self.running:
-            lo = max(self.mark, self.start)
+            lo = self.mark if self.mark > start else start
             if lo < end:
                 out.append((lo, end, self.cal))
         return out
@@ -147,9 +156,7 @@ class Clock:
 
     def budget(self, target: Target) -> int:
         """The business time (us) ``target`` allows this cycle."""
-        if target.duration is not None:
-            return target.duration // _ONE_US
-        return _due(target, self.cal, self.start)
+        return allowance(target, self.cal, self.start)
 
     def deadline_on(self, cal: Calendar, t: int, target: Target | None) -> int | None:
         """Where counted time reaches ``target``, measured on ``cal``, running on from ``t``.
@@ -159,99 +166,98 @@ class Clock:
         if target is None:
             return None
         counted = sum(_elapsed(cal, a, b) for a, b, _cal in self.spans(t))
-        left = _due(target, cal, self.start) - counted
+        left = allowance(target, cal, self.start) - counted
         return t if left <= 0 else cal.add_us(t, left)
 
     def measure(self, now: int, tz: dt.tzinfo, changes: list[int]) -> Cycle:
         """Measure this cycle at ``now`` (datetimes in ``tz``); append when it will change."""
-        clock = self
-        cal = clock.cal
-        stop = clock.stop
+        cal, stop = self.cal, self.stop
         end = now if stop is None else stop
-        start = clock.start if stop is None else min(clock.start, stop)
-        spans = clock.spans(end)
+        start = self.start if stop is None else min(self.start, stop)
+        spans = self.spans(end)
         lengths = [_elapsed(c, a, b) for a, b, c in spans]
         counted = sum(lengths)
-        # the last state goes on: a running clock's last span is open-ended
-        tail = clock.running
-        reach_spans = spans
+        # the last state goes on: a running clock's last span is open-ended (a stopped
+        # clock's deadline is where it would have been)
+        tail = self.running
         if tail and (not spans or spans[-1][1] != end or spans[-1][2] is not cal):
-            reach_spans = [*spans, (max(end, clock.start), end, cal)]
+            spans_on = [*spans, (max(end, self.start), end, cal)]
             lengths.append(0)
-        last = len(reach_spans) - 1
+        else:
+            spans_on = spans
+        last = len(spans_on) - 1
 
         def reach(x: int) -> int | None:
             cum = 0
-            for i, (a, _b, c) in enumerate(reach_spans):
+            for i, (a, _b, c) in enumerate(spans_on):
                 if cum + lengths[i] >= x or (tail and i == last):
                     return c.add_us(a, x - cum)
                 cum += lengths[i]
             return None
 
-        target = clock.range
-        goal_at = breach_at = None
+        target = self.range
+        goal_at = due_at = None
         budget = 0
         warnings: list[tuple[WarningThreshold, int]] = []
         if target is not None:
-            budget = clock.budget(target.breach)
-            breach_at = reach(budget)
+            budget = allowance(target.breach, cal, self.start)
+            due_at = reach(budget)
             if target.goal is not None:
-                goal_at = reach(clock.budget(target.goal))
+                goal_at = reach(allowance(target.goal, cal, self.start))
             for threshold in target.warnings:
                 at = reach(threshold.counted_us(budget))
                 if at is not None:
                     warnings.append((threshold, at))
-        pending = stop is None and now < clock.start
+        pending = stop is None and now < self.start
         if target is None:
-            state = ClockState.NOT_APPLICABLE
+            state = _NOT_APPLICABLE
         elif pending:
-            state = ClockState.PENDING
-        elif breach_at is not None and breach_at <= end:
-            state = ClockState.BREACHED
+            state = _PENDING
+        elif due_at is not None and due_at <= end:
+            state = _BREACHED
+        elif self.cancelled:
+            state = _CANCELLED
         elif stop is not None:
-            state = ClockState.ACHIEVED
-        elif not clock.running:
-            state = ClockState.PAUSED
+            state = _ACHIEVED
+        elif not self.running:
+            state = _PAUSED
         else:
-            state = ClockState.RUNNING
+            state = _RUNNING
         goal_met = None
         if target is not None and target.goal is not None:
             if goal_at is not None and goal_at <= end:
                 goal_met = False
-            elif stop is not None:
+            elif stop is not None and state is not _CANCELLED:
                 goal_met = True
-        if pending and target is not None:
-            changes.append(clock.start)  # it starts, running or paused
-        if stop is None and clock.running and target is not None:
-            if goal_at is not None and goal_at > now:
-                changes.append(goal_at)
-            if breach_at is not None and breach_at > now:
-                changes.append(breach_at)
-            changes.extend(at for _w, at in warnings if at > now)
-        halts = clock.halts
-        if stop is None and not clock.running:
-            halts = [*halts, (clock.mark, end, clock.reason)]
+        if target is not None:
+            if pending:
+                changes.append(self.start)  # it starts, running or paused
+            elif stop is None and tail:
+                if goal_at is not None and goal_at > now:
+                    changes.append(goal_at)
+                if due_at is not None and due_at > now:
+                    changes.append(due_at)
+                changes.extend(at for _w, at in warnings if at > now)
+        halts = self.halts
+        if stop is None and not self.running:
+            halts = [*halts, (self.mark, end, self.reason)]
         paused = 0
         for a, b, _r in halts:
             if b > start and a < end:
                 paused += min(b, end) - max(a, start)
-        since = clock.since
+        since = self.since
         return Cycle(
-            metric=clock.metric,
+            metric=self.metric,
             state=state,
-            priority=clock.level,
+            priority=self.level,
             target=target,
             goal_met=goal_met,
             tz=tz,
             started_us=start,
             goal_us=goal_at,
-            due_us=breach_at,
+            due_us=due_at,
             stopped_us=stop,
-            breached_us=(
-                None
-                if state is not ClockState.BREACHED or breach_at is None
-                else max(breach_at, since)
-            ),
+            breached_us=None if state is not _BREACHED or due_at is None else max(due_at, since),
             elapsed_us=counted,
             remaining_us=None if target is None else budget - counted,
             paused_us=paused,

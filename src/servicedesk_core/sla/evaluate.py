@@ -6,8 +6,9 @@ import datetime as dt
 from collections.abc import Sequence
 
 from servicedesk_core.events import Event
-from servicedesk_core.sla.policy import PolicySet, Selection, SLAPolicy
+from servicedesk_core.sla.policy import SLAPolicy
 from servicedesk_core.sla.results import SLAReport
+from servicedesk_core.sla.selection import PolicySet, Selection
 
 __all__ = ["evaluate"]
 

@@ -1,10 +1,9 @@
-"""SLA policies, the behaviour choices they make, and the ordered set that picks one.
+"""SLA policies: targets per metric and level, pauses, custom metrics, behaviour choices.
 
 An :class:`SLAPolicy` holds a target range per metric and priority level, the
-statuses that pause each metric, and one setting per behaviour choice (each an
-enum with a documented default). A :class:`PolicySet` picks the policy for a
-ticket by ordered :class:`Condition` s on its ``Created`` event: the first
-matching rule wins and the answer names it.
+statuses that pause each metric, the definitions of its custom metrics, and
+one setting per behaviour choice (each with a documented default). Every
+setting is converted and checked at construction.
 """
 
 from __future__ import annotations
@@ -17,10 +16,11 @@ import attrs
 
 from servicedesk_core import _convert as convert
 from servicedesk_core.calendar import Calendar
-from servicedesk_core.errors import ConfigError, EventLogError
-from servicedesk_core.events import Channel, Created, Event
+from servicedesk_core.errors import ConfigError
+from servicedesk_core.events import Event
 from servicedesk_core.priority import PriorityLevel, PriorityScheme
-from servicedesk_core.sla.replay import replay
+from servicedesk_core.sla.definitions import MetricDefinition, builtin_definition
+from servicedesk_core.sla.replay import Plan, replay
 from servicedesk_core.sla.results import SLAReport
 from servicedesk_core.sla.settings import (
     DEFAULT_PAUSED_BY,
@@ -29,15 +29,9 @@ from servicedesk_core.sla.settings import (
     OnReopen,
     OutOfHoursStart,
 )
-from servicedesk_core.sla.targets import Metric, Target, TargetRange
+from servicedesk_core.sla.targets import Metric, MetricKey, Target, TargetRange, metric_key
 
-__all__ = [
-    "Condition",
-    "PolicyRule",
-    "PolicySet",
-    "SLAPolicy",
-    "Selection",
-]
+__all__ = ["PausesSpec", "SLAPolicy", "TargetSpec", "TargetsSpec"]
 
 
 TargetSpec = TargetRange | Target | dt.timedelta | str | None
@@ -45,17 +39,24 @@ TargetSpec = TargetRange | Target | dt.timedelta | str | None
 text, ``"PT4H"``), or ``None`` (no target for that level: the metric is not applicable,
 "best effort")."""
 
-_Targets = tuple[tuple[Metric, tuple[tuple[str, TargetRange | None], ...]], ...]
+_Targets = tuple[tuple[MetricKey, tuple[tuple[str, TargetRange | None], ...]], ...]
 _LevelTargets = Mapping[str, TargetSpec] | Mapping[PriorityLevel, TargetSpec]
-TargetsSpec = Mapping[Metric, _LevelTargets] | Mapping[str, _LevelTargets] | _Targets
+TargetsSpec = (
+    Mapping[Metric, _LevelTargets]
+    | Mapping[str, _LevelTargets]
+    | Mapping[MetricKey, _LevelTargets]
+    | _Targets
+)
 """Targets as written in a policy: ``{metric: {level: target}}``; metrics and levels may be
 given by name."""
 PausesSpec = (
     Mapping[Metric, Iterable[str]]
     | Mapping[str, Iterable[str]]
-    | Iterable[tuple[Metric, Iterable[str]]]
+    | Mapping[MetricKey, Iterable[str]]
+    | Iterable[tuple[MetricKey, Iterable[str]]]
 )
 """Pauses as written in a policy: ``{metric: statuses}``; metrics may be given by name."""
+_Pauses = tuple[tuple[MetricKey, frozenset[str]], ...]
 
 
 def _name(value: str) -> str:
@@ -70,8 +71,18 @@ def _calendar(value: Calendar) -> Calendar:
     return convert.instance(Calendar, value, "calendar")
 
 
-def _metric(value: object, field: str) -> Metric:
-    return convert.enum_member(Metric, value, field)
+def _metric(value: object, field: str) -> MetricKey:
+    """A built-in metric (its member, value or name), or a custom metric's name."""
+    if isinstance(value, Metric):
+        return value
+    try:
+        return convert.enum_member(Metric, value, field)
+    except ConfigError:
+        return metric_key(convert.text(value, field, allow_empty=False, max_length=200))
+
+
+def _metric_name(metric: MetricKey) -> str:
+    return metric.value if isinstance(metric, Metric) else metric
 
 
 def _level(value: object, field: str) -> str:
@@ -98,7 +109,7 @@ def _to_targets(value: TargetsSpec) -> _Targets:
     out = []
     for key, levels in convert.pairs(value, "targets"):
         metric = _metric(key, "targets")
-        field = f"targets.{metric.value}"
+        field = f"targets.{_metric_name(metric)}"
         out.append(
             (
                 metric,
@@ -108,10 +119,15 @@ def _to_targets(value: TargetsSpec) -> _Targets:
                 ),
             )
         )
-    return tuple(sorted(out, key=lambda item: _METRIC_ORDER[item[0]]))
+    return tuple(sorted(out, key=lambda item: _order(item[0])))
 
 
 _METRIC_ORDER = {metric: index for index, metric in enumerate(Metric)}
+
+
+def _order(metric: MetricKey) -> int:
+    """Built-in metrics in :class:`Metric` order, custom ones after them as given."""
+    return _METRIC_ORDER[metric] if isinstance(metric, Metric) else len(_METRIC_ORDER)
 
 
 def _status(value: object, field: str) -> str:
@@ -122,12 +138,13 @@ def _statuses(value: Iterable[str]) -> tuple[str, ...]:
     return convert.tuple_of(value, "statuses", _status)
 
 
-def _to_paused_by(value: PausesSpec) -> tuple[tuple[Metric, frozenset[str]], ...]:
-    merged: dict[Metric, frozenset[str]] = {}
+def _to_paused_by(value: PausesSpec) -> _Pauses:
+    merged: dict[MetricKey, frozenset[str]] = {}
     for key, statuses in convert.pairs(value, "paused_by"):
         metric = _metric(key, "paused_by")
-        merged[metric] = convert.frozenset_of(statuses, f"paused_by.{metric.value}", _status)
-    return tuple((metric, merged[metric]) for metric in Metric if merged.get(metric))
+        field = f"paused_by.{_metric_name(metric)}"
+        merged[metric] = convert.frozenset_of(statuses, field, _status)
+    return tuple(sorted(merged.items(), key=lambda item: _order(item[0])))
 
 
 def _to_calendars(
@@ -156,12 +173,16 @@ def _internal_note_is_response(value: bool | str) -> bool:
     return convert.boolean(value, "internal_note_is_response")
 
 
-@attrs.frozen(kw_only=True)
-class _Resolved:
-    """A level's target range with its calendar looked up."""
+def _next_response_from_opening(value: bool | str) -> bool:
+    return convert.boolean(value, "next_response_from_opening")
 
-    target: TargetRange
-    calendar: Calendar
+
+def _definition(value: object, field: str) -> MetricDefinition:
+    return convert.instance(MetricDefinition, value, field)
+
+
+def _custom_metrics(value: Iterable[MetricDefinition]) -> tuple[MetricDefinition, ...]:
+    return convert.tuple_of(value, "custom_metrics", _definition)
 
 
 @attrs.frozen(kw_only=True)
@@ -183,11 +204,24 @@ class SLAPolicy:
         out_of_hours: See :class:`OutOfHoursStart`.
         internal_note_is_response: Whether an internal note answers the customer
             (default no: only public replies and resolutions do).
+        next_response_from_opening: Whether the next-response clock also runs
+            on the opening message, as Zammad's update time does: a new
+            ticket's message gets an answer due from its own arrival, and so
+            does every customer message before the first reply (default no:
+            next response starts only once the customer has had a response).
+        custom_metrics: User-defined metrics
+            (:class:`~servicedesk_core.sla.definitions.MetricDefinition`),
+            given targets by name in ``targets``.
+
+    Metrics and levels are given as members or by name, targets as ranges,
+    targets, durations or ISO durations (``"PT4H"``), settings as members or
+    their text values.
 
     Raises:
-        ConfigError: a level without a target, an unknown level or calendar
-            name, something that is not a calendar, a pause status not in
-            ``statuses``.
+        ConfigError: a level without a target, an unknown level, metric or
+            calendar name, something that is not a calendar, a pause status
+            not in ``statuses``, a custom metric named like a built-in one or
+            twice, a setting that is not one of its values.
     """
 
     name: str = attrs.field(converter=_name)
@@ -196,9 +230,7 @@ class SLAPolicy:
     targets: _Targets = attrs.field(converter=_to_targets)
     calendars: tuple[tuple[str, Calendar], ...] = attrs.field(default=(), converter=_to_calendars)
     statuses: tuple[str, ...] = attrs.field(default=DEFAULT_STATUSES, converter=_statuses)
-    paused_by: tuple[tuple[Metric, frozenset[str]], ...] = attrs.field(
-        default=DEFAULT_PAUSED_BY, converter=_to_paused_by
-    )
+    paused_by: _Pauses = attrs.field(default=DEFAULT_PAUSED_BY, converter=_to_paused_by)
     on_priority_change: OnPriorityChange = attrs.field(
         default=OnPriorityChange.RECOMPUTE, converter=_on_priority_change
     )
@@ -209,12 +241,19 @@ class SLAPolicy:
     internal_note_is_response: bool = attrs.field(
         default=False, converter=_internal_note_is_response
     )
-    _table: dict[tuple[Metric, str], _Resolved | None] = attrs.field(
+    next_response_from_opening: bool = attrs.field(
+        default=False, converter=_next_response_from_opening
+    )
+    custom_metrics: tuple[MetricDefinition, ...] = attrs.field(
+        default=(), converter=_custom_metrics
+    )
+    _table: dict[tuple[MetricKey, str], tuple[TargetRange | None, Calendar]] = attrs.field(
         init=False, eq=False, hash=False, repr=False
     )
-    _pauses: dict[Metric, frozenset[str]] = attrs.field(
+    _pauses: dict[MetricKey, frozenset[str]] = attrs.field(
         init=False, eq=False, hash=False, repr=False
     )
+    _plan: Plan = attrs.field(init=False, eq=False, hash=False, repr=False)
     level_names: frozenset[str] = attrs.field(init=False, eq=False, hash=False, repr=False)
     """The names of the scheme's levels."""
 
@@ -223,63 +262,131 @@ class SLAPolicy:
             raise ConfigError("a policy needs at least one status", field="statuses")
         if len(set(self.statuses)) != len(self.statuses):
             raise ConfigError(f"duplicate statuses in {self.statuses}", field="statuses")
-        named = dict(self.calendars)
-        table: dict[tuple[Metric, str], _Resolved | None] = {}
+        custom = self._check_custom_metrics()
         names = [level.name for level in self.scheme]
+        table: dict[tuple[MetricKey, str], tuple[TargetRange | None, Calendar]] = {}
         for metric, levels in self.targets:
+            field = f"targets.{_metric_name(metric)}"
+            if not isinstance(metric, Metric) and metric not in custom:
+                raise ConfigError(
+                    f"unknown metric {metric!r}: not built in, and not one of the policy's "
+                    f"custom metrics {sorted(custom)}",
+                    field="targets",
+                )
             given = dict(levels)
             if len(given) != len(levels):
-                raise ConfigError("a level is listed twice", field=f"targets.{metric.value}")
+                raise ConfigError("a level is listed twice", field=field)
             for level_name in given:
                 if level_name not in names:
                     raise ConfigError(
                         f"{level_name!r} is not a level of scheme {self.scheme.name!r}",
-                        field=f"targets.{metric.value}.{level_name}",
+                        field=f"{field}.{level_name}",
                     )
             for level_name in names:
-                field = f"targets.{metric.value}.{level_name}"
                 if level_name not in given:
-                    raise ConfigError("no target (write None for a level without one)", field=field)
-                spec = given[level_name]
-                if spec is None:
-                    table[metric, level_name] = None
-                    continue
-                cal = spec.calendar
-                if cal is None:
-                    resolved = self.calendar
-                elif isinstance(cal, str):
-                    if cal not in named:
-                        raise ConfigError(
-                            f"unknown calendar {cal!r}; known: {sorted(named)}",
-                            field=f"{field}.calendar",
-                        )
-                    resolved = named[cal]
-                elif isinstance(cal, Calendar):
-                    resolved = cal
-                else:
                     raise ConfigError(
-                        f"expected a calendar or a calendar name, got {cal!r}",
-                        field=f"{field}.calendar",
+                        "no target (write None for a level without one)",
+                        field=f"{field}.{level_name}",
                     )
-                table[metric, level_name] = _Resolved(target=spec, calendar=resolved)
-        for metric, statuses in self.paused_by:
+                spec = given[level_name]
+                cal = self.calendar if spec is None else self._calendar_of(spec, field, level_name)
+                table[metric, level_name] = (spec, cal)
+        pauses = {metric: definition.paused_by for metric, definition in custom.items()} | dict(
+            self.paused_by
+        )
+        for metric, statuses in pauses.items():
             unknown = sorted(statuses - set(self.statuses))
-            if unknown:
+            default = isinstance(metric, Metric) and statuses == DEFAULT_PAUSED_BY.get(metric)
+            if unknown and (metric in custom or metric in self.metrics or not default):
                 raise ConfigError(
                     f"unknown statuses {unknown}; known: {list(self.statuses)}",
-                    field=f"paused_by.{metric.value}",
+                    field=f"paused_by.{_metric_name(metric)}",
                 )
+            if not isinstance(metric, Metric) and metric not in custom:
+                raise ConfigError(f"unknown metric {metric!r}", field="paused_by")
         object.__setattr__(self, "_table", table)
-        object.__setattr__(self, "_pauses", dict(self.paused_by))
+        object.__setattr__(self, "_pauses", pauses)
         object.__setattr__(self, "level_names", frozenset(names))
+        object.__setattr__(self, "_plan", Plan(self, self.metrics, self.definitions))
+
+    def _check_custom_metrics(self) -> dict[str, MetricDefinition]:
+        custom: dict[str, MetricDefinition] = {}
+        for index, definition in enumerate(self.custom_metrics):
+            field = f"custom_metrics[{index}]"
+            if isinstance(metric_key(definition.name), Metric):
+                raise ConfigError(f"{definition.name!r} is a built-in metric", field=field)
+            if definition.name in custom:
+                raise ConfigError(f"{definition.name!r} is defined twice", field=field)
+            unknown = sorted(definition.statuses - set(self.statuses))
+            if unknown:
+                raise ConfigError(
+                    f"unknown statuses {unknown}; known: {list(self.statuses)}", field=field
+                )
+            custom[definition.name] = definition
+        return custom
+
+    def _calendar_of(self, spec: TargetRange, field: str, level: str) -> Calendar:
+        cal = spec.calendar
+        if cal is None:
+            return self.calendar
+        if isinstance(cal, Calendar):
+            return cal
+        named = dict(self.calendars)
+        if cal not in named:
+            raise ConfigError(
+                f"unknown calendar {cal!r}; known: {sorted(named)}",
+                field=f"{field}.{level}.calendar",
+            )
+        return named[cal]
 
     @property
-    def metrics(self) -> tuple[Metric, ...]:
-        """The metrics this policy sets targets for, in :class:`Metric` order."""
+    def metrics(self) -> tuple[MetricKey, ...]:
+        """The metrics this policy sets targets for.
+
+        Built-in ones in :class:`Metric` order, then custom ones by name.
+        """
         return tuple(metric for metric, _levels in self.targets)
 
-    def target(self, metric: Metric, level: str) -> TargetRange | None:
+    @property
+    def definitions(self) -> tuple[MetricDefinition, ...]:
+        """How the policy measures each of its :attr:`metrics`, built-in ones included.
+
+        >>> from servicedesk_core import FOUR_TIER, BusinessCalendar
+        >>> policy = SLAPolicy(name="p", scheme=FOUR_TIER, calendar=BusinessCalendar.always_open(),
+        ...     targets={"next_response": dict.fromkeys(FOUR_TIER.names, "PT1H")},
+        ...     next_response_from_opening=True)
+        >>> policy.definitions[0].describe()
+        'starts on created or customer_message; stops on agent_response or resolved'
+        """
+        return tuple(self.definition(metric) for metric in self.metrics)
+
+    def definition(self, metric: MetricKey) -> MetricDefinition:
+        """How the policy measures a metric: its custom definition, or the built-in one.
+
+        Raises:
+            KeyError: a custom metric the policy does not define.
+        """
+        key = metric_key(metric)
+        if isinstance(key, Metric):
+            return builtin_definition(
+                key,
+                paused_by=self.pauses(key),
+                on_reopen=self.on_reopen,
+                next_response_from_opening=self.next_response_from_opening,
+            )
+        for definition in self.custom_metrics:
+            if definition.name == key:
+                return attrs.evolve(definition, paused_by=self.pauses(key))
+        raise KeyError(f"policy {self.name!r} defines no metric {key!r}")
+
+    def measures(self, metric: MetricKey) -> bool:
+        """Whether the policy lists targets for ``metric`` (some level may have none)."""
+        return any(key == metric_key(metric) for key, _levels in self.targets)
+
+    def target(self, metric: MetricKey, level: str) -> TargetRange | None:
         """Return the target range of a metric for a level (``None``: no target).
+
+        A metric the policy does not list has no target either.
 
         >>> from servicedesk_core import FOUR_TIER, BusinessCalendar
         >>> policy = SLAPolicy(name="p", scheme=FOUR_TIER, calendar=BusinessCalendar.always_open(),
@@ -287,26 +394,28 @@ class SLAPolicy:
         ...                                  "Medium": None, "Low": None}})
         >>> policy.target(Metric.RESOLUTION, "Critical").describe()
         'breach 4:00:00 business time'
-        >>> policy.target(Metric.RESOLUTION, "Low") is None
-        True
+        >>> policy.target(Metric.RESOLUTION, "Low"), policy.target("first_response", "Low")
+        (None, None)
 
         Raises:
-            KeyError: the policy has no such metric or level.
+            KeyError: ``level`` is not a level of the policy's scheme.
         """
-        resolved = self._table[metric, level]
-        return None if resolved is None else resolved.target
+        if level not in self.level_names:
+            raise KeyError(f"{level!r} is not a level of scheme {self.scheme.name!r}")
+        found = self._table.get((metric_key(metric), level))
+        return None if found is None else found[0]
 
-    def calendar_for(self, metric: Metric, level: str) -> Calendar:
+    def calendar_for(self, metric: MetricKey, level: str) -> Calendar:
         """Return the calendar a metric's clock runs on for a level.
 
-        A level without a target measures on the policy's calendar.
+        A level (or a metric) without a target measures on the policy's calendar.
         """
-        resolved = self._table[metric, level]
-        return self.calendar if resolved is None else resolved.calendar
+        found = self._table.get((metric_key(metric), level))
+        return self.calendar if found is None else found[1]
 
-    def pauses(self, metric: Metric) -> frozenset[str]:
+    def pauses(self, metric: MetricKey) -> frozenset[str]:
         """Return the statuses that pause a metric's clock."""
-        return self._pauses.get(metric, frozenset())
+        return self._pauses.get(metric_key(metric), frozenset())
 
     def evaluate(
         self, events: Sequence[Event], now: dt.datetime, *, ignore_later: bool = False
@@ -316,7 +425,7 @@ class SLAPolicy:
         Raises:
             EventLogError: the log cannot be replayed.
         """
-        return replay(self, None, events, now, ignore_later=ignore_later)
+        return replay(self, None, events, now, plan=self._plan, ignore_later=ignore_later)
 
     def with_settings(
         self,
@@ -332,6 +441,8 @@ class SLAPolicy:
         on_reopen: OnReopen | str | None = None,
         out_of_hours: OutOfHoursStart | str | None = None,
         internal_note_is_response: bool | str | None = None,
+        next_response_from_opening: bool | str | None = None,
+        custom_metrics: Iterable[MetricDefinition] | None = None,
     ) -> SLAPolicy:
         """Return a copy with the given settings changed; the others stay.
 
@@ -358,6 +469,8 @@ class SLAPolicy:
             "on_reopen": on_reopen,
             "out_of_hours": out_of_hours,
             "internal_note_is_response": internal_note_is_response,
+            "next_response_from_opening": next_response_from_opening,
+            "custom_metrics": custom_metrics,
         }
         return attrs.evolve(
             self, **{key: value for key, value in given.items() if value is not None}
@@ -381,218 +494,3 @@ class SLAPolicy:
         for metric, statuses in _to_paused_by(paused_by):
             merged[metric] = merged.get(metric, frozenset()) | statuses
         return attrs.evolve(self, paused_by=tuple(merged.items()))
-
-
-def _priorities(value: Iterable[str | PriorityLevel] | None) -> frozenset[str] | None:
-    return None if value is None else convert.frozenset_of(value, "priorities", _level)
-
-
-def _channel(value: object, field: str) -> Channel:
-    return convert.enum_member(Channel, value, field)
-
-
-def _channels(value: Iterable[Channel | str] | None) -> frozenset[Channel] | None:
-    return None if value is None else convert.frozenset_of(value, "channels", _channel)
-
-
-def _tag(value: object, field: str) -> str:
-    return convert.text(value, field, allow_empty=False, max_length=200)
-
-
-def _tags(value: Iterable[str]) -> frozenset[str]:
-    return convert.frozenset_of(value, "tags", _tag)
-
-
-def _to_condition_attributes(
-    value: Mapping[str, str | Iterable[str]] | Iterable[tuple[str, Iterable[str]]],
-) -> tuple[tuple[str, frozenset[str]], ...]:
-    out = []
-    for key, allowed in convert.pairs(value, "attributes"):
-        name = convert.text(key, "attributes", allow_empty=False, max_length=200)
-        field = f"attributes.{name}"
-        values = (
-            frozenset([allowed])
-            if isinstance(allowed, str)
-            else convert.frozenset_of(allowed, field, convert.text)
-        )
-        out.append((name, values))
-    return tuple(sorted(out, key=lambda item: item[0]))
-
-
-@attrs.frozen(kw_only=True)
-class Condition:
-    """Facts a ticket's ``Created`` event must have for a rule to match.
-
-    Every given part must hold: the priority is one of ``priorities``, the
-    channel one of ``channels``, each attribute one of its allowed values, and
-    the ticket carries all ``tags``. ``Condition()`` matches every ticket.
-
-    >>> import datetime as dt
-    >>> created = Created(at=dt.datetime(2026, 1, 5, tzinfo=dt.UTC), priority="High",
-    ...                   channel="phone", attributes={"plan": "gold"})
-    >>> Condition(priorities={"Critical", "High"}, channels={"phone"}).matches(created)
-    True
-    >>> Condition(attributes={"plan": ["silver", "bronze"]}).matches(created)
-    False
-    """
-
-    priorities: frozenset[str] | None = attrs.field(default=None, converter=_priorities)
-    channels: frozenset[Channel] | None = attrs.field(default=None, converter=_channels)
-    attributes: tuple[tuple[str, frozenset[str]], ...] = attrs.field(
-        default=(), converter=_to_condition_attributes
-    )
-    tags: frozenset[str] = attrs.field(default=frozenset(), converter=_tags)
-
-    def matches(self, created: Created) -> bool:
-        """Whether the ticket opened by ``created`` satisfies every part."""
-        if self.priorities is not None and created.priority not in self.priorities:
-            return False
-        if self.channels is not None and created.channel not in self.channels:
-            return False
-        for key, allowed in self.attributes:
-            if created.attribute(key) not in allowed:
-                return False
-        return self.tags <= created.tags
-
-    def describe(self) -> str:
-        """Say the condition in words.
-
-        >>> Condition(channels={"phone"}, priorities={"High"}).describe()
-        'priority in [High] and channel in [phone]'
-        >>> Condition().describe()
-        'always'
-        """
-        parts = []
-        if self.priorities is not None:
-            parts.append(f"priority in [{', '.join(sorted(self.priorities))}]")
-        if self.channels is not None:
-            parts.append(f"channel in [{', '.join(sorted(c.value for c in self.channels))}]")
-        parts.extend(f"{key} in [{', '.join(sorted(vals))}]" for key, vals in self.attributes)
-        if self.tags:
-            parts.append(f"tagged {', '.join(sorted(self.tags))}")
-        return " and ".join(parts) or "always"
-
-
-def _policy(value: SLAPolicy) -> SLAPolicy:
-    return convert.instance(SLAPolicy, value, "policy")
-
-
-def _condition(value: Condition) -> Condition:
-    return convert.instance(Condition, value, "when")
-
-
-@attrs.frozen(kw_only=True)
-class PolicyRule:
-    """One entry of a :class:`PolicySet`: a name, a condition and the policy it picks."""
-
-    name: str = attrs.field(converter=_name)
-    policy: SLAPolicy = attrs.field(converter=_policy)
-    when: Condition = attrs.field(default=Condition(), converter=_condition)
-
-    def __attrs_post_init__(self) -> None:
-        if self.when.priorities is not None:
-            unknown = sorted(p for p in self.when.priorities if p not in self.policy.scheme)
-            if unknown:
-                raise ConfigError(
-                    f"priorities {unknown} are not levels of scheme {self.policy.scheme.name!r}",
-                    field=f"rules[{self.name}].when.priorities",
-                )
-
-
-@attrs.frozen(kw_only=True)
-class Selection:
-    """Which rule of a :class:`PolicySet` picked the policy, and why."""
-
-    rule: str
-    index: int
-    policy: SLAPolicy
-    condition: Condition
-
-    def describe(self) -> str:
-        """Say the selection in words."""
-        return f"rule {self.index} {self.rule!r} ({self.condition.describe()})"
-
-    def evaluate(
-        self, events: Sequence[Event], now: dt.datetime, *, ignore_later: bool = False
-    ) -> SLAReport:
-        """Replay the log under the picked policy; the report names this selection.
-
-        Raises:
-            EventLogError: the log cannot be replayed.
-        """
-        return replay(self.policy, self, events, now, ignore_later=ignore_later)
-
-
-def _rule(value: object, field: str) -> PolicyRule:
-    return convert.instance(PolicyRule, value, field)
-
-
-def _rules(value: Iterable[PolicyRule]) -> tuple[PolicyRule, ...]:
-    return convert.tuple_of(value, "rules", _rule)
-
-
-@attrs.frozen
-class PolicySet:
-    """Ordered rules; the first whose condition matches a ticket picks its policy.
-
-    The policy is picked once, from the ``Created`` event; a later priority
-    change re-targets within that policy (it has targets for every level).
-
-    >>> import datetime as dt
-    >>> from servicedesk_core import FOUR_TIER, BusinessCalendar
-    >>> def triage(name, calendar):
-    ...     minutes = {level.name: dt.timedelta(minutes=15) for level in FOUR_TIER}
-    ...     return SLAPolicy(name=name, scheme=FOUR_TIER, calendar=calendar,
-    ...                      targets={Metric.FIRST_RESPONSE: minutes})
-    >>> rules = PolicySet([
-    ...     PolicyRule(name="on call", policy=triage("24x7", BusinessCalendar.always_open()),
-    ...                when=Condition(channels={"phone"}, priorities={"Critical", "High"})),
-    ...     PolicyRule(name="desk", policy=triage("desk", BusinessCalendar(
-    ...         timezone="America/Chicago", hours="Mon-Fri 07:00-17:00"))),
-    ... ])
-    >>> at = dt.datetime(2026, 11, 21, 3, tzinfo=dt.UTC)
-    >>> rules.select(Created(at=at, priority="High", channel="phone")).describe()
-    "rule 0 'on call' (priority in [Critical, High] and channel in [phone])"
-    >>> rules.select(Created(at=at, priority="High", channel="email")).policy.name
-    'desk'
-
-    Raises:
-        ConfigError: no rules, or two rules with one name.
-    """
-
-    rules: tuple[PolicyRule, ...] = attrs.field(converter=_rules)
-
-    def __attrs_post_init__(self) -> None:
-        if not self.rules:
-            raise ConfigError("a policy set needs at least one rule", field="rules")
-        names = [rule.name for rule in self.rules]
-        if len(set(names)) != len(names):
-            raise ConfigError(f"rule names repeat: {names}", field="rules")
-
-    def select(self, created: Created) -> Selection:
-        """Return the first rule matching the ticket opened by ``created``.
-
-        Raises:
-            EventLogError: no rule matches (index 0, the ``Created`` event).
-        """
-        for index, rule in enumerate(self.rules):
-            if rule.when.matches(created):
-                return Selection(
-                    rule=rule.name, index=index, policy=rule.policy, condition=rule.when
-                )
-        raise EventLogError("no policy rule matches this ticket", index=0)
-
-    def evaluate(
-        self, events: Sequence[Event], now: dt.datetime, *, ignore_later: bool = False
-    ) -> SLAReport:
-        """Pick the policy from the log's first event and replay the log under it.
-
-        Raises:
-            EventLogError: the log cannot be replayed, or no rule matches.
-        """
-        if not events:
-            raise EventLogError("the log is empty; it starts with a Created event")
-        first = events[0]
-        if not isinstance(first, Created):
-            raise EventLogError(f"a log starts with Created, not {type(first).__name__}", index=0)
-        return self.select(first).evaluate(events, now, ignore_later=ignore_later)

@@ -1,22 +1,30 @@
-"""Replaying a ticket's event log under one policy (internal; :func:`~servicedesk_core.evaluate`).
+"""Replaying a ticket's event log under a policy (internal; :func:`~servicedesk_core.evaluate`).
 
-The replay walks the log once, validating it as it goes, and keeps one
-:class:`~servicedesk_core.sla.clock.Clock` per metric cycle; at the end each
-clock is measured at ``now`` into the :class:`~servicedesk_core.sla.results.SLAReport`.
+The replay walks the log once, validating it as it goes. Each event gives
+:class:`~servicedesk_core.sla.definitions.Signal` s; the policy's metric
+definitions, compiled into a :class:`Plan`, say which clocks they start,
+stop, reset or resume. Each clock cycle is a
+:class:`~servicedesk_core.sla.clock.Clock`; at the end every clock is
+measured at ``now`` into the :class:`~servicedesk_core.sla.results.SLAReport`.
+
+Under a policy set (:class:`Chooser`) the replay also follows the ticket's
+facts and picks the policy again when they change, or when a new version of
+the set takes effect.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, assert_never, cast, get_args
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from servicedesk_core._time import from_us, to_us
+from servicedesk_core.calendar import Calendar
 from servicedesk_core.errors import EventLogError
 from servicedesk_core.events import (
     AgentReplied,
-    AnyEvent,
     Assigned,
+    AttributesChanged,
     Closed,
     Created,
     CustomerReplied,
@@ -30,16 +38,95 @@ from servicedesk_core.events import (
     SurveyAnswered,
 )
 from servicedesk_core.sla.clock import Clock
-from servicedesk_core.sla.results import ClockState, MetricReport, SLAReport
-from servicedesk_core.sla.settings import OnPriorityChange, OnReopen, OutOfHoursStart
-from servicedesk_core.sla.targets import Metric
+from servicedesk_core.sla.definitions import MetricDefinition, Signal
+from servicedesk_core.sla.facts import TicketFacts
+from servicedesk_core.sla.results import ClockState, MetricReport, PolicySpan, SLAReport
+from servicedesk_core.sla.settings import OnPriorityChange, OutOfHoursStart
+from servicedesk_core.sla.targets import MetricKey, TargetRange
 
 if TYPE_CHECKING:  # annotations only: the policy module imports this one
-    from servicedesk_core.sla.policy import Selection, SLAPolicy
+    from servicedesk_core.sla.policy import SLAPolicy
+    from servicedesk_core.sla.selection import Selection
 
-__all__ = ["replay"]
+__all__ = ["Chooser", "Plan", "replay"]
 
-_CONCRETE = get_args(AnyEvent)
+_STOP, _RESET, _RESUME, _START = range(4)
+_Actions = tuple[tuple[int, int], ...]  # (action, metric index), in the order to apply
+
+
+class Plan:
+    """A policy's metric definitions and targets, compiled for the replay.
+
+    ``keys`` are the metrics tracked (for a policy set, those of every policy
+    in it); ``measured[i]`` says whether this policy sets targets for
+    ``keys[i]``.
+    """
+
+    __slots__ = ("keys", "measured", "on_signal", "on_status", "pauses", "targets")
+
+    def __init__(
+        self,
+        policy: SLAPolicy,
+        keys: Sequence[MetricKey],
+        definitions: Sequence[MetricDefinition],
+    ) -> None:
+        self.keys = tuple(keys)
+        self.measured = tuple(policy.measures(key) for key in keys)
+        self.pauses = tuple(definition.paused_by for definition in definitions)
+        on_signal: dict[Signal, list[tuple[int, int]]] = {}
+        on_status: dict[str, list[tuple[int, int]]] = {}
+        for i, definition in enumerate(definitions):
+            for action, signals in (
+                (_STOP, definition.stop),
+                (_RESET, definition.reset),
+                (_RESUME, definition.resume),
+                (_START, definition.start),
+            ):
+                for signal in signals:
+                    on_signal.setdefault(signal, []).append((action, i))
+            for action, statuses in (
+                (_STOP, definition.stop_statuses),
+                (_START, definition.start_statuses),
+            ):
+                for status in statuses:
+                    on_status.setdefault(status, []).append((action, i))
+        self.on_signal: dict[Signal, _Actions] = {k: tuple(v) for k, v in on_signal.items()}
+        self.on_status: dict[str, _Actions] = {k: tuple(v) for k, v in on_status.items()}
+        self.targets: dict[tuple[int, str], tuple[TargetRange | None, Calendar]] = {
+            (i, level): (policy.target(key, level), policy.calendar_for(key, level))
+            for i, key in enumerate(keys)
+            if self.measured[i]
+            for level in policy.level_names
+        }
+
+
+class Chooser:
+    """How a policy set picks a ticket's policy as the replay goes (internal).
+
+    Args:
+        select: Picks a selection from the ticket's facts and an instant (the
+            instant chooses the version of the set).
+        plans: The compiled plan of each policy of the set, by identity.
+        reselect: Whether a change of the facts picks the policy again.
+        drop: Whether clocks that the new policy sets no target for leave the
+            report (else they stop, keeping their history).
+        versions: Instants at which a new version takes effect, when the
+            ticket follows the current version.
+    """
+
+    __slots__ = ("drop", "plans", "reselect", "select", "versions")
+
+    def __init__(
+        self,
+        select: Callable[[TicketFacts, int], Selection],
+        plans: dict[int, Plan],
+        *,
+        reselect: bool,
+        drop: bool,
+        versions: Sequence[int] = (),
+    ) -> None:
+        self.select, self.plans = select, plans
+        self.reselect, self.drop, self.versions = reselect, drop, tuple(versions)
 
 
 def replay(
@@ -48,64 +135,44 @@ def replay(
     events: Sequence[Event],
     now: dt.datetime,
     *,
+    plan: Plan,
+    chooser: Chooser | None = None,
     ignore_later: bool = False,
 ) -> SLAReport:
-    """Replay ``events`` under ``policy`` and report every metric at ``now``.
+    """Replay ``events`` and report every metric at ``now``.
 
-    With ``ignore_later`` the events after ``now`` are left out instead of
-    being an error.
+    Without a ``chooser`` the ticket stays under ``policy`` (picked by
+    ``selection``, if given). With ``ignore_later`` the events after ``now``
+    are left out instead of being an error.
 
     Raises:
         EventLogError: the log cannot be replayed.
         NaiveDatetimeError: ``now`` has no timezone.
     """
-    return _Replay(policy, selection).run(events, to_us(now), now, ignore_later)
+    return _Replay(policy, selection, plan, chooser).run(events, to_us(now), now, ignore_later)
 
 
 class _Replay:
     """One evaluation (private): validates the log while replaying it."""
 
-    def __init__(self, policy: SLAPolicy, selection: Selection | None) -> None:
+    def __init__(
+        self, policy: SLAPolicy, selection: Selection | None, plan: Plan, chooser: Chooser | None
+    ) -> None:
         self.policy = policy
         self.selection = selection
-        self.metrics = policy.metrics
-        self.clocks: dict[Metric, list[Clock]] = {metric: [] for metric in self.metrics}
-        self.open: dict[Metric, Clock] = {}  # the clocks not stopped, by metric
+        self.plan = plan
+        self.chooser = chooser
+        n = len(plan.keys)
+        self.clocks: list[list[Clock]] = [[] for _ in range(n)]
+        self.open: list[Clock | None] = [None] * n
         self.level = ""
         self.status = policy.statuses[0]
-        self.resolved = False
-        self.closed = False
-        self.answered = False
-
-    # helpers
-
-    def _open(self, metric: Metric) -> Clock | None:
-        return self.open.get(metric)
-
-    def _running(self, metric: Metric) -> bool:
-        return self.status not in self.policy.pauses(metric)
-
-    def _start(self, metric: Metric, at: int, start: int | None = None) -> None:
-        clocks = self.clocks.get(metric)
-        if clocks is None:
-            return
-        clock = Clock(
-            metric,
-            self.level,
-            self.policy.target(metric, self.level),
-            self.policy.calendar_for(metric, self.level),
-            at,
-            at if start is None else start,
-            self._running(metric),
-            self.status,
-        )
-        clocks.append(clock)
-        self.open[metric] = clock
-
-    def _halt(self, metric: Metric, t: int) -> None:
-        clock = self.open.pop(metric, None)
-        if clock is not None:
-            clock.halt(t)
+        self.resolved = self.closed = self.answered = False
+        self.opening = 0  # where clocks started by the creation start
+        self.facts: TicketFacts | None = None
+        self.created = 0
+        self.spans: list[tuple[int, Selection | None, SLAPolicy]] = []
+        self.index = 0
 
     # the replay
 
@@ -114,10 +181,12 @@ class _Replay:
     ) -> SLAReport:
         if not events:
             raise EventLogError("the log is empty; it starts with a Created event")
+        handlers = _HANDLERS
+        versions = self.chooser.versions if self.chooser is not None else ()
+        version = 0
         previous = None
         for index, event in enumerate(events):
-            if not isinstance(event, _CONCRETE):
-                raise EventLogError(f"not an event: {event!r}", index=index)
+            handler = handlers.get(type(event)) or _handler(event, index)
             t = event._us
             if previous is not None and t < previous:
                 raise EventLogError(
@@ -130,131 +199,213 @@ class _Replay:
                 raise EventLogError(
                     f"{type(event).__name__} at {event.at} is after now ({now_dt})", index=index
                 )
+            if index == 0 and handler is not _HANDLERS[Created]:
+                raise EventLogError(
+                    f"a log starts with Created, not {type(event).__name__}", index=0
+                )
+            if self.closed and not isinstance(event, Reopened | SurveyAnswered):
+                raise EventLogError(
+                    f"{type(event).__name__} after the ticket was closed", index=index
+                )
             previous = t
-            self._apply(index, cast(AnyEvent, event), t)
-        return self._report(now, now_dt)
+            self.index = index
+            while version < len(versions) and versions[version] <= t:
+                if index:  # versions before the creation do not apply
+                    self._version(versions[version])
+                version += 1
+            handler(self, event, t)
+        while version < len(versions) and versions[version] <= now:
+            self._version(versions[version])
+            version += 1
+        upcoming = versions[version] if version < len(versions) else None
+        return self._report(now, now_dt, upcoming)
 
-    def _check_priority(self, index: int, priority: str) -> None:
+    def _check_priority(self, priority: str) -> None:
         if priority not in self.policy.level_names:
             known = ", ".join(level.name for level in self.policy.scheme)
             raise EventLogError(
                 f"priority {priority!r} is not a level of scheme "
                 f"{self.policy.scheme.name!r} ({known})",
-                index=index,
+                index=self.index,
             )
 
-    def _apply(self, index: int, event: AnyEvent, t: int) -> None:
-        if index == 0 and not isinstance(event, Created):
-            raise EventLogError(f"a log starts with Created, not {type(event).__name__}", index=0)
-        if self.closed and not isinstance(event, SurveyAnswered | Reopened):
-            raise EventLogError(f"{type(event).__name__} after the ticket was closed", index=index)
-        match event:
-            case AgentReplied():
-                if event.public or self.policy.internal_note_is_response:
-                    self._respond(t)
-            case CustomerReplied():
-                if (
-                    event.awaits_answer
-                    and self.answered
-                    and not self.resolved
-                    and self._open(Metric.NEXT_RESPONSE) is None
-                ):
-                    self._start(Metric.NEXT_RESPONSE, t)
-            case StatusChanged():
-                if event.status not in self.policy.statuses:
-                    raise EventLogError(
-                        f"status {event.status!r} is not one of the policy's statuses "
-                        f"{list(self.policy.statuses)}",
-                        index=index,
-                    )
-                self.status = event.status
-                for metric, clock in self.open.items():
-                    clock.set_running(t, self._running(metric), self.status)
-            case PriorityChanged():
-                self._check_priority(index, event.priority)
-                if event.priority != self.level:
-                    self.level = event.priority
-                    for clock in self.open.values():
-                        self._retarget(clock, t)
-            case Assigned():
-                if event.escalated:
-                    self._halt(Metric.ESCALATION, t)
-            case Resolved():
-                if self.resolved:
-                    raise EventLogError("Resolved, but the ticket is already resolved", index=index)
-                self._resolve(t)
-            case Reopened():
-                if not self.resolved:
-                    raise EventLogError("Reopened, but the ticket is not resolved", index=index)
-                self.closed = False
-                self._reopen(t)
-            case Closed():
-                if not self.resolved:
-                    self._resolve(t)
-                self.closed = True
-            case Escalated() | EscalationRequested() | SurveyAnswered():
-                pass  # no SLA clock reads them
-            case Created():
-                if index:
-                    raise EventLogError("a log has one Created event, the first", index=index)
-                self._check_priority(index, event.priority)
-                self.level = event.priority
-                start = t
-                if self.policy.out_of_hours is OutOfHoursStart.WAIT_FOR_OPENING:
-                    start = to_us(self.policy.calendar.next_open(event.at))
-                for metric in self.metrics:
-                    if metric is not Metric.NEXT_RESPONSE:
-                        self._start(metric, t, start)
-            case _:
-                assert_never(event)
+    # events
 
-    def _respond(self, t: int) -> None:
-        self.answered = True
-        if not self.open:
+    def _created(self, event: Created, t: int) -> None:
+        if self.index:
+            raise EventLogError("a log has one Created event, the first", index=self.index)
+        self.created = t
+        if self.chooser is not None:
+            self.facts = TicketFacts.from_created(event)
+            self._switch(self._choose(t), t)
+        else:
+            self.spans.append((t, self.selection, self.policy))
+        self._check_priority(event.priority)
+        self.level = event.priority
+        self.opening = t
+        if self.policy.out_of_hours is OutOfHoursStart.WAIT_FOR_OPENING:
+            self.opening = to_us(self.policy.calendar.next_open(event.at))
+        self._signal(Signal.CREATED, t)
+
+    def _agent_replied(self, event: AgentReplied, t: int) -> None:
+        if event.public or self.policy.internal_note_is_response:
+            self.answered = True
+            self._signal(Signal.AGENT_RESPONSE, t)
+
+    def _customer_replied(self, event: CustomerReplied, t: int) -> None:
+        if event.awaits_answer and not self.resolved:
+            self._signal(Signal.CUSTOMER_MESSAGE, t)
+            if self.answered:
+                self._signal(Signal.CUSTOMER_FOLLOW_UP, t)
+
+    def _status_changed(self, event: StatusChanged, t: int) -> None:
+        status = event.status
+        if status not in self.policy.statuses:
+            raise EventLogError(
+                f"status {status!r} is not one of the policy's statuses "
+                f"{list(self.policy.statuses)}",
+                index=self.index,
+            )
+        if status == self.status:
             return
-        self._halt(Metric.FIRST_RESPONSE, t)
-        self._halt(Metric.NEXT_RESPONSE, t)
-        if Metric.PERIODIC_UPDATE in self.open:
-            self._halt(Metric.PERIODIC_UPDATE, t)
-            if not self.resolved:
-                self._start(Metric.PERIODIC_UPDATE, t)
+        self.status = status
+        pauses = self.plan.pauses
+        for i, clock in enumerate(self.open):
+            if clock is not None:
+                clock.set_running(t, status not in pauses[i], status)
+        actions = self.plan.on_status.get(status)
+        if actions:
+            self._apply(actions, t, t)
 
-    def _resolve(self, t: int) -> None:
-        self.resolved = True
-        self.answered = True
-        for clock in self.open.values():
-            clock.halt(t)
-        self.open.clear()
+    def _priority_changed(self, event: PriorityChanged, t: int) -> None:
+        self._check_priority(event.priority)
+        if event.priority != self.level:
+            self.level = event.priority
+            if not self._facts_changed(event, t):
+                for i, clock in enumerate(self.open):
+                    if clock is not None:
+                        self._retarget(i, clock, t)
+        self._signal(Signal.PRIORITY_CHANGED, t)
 
-    def _reopen(self, t: int) -> None:
-        self.resolved = False
-        clocks = self.clocks.get(Metric.RESOLUTION)
-        if clocks:
-            match self.policy.on_reopen:
-                case OnReopen.RESUME:
-                    clock = clocks[-1]
-                    clock.resume(t, self._running(Metric.RESOLUTION), self.status)
-                    self.open[Metric.RESOLUTION] = clock
-                    if clock.level != self.level:
-                        self._retarget(clock, t)
-                case OnReopen.NEW_CYCLE:
-                    self._start(Metric.RESOLUTION, t)
-                case _:
-                    assert_never(self.policy.on_reopen)
-        self._start(Metric.PERIODIC_UPDATE, t)
+    def _attributes_changed(self, event: AttributesChanged, t: int) -> None:
+        self._facts_changed(event, t)
 
-    def _retarget(self, clock: Clock, t: int) -> None:
+    def _assigned(self, event: Assigned, t: int) -> None:
+        if event.team:
+            self._facts_changed(event, t)
+        self._signal(Signal.ASSIGNED, t)
+        if event.escalated:
+            self._signal(Signal.ESCALATED, t)
+
+    def _resolved(self, event: Resolved, t: int) -> None:
+        if self.resolved:
+            raise EventLogError("Resolved, but the ticket is already resolved", index=self.index)
+        self.resolved = self.answered = True
+        self._signal(Signal.RESOLVED, t)
+
+    def _reopened(self, event: Reopened, t: int) -> None:
+        if not self.resolved:
+            raise EventLogError("Reopened, but the ticket is not resolved", index=self.index)
+        self.resolved = self.closed = False
+        self._signal(Signal.REOPENED, t)
+
+    def _closed(self, event: Closed, t: int) -> None:
+        if not self.resolved:
+            self.resolved = self.answered = True
+            self._signal(Signal.RESOLVED, t)
+        self._signal(Signal.CLOSED, t)
+        self.closed = True
+
+    def _ignored(self, event: Event, t: int) -> None:
+        """Escalation events and survey answers: no SLA clock reads them."""
+
+    # clocks
+
+    def _signal(self, signal: Signal, t: int) -> None:
+        actions = self.plan.on_signal.get(signal)
+        if actions:
+            self._apply(actions, t, self.opening if signal is Signal.CREATED else t)
+
+    def _apply(self, actions: _Actions, t: int, start: int) -> None:
+        opened = self.open
+        for action, i in actions:
+            clock = opened[i]
+            if action is _START:
+                if clock is None:
+                    self._start(i, t, start)
+            elif action is _STOP:
+                if clock is not None:
+                    clock.halt(t)
+                    opened[i] = None
+            elif action is _RESET:
+                if clock is not None:
+                    clock.halt(t)
+                    self._start(i, t, t)
+            elif clock is None and self.clocks[i] and not self.clocks[i][-1].cancelled:  # resume
+                clock = self.clocks[i][-1]
+                clock.resume(t, self.status not in self.plan.pauses[i], self.status)
+                opened[i] = clock
+                self._retarget(i, clock, t)
+
+    def _start(self, i: int, t: int, start: int) -> None:
+        found = self.plan.targets.get((i, self.level))
+        target, cal = (None, self.policy.calendar) if found is None else found
+        status = self.status
+        clock = Clock(
+            self.plan.keys[i],
+            self.level,
+            target,
+            cal,
+            t,
+            start,
+            status not in self.plan.pauses[i],
+            status,
+            found is not None,
+        )
+        self.clocks[i].append(clock)
+        self.open[i] = clock
+
+    def _retarget(self, i: int, clock: Clock, t: int) -> None:
+        """Give the open clock of metric ``i`` the target of the current policy and level.
+
+        A clock the policy does not measure stops, cancelled (``OnPolicyChange.STOP``),
+        or goes on unmeasured, out of the report (``DROP``); an unmeasured clock that
+        the policy measures takes its target from its start.
+        """
+        found = self.plan.targets.get((i, self.level))
+        if found is None:  # this policy does not measure the metric
+            if not clock.measured:
+                return
+            assert self.chooser is not None  # a lone policy measures its metrics
+            if self.chooser.drop:
+                clock.measured, clock.range, clock.level = False, None, self.level
+            else:
+                clock.halt(t)
+                clock.cancelled = True
+                self.open[i] = None
+            return
+        new_range, new_cal = found
+        if not clock.measured:  # a target from its start, the whole history on its calendar
+            for run in clock.runs:
+                run.cal = new_cal
+            clock.measured = True
+            clock.level, clock.range, clock.cal, clock.since = self.level, new_range, new_cal, t
+            return
+        if (
+            self.level == clock.level
+            and (new_range is clock.range or new_range == clock.range)
+            and (new_cal is clock.cal or new_cal == clock.cal)
+        ):
+            return
         if clock.range is not None and clock.counted(t) >= clock.budget(clock.range.breach):
             return  # already breached: a breach is never undone
-        new_range = self.policy.target(clock.metric, self.level)
-        new_cal = self.policy.calendar_for(clock.metric, self.level)
         mode = self.policy.on_priority_change
         match mode:
             case OnPriorityChange.RECOMPUTE:
                 for run in clock.runs:
                     run.cal = new_cal
             case OnPriorityChange.KEEP_ELAPSED:
-                clock._close(t)
+                clock.close(t)
             case OnPriorityChange.RESTART:
                 clock.runs, clock.halts = [], []
                 clock.start = clock.mark = t
@@ -267,37 +418,127 @@ class _Replay:
                     return
                 for run in clock.runs:
                     run.cal = new_cal
-            case _:
-                assert_never(mode)
         clock.level, clock.range, clock.cal, clock.since = self.level, new_range, new_cal, t
+
+    # choosing the policy
+
+    def _choose(self, t: int) -> Selection:
+        assert self.chooser is not None
+        assert self.facts is not None
+        versions = self.chooser.versions
+        at = t if versions else self.created
+        try:
+            return self.chooser.select(self.facts, at)
+        except EventLogError as error:
+            raise EventLogError(error.reason, index=self.index) from None
+
+    def _facts_changed(self, event: Event, t: int) -> bool:
+        """Update the facts; pick the policy again if the set says so. Whether it changed."""
+        if self.chooser is None or self.facts is None:
+            return False
+        facts = self.facts.updated(event)
+        if facts == self.facts:
+            return False
+        self.facts = facts
+        if not self.chooser.reselect:
+            return False
+        return self._switch(self._choose(t), t)
+
+    def _version(self, t: int) -> None:
+        """A new version of the set takes effect at ``t``."""
+        self._switch(self._choose(t), t)
+
+    def _switch(self, selection: Selection, t: int) -> bool:
+        """Apply ``selection`` from ``t``; whether the policy changed."""
+        if self.spans and selection == self.selection:
+            return False
+        assert self.chooser is not None
+        self.selection = selection
+        self.spans.append((t, selection, selection.policy))
+        if selection.policy is self.policy and len(self.spans) > 1:
+            return False
+        self.policy = policy = selection.policy
+        self.plan = plan = self.chooser.plans[id(policy)]
+        if self.status not in policy.statuses:
+            raise EventLogError(
+                f"status {self.status!r} is not one of the statuses of policy {policy.name!r}",
+                index=self.index,
+            )
+        if self.level:
+            self._check_priority(self.level)
+        for i, clock in enumerate(self.open):
+            if clock is not None:
+                self._retarget(i, clock, t)
+                clock.set_running(t, self.status not in plan.pauses[i], self.status)
+        return True
 
     # the report
 
-    def _report(self, now: int, now_dt: dt.datetime) -> SLAReport:
-        tz = self.policy.calendar.tz
+    def _report(self, now: int, now_dt: dt.datetime, upcoming: int | None) -> SLAReport:
+        policy, plan = self.policy, self.plan
+        tz = policy.calendar.tz
+        drop = self.chooser is not None and self.chooser.drop
         reports = []
-        changes: list[int] = []
-        for metric in self.metrics:
-            cycles = tuple(clock.measure(now, tz, changes) for clock in self.clocks[metric])
+        changes: list[int] = [] if upcoming is None else [upcoming]
+        for i, key in enumerate(plan.keys):
+            clocks = [clock for clock in self.clocks[i] if clock.measured]
+            if not plan.measured[i] and (drop or not clocks):
+                continue
+            cycles = tuple(clock.measure(now, tz, changes) for clock in clocks)
             if cycles:
                 state = cycles[-1].state
-            elif self.policy.target(metric, self.level) is None:
+            elif plan.targets.get((i, self.level), (None,))[0] is None:
                 state = ClockState.NOT_APPLICABLE
             else:
                 state = ClockState.PENDING
-            reports.append(MetricReport(metric=metric, state=state, cycles=cycles))
-        next_change = min(changes) if changes else None
+            reports.append(MetricReport(metric=key, state=state, cycles=cycles))
+        spans = []
+        for n, (start, selection, used) in enumerate(self.spans):
+            end = self.spans[n + 1][0] if n + 1 < len(self.spans) else None
+            spans.append(
+                PolicySpan(
+                    start=from_us(start, tz),
+                    end=None if end is None else from_us(end, tz),
+                    policy=used,
+                    rule=selection,
+                )
+            )
         return SLAReport(
             now=now_dt.astimezone(tz),
-            policy=self.policy,
+            policy=policy,
             rule=self.selection,
             priority=self.level,
             status=self.status,
             resolved=self.resolved,
             metrics=tuple(reports),
-            next_change_at=_out(next_change, tz),
+            next_change_at=from_us(min(changes), tz) if changes else None,
+            policy_spans=tuple(spans),
         )
 
 
-def _out(x: int | None, tz: dt.tzinfo) -> dt.datetime | None:
-    return None if x is None else from_us(x, tz)
+_Handler = Callable[[_Replay, object, int], None]
+_HANDLERS: dict[type, _Handler] = {
+    Created: _Replay._created,  # type: ignore[dict-item]
+    AgentReplied: _Replay._agent_replied,  # type: ignore[dict-item]
+    CustomerReplied: _Replay._customer_replied,  # type: ignore[dict-item]
+    StatusChanged: _Replay._status_changed,  # type: ignore[dict-item]
+    PriorityChanged: _Replay._priority_changed,  # type: ignore[dict-item]
+    AttributesChanged: _Replay._attributes_changed,  # type: ignore[dict-item]
+    Assigned: _Replay._assigned,  # type: ignore[dict-item]
+    Resolved: _Replay._resolved,  # type: ignore[dict-item]
+    Reopened: _Replay._reopened,  # type: ignore[dict-item]
+    Closed: _Replay._closed,  # type: ignore[dict-item]
+    Escalated: _Replay._ignored,  # type: ignore[dict-item]
+    EscalationRequested: _Replay._ignored,  # type: ignore[dict-item]
+    SurveyAnswered: _Replay._ignored,  # type: ignore[dict-item]
+}
+"""One handler per concrete event type (``AnyEvent``)."""
+
+
+def _handler(event: object, index: int) -> _Handler:
+    """The handler of a subclass of an event type, or an ``EventLogError``."""
+    for kind in type(event).__mro__:
+        handler = _HANDLERS.get(kind)
+        if handler is not None:
+            return handler
+    raise EventLogError(f"not an event: {event!r}", index=index)

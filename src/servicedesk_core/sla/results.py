@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 import attrs
@@ -16,15 +17,23 @@ from typing_extensions import deprecated
 
 from servicedesk_core._time import from_us, to_timedelta, to_us
 from servicedesk_core.calendar import BusinessCalendar, Calendar
-from servicedesk_core.sla.targets import Metric, TargetRange, WarningThreshold
+from servicedesk_core.sla.targets import (
+    Metric,
+    MetricKey,
+    TargetRange,
+    WarningThreshold,
+    metric_key,
+)
 
 if TYPE_CHECKING:  # annotations only: the policy module imports this one
-    from servicedesk_core.sla.policy import Selection, SLAPolicy
+    from servicedesk_core.sla.policy import SLAPolicy
+    from servicedesk_core.sla.selection import Selection
 
 __all__ = [
     "ClockState",
     "Cycle",
     "MetricReport",
+    "PolicySpan",
     "SLAReport",
     "Segment",
     "SegmentKind",
@@ -47,6 +56,9 @@ class ClockState(enum.Enum):
     """The breach instant passed without the answer; final for this cycle."""
     NOT_APPLICABLE = "not_applicable"
     """The policy sets no target for this metric at this priority."""
+    CANCELLED = "cancelled"
+    """The policy that set the target no longer applies (``OnPolicyChange.STOP``); the
+    cycle keeps its history up to the change."""
 
 
 class SegmentKind(enum.Enum):
@@ -96,7 +108,7 @@ class Cycle:
     aware datetimes in the report's timezone (the policy calendar's).
 
     Attributes:
-        metric: The metric measured.
+        metric: The metric measured (a :class:`Metric`, or a custom metric's name).
         state: Where the clock stands.
         priority: The level whose target applies.
         target: That level's target range, ``None`` when it has none.
@@ -110,7 +122,7 @@ class Cycle:
         warnings_us: The crossed warnings with their instants in epoch microseconds.
     """
 
-    metric: Metric
+    metric: MetricKey
     state: ClockState
     priority: str
     target: TargetRange | None
@@ -218,6 +230,32 @@ class Cycle:
             f"elapsed={self.elapsed}, remaining={self.remaining})"
         )
 
+    def counted_between(self, start: dt.datetime, end: dt.datetime) -> dt.timedelta:
+        """The business time this cycle counted within ``[start, end)``.
+
+        Time in a window: a contract report's month, a shift, or one day
+        (:meth:`counted_by_day`). Over the cycle's whole life it is :attr:`elapsed`.
+
+        Raises:
+            NaiveDatetimeError: ``start`` or ``end`` has no timezone.
+        """
+        return to_timedelta(self._counted_us(to_us(start), to_us(end)))
+
+    def _counted_us(self, a: int, b: int) -> int:
+        total = 0
+        for lo, hi, cal in self._trace[0]:
+            lo, hi = max(lo, a), min(hi, b)
+            if lo < hi:
+                total += cal.elapsed_us(lo, hi)
+        return total
+
+    def counted_by_day(self) -> dict[dt.date, dt.timedelta]:
+        """The business time this cycle counted on each local day (in :attr:`tz`) it counted.
+
+        The days add up to :attr:`elapsed`; days without counted time are left out.
+        """
+        return _by_day([self], self.tz)
+
     def explain(self) -> tuple[Segment, ...]:
         """Split the clock's life into counted, paused, out-of-hours and holiday segments.
 
@@ -252,6 +290,25 @@ class Cycle:
         return Segment(kind, from_us(a, self.tz), from_us(b, self.tz), reason)
 
 
+def _by_day(cycles: Iterable[Cycle], tz: dt.tzinfo) -> dict[dt.date, dt.timedelta]:
+    """Counted time per local day of ``tz``, over the counted spans of ``cycles``."""
+    days: dict[dt.date, int] = {}
+    for cycle in cycles:
+        for lo, hi, cal in cycle._trace[0]:
+            day = from_us(lo, tz).date()
+            while lo < hi:
+                midnight = to_us(dt.datetime.combine(day + _DAY, dt.time(), tzinfo=tz))
+                end = min(hi, midnight)
+                if end > lo:
+                    days[day] = days.get(day, 0) + cal.elapsed_us(lo, end)
+                    lo = end
+                day += _DAY
+    return {day: to_timedelta(us) for day, us in sorted(days.items()) if us}
+
+
+_DAY = dt.timedelta(days=1)
+
+
 def _closed(a: int, b: int, cal: Calendar) -> tuple[SegmentKind, int, int, str]:
     """A closed stretch: a holiday if it covers one of the calendar's holidays."""
     if isinstance(cal, BusinessCalendar):
@@ -280,7 +337,7 @@ class MetricReport:
     metric without a cycle answers ``None`` (or an empty tuple).
     """
 
-    metric: Metric
+    metric: MetricKey
     state: ClockState
     cycles: tuple[Cycle, ...]
 
@@ -360,9 +417,50 @@ class MetricReport:
         """How many cycles breached."""
         return sum(cycle.state is ClockState.BREACHED for cycle in self.cycles)
 
+    def counted_between(self, start: dt.datetime, end: dt.datetime) -> dt.timedelta:
+        """The business time every cycle of this metric counted within ``[start, end)``.
+
+        Raises:
+            NaiveDatetimeError: ``start`` or ``end`` has no timezone.
+        """
+        a, b = to_us(start), to_us(end)
+        return to_timedelta(sum(cycle._counted_us(a, b) for cycle in self.cycles))
+
+    def counted_by_day(self) -> dict[dt.date, dt.timedelta]:
+        """The business time every cycle counted on each local day, in the report's timezone.
+
+        Zammad-style per-date figures; days without counted time are left out.
+        """
+        return {} if not self.cycles else _by_day(self.cycles, self.cycles[0].tz)
+
     def explain(self) -> tuple[Segment, ...]:
         """The current cycle's counted, paused, out-of-hours and holiday segments."""
         return () if not self.cycles else self.cycles[-1].explain()
+
+
+@attrs.frozen(kw_only=True)
+class PolicySpan:
+    """A span of a ticket's life and the policy that applied over it.
+
+    Attributes:
+        start: When the policy started to apply (the ticket's creation, or the
+            event or version change that picked it).
+        end: When the next policy took over; ``None`` for the one in effect at ``now``.
+        policy: The policy.
+        rule: The :class:`~servicedesk_core.sla.selection.Selection` that picked
+            it (``None`` when a policy was evaluated directly).
+    """
+
+    start: dt.datetime
+    end: dt.datetime | None
+    policy: SLAPolicy
+    rule: Selection | None
+
+    def describe(self) -> str:
+        """Say the span in words."""
+        until = "now" if self.end is None else self.end.isoformat()
+        picked = "" if self.rule is None else f" by {self.rule.describe()}"
+        return f"{self.start.isoformat()} - {until}: policy {self.policy.name!r}{picked}"
 
 
 @attrs.frozen(kw_only=True)
@@ -380,15 +478,20 @@ class SLAReport:
     Attributes:
         now: The instant evaluated (in :attr:`tz`).
         policy: The policy applied.
-        rule: The :class:`~servicedesk_core.sla.policy.Selection` that picked it
+        rule: The :class:`~servicedesk_core.sla.selection.Selection` that picked it
             (``None`` when a policy was evaluated directly).
         priority: The ticket's priority at ``now``.
         status: The ticket's status at ``now``.
         resolved: Whether the ticket is resolved (or closed) at ``now``.
-        metrics: One report per metric of the policy, in :class:`Metric` order.
+        metrics: One report per metric of the policy, built-in metrics in
+            :class:`Metric` order, then custom ones; under a policy set also
+            the metrics whose history an earlier policy left
+            (``OnPolicyChange.STOP``).
         next_change_at: The earliest instant after ``now`` at which the report
-            changes if no event arrives (a start, a goal, a warning or a
-            breach), or ``None`` when nothing will.
+            changes if no event arrives (a start, a goal, a warning, a breach,
+            or a new version of the policy set), or ``None`` when nothing will.
+        policy_spans: Which policy applied over which span of the ticket's
+            life, earliest first; the last is :attr:`policy`'s.
     """
 
     now: dt.datetime
@@ -399,17 +502,21 @@ class SLAReport:
     resolved: bool
     metrics: tuple[MetricReport, ...]
     next_change_at: dt.datetime | None
+    policy_spans: tuple[PolicySpan, ...] = ()
 
-    def __getitem__(self, metric: Metric | str) -> MetricReport:
-        key = metric if isinstance(metric, Metric) else Metric(metric)
+    def __getitem__(self, metric: MetricKey) -> MetricReport:
+        key = metric_key(metric)
         for report in self.metrics:
-            if report.metric is key:
+            if report.metric == key:
                 return report
         return MetricReport(metric=key, state=ClockState.NOT_APPLICABLE, cycles=())
 
     def __contains__(self, metric: object) -> bool:
-        """Whether the policy measures ``metric`` (it has a target for some level)."""
-        return any(report.metric is metric for report in self.metrics)
+        """Whether the report has ``metric`` (the policy measures it, or kept its history)."""
+        if not isinstance(metric, Metric | str):
+            return False
+        key = metric_key(metric)
+        return any(report.metric == key for report in self.metrics)
 
     @property
     def tz(self) -> dt.tzinfo:
@@ -432,7 +539,7 @@ class SLAReport:
         return from_us(min(due), self.tz) if due else None
 
     @property
-    def breached(self) -> tuple[Metric, ...]:
+    def breached(self) -> tuple[MetricKey, ...]:
         """The metrics whose current cycle is breached."""
         return tuple(r.metric for r in self.metrics if r.state is ClockState.BREACHED)
 
@@ -444,7 +551,8 @@ class SLAReport:
         lines = [f"{head}; priority {self.priority}, status {self.status}"]
         for report in self.metrics:
             cycle = report.current
-            text = f"{report.metric.value}: {report.state.value}"
+            name = report.metric.value if isinstance(report.metric, Metric) else report.metric
+            text = f"{name}: {report.state.value}"
             if cycle is not None and cycle.due_at is not None:
                 text += f", due at {cycle.due_at.isoformat()}"
             if cycle is not None and cycle.remaining is not None:

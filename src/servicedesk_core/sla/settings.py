@@ -14,9 +14,12 @@ from servicedesk_core.sla.targets import Metric
 __all__ = [
     "DEFAULT_PAUSED_BY",
     "DEFAULT_STATUSES",
+    "FollowVersion",
+    "OnPolicyChange",
     "OnPriorityChange",
     "OnReopen",
     "OutOfHoursStart",
+    "Reselect",
 ]
 
 
@@ -67,11 +70,49 @@ class OutOfHoursStart(enum.Enum):
     whatever calendar their target runs on."""
 
 
+class Reselect(enum.Enum):
+    """When a policy set picks a ticket's policy (default :attr:`ON_CHANGE`)."""
+
+    ON_CHANGE = "on_change"
+    """At creation, and again whenever the ticket's priority, channel, tags, attributes
+    (the plan...) or team change, as Zendesk re-runs its policies on every update. Open clocks
+    then take the new policy's targets as on a priority change (its ``on_priority_change``)."""
+    AT_CREATION = "at_creation"
+    """Once, from the ``Created`` event; later changes re-target within that policy."""
+
+
+class OnPolicyChange(enum.Enum):
+    """What happens to a clock the newly picked policy sets no target for (default :attr:`STOP`)."""
+
+    STOP = "stop"
+    """The clock keeps its history and stops at the change: its cycle is
+    ``CANCELLED`` (or stays ``BREACHED`` if it breached before)."""
+    DROP = "drop"
+    """The clock's cycles leave the report, as if the metric had never been measured."""
+
+
+class FollowVersion(enum.Enum):
+    """Which version of a versioned policy set a ticket follows (default :attr:`AT_CREATION`)."""
+
+    AT_CREATION = "at_creation"
+    """The version in effect when the ticket was created, for its whole life."""
+    CURRENT = "current"
+    """The version in effect at each moment: at a version's effective instant the
+    ticket's policy is picked again from the new version."""
+
+
 DEFAULT_STATUSES = ("open", "waiting_on_customer", "waiting_on_vendor", "on_hold")
 """The statuses a policy knows unless told otherwise; the first is a new ticket's."""
+
+_WAITING = frozenset(DEFAULT_STATUSES[1:])
 
 DEFAULT_PAUSED_BY: Mapping[Metric, frozenset[str]] = {
     Metric.PERIODIC_UPDATE: frozenset({"waiting_on_customer"}),
     Metric.RESOLUTION: frozenset({"waiting_on_customer"}),
+    Metric.REQUESTER_WAIT: frozenset({"waiting_on_customer"}),
+    Metric.AGENT_WORK: _WAITING,
+    Metric.PAUSABLE_UPDATE: _WAITING,
 }
-"""Waiting on the customer pauses the resolution and periodic-update clocks."""
+"""Waiting on the customer pauses the resolution, periodic-update and requester-wait clocks;
+every waiting status (on the customer, a vendor, on hold) pauses agent work and the pausable
+update."""

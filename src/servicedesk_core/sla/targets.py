@@ -19,7 +19,7 @@ from servicedesk_core._time import duration_us
 from servicedesk_core.calendar import Calendar
 from servicedesk_core.errors import ConfigError
 
-__all__ = ["Metric", "Target", "TargetRange", "WarningThreshold"]
+__all__ = ["Metric", "MetricKey", "Target", "TargetRange", "WarningThreshold", "metric_key"]
 
 
 class Metric(enum.Enum):
@@ -40,8 +40,33 @@ class Metric(enum.Enum):
     """From creation to the hand-over to the next tier (an escalating ``Assigned`` event)."""
     RESOLUTION = "resolution"
     """From creation to the resolution."""
+    REQUESTER_WAIT = "requester_wait"
+    """Zendesk's requester wait time: from creation to the resolution, counted while the
+    ticket does not wait on the requester (paused by ``waiting_on_customer``)."""
+    AGENT_WORK = "agent_work"
+    """Zendesk's agent work time: from creation to the resolution, counted only while the
+    ticket is new or open (paused by every waiting status)."""
+    PAUSABLE_UPDATE = "pausable_update"
+    """Zendesk's pausable update: a periodic update that pauses in every waiting status."""
 
     __hash__ = object.__hash__  # members are singletons; the C hash keeps lookups fast
+
+
+MetricKey = Metric | str
+"""A metric: a built-in :class:`Metric`, or the name of a policy's custom metric."""
+
+_BUILTIN = {metric.value: metric for metric in Metric}
+
+
+def metric_key(value: MetricKey) -> MetricKey:
+    """Return a built-in metric for its value, anything else (a custom metric's name) as is.
+
+    >>> metric_key("resolution"), metric_key("vendor_wait")
+    (<Metric.RESOLUTION: 'resolution'>, 'vendor_wait')
+    """
+    if isinstance(value, Metric):
+        return value
+    return _BUILTIN.get(value, value)
 
 
 _MAX_HOURS = 24 * 366 * 100  # a century: past any calendar's horizon, within timedelta's range

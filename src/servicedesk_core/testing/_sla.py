@@ -17,21 +17,28 @@ from servicedesk_core.sla import (
     DEFAULT_STATUSES,
     AgentReplied,
     Assigned,
+    AttributesChanged,
     Channel,
     Closed,
     Condition,
     Created,
     CustomerReplied,
     Event,
+    FollowVersion,
     Metric,
+    MetricDefinition,
+    OnPolicyChange,
     OnPriorityChange,
     OnReopen,
     OutOfHoursStart,
     PolicyRule,
     PolicySet,
+    PolicyVersion,
     PriorityChanged,
     Reopened,
+    Reselect,
     Resolved,
+    Signal,
     SLAPolicy,
     StatusChanged,
     Target,
@@ -43,6 +50,7 @@ from servicedesk_core.testing._calendar import business_calendars, weekly_hours
 __all__ = [
     "conditions",
     "event_logs",
+    "metric_definitions",
     "policy_rules",
     "policy_sets",
     "sla_policies",
@@ -60,6 +68,7 @@ def _busy(hours: WeeklyHours) -> bool:
     return week >= dt.timedelta(hours=20)
 
 
+# Strategies are built once: building one per draw costs more than the draw.
 _MINUTES = st.sampled_from([1, 15, 30, 60, 120, 240, 480, 1440, 4320])
 _MICROS = st.one_of(st.just(0), st.integers(0, 59_999_999))
 _WARNINGS = st.lists(
@@ -74,7 +83,7 @@ _WARNINGS = st.lists(
 
 
 def _draw_target(draw: st.DrawFn, calendar: Calendar | str | None) -> tuple[Target, Target | None]:
-    """A breach target and maybe a goal before it (drawn without building strategies)."""
+    """A breach target and maybe a goal before it."""
     if draw(st.booleans()):
         duration = dt.timedelta(minutes=draw(_MINUTES), microseconds=draw(_MICROS))
         breach = Target(duration=duration, calendar=calendar)
@@ -138,6 +147,42 @@ def sla_targets(
     return _draw_range(draw, draw(calendars) if calendars is not None else None)
 
 
+@st.composite
+def metric_definitions(
+    draw: st.DrawFn, *, statuses: Sequence[str] = DEFAULT_STATUSES, name: str | None = None
+) -> MetricDefinition:
+    """User-defined metrics: random start, stop, reset, resume and pause conditions.
+
+    Every definition can start and stop; statuses come from ``statuses``.
+    """
+    return _draw_definition(draw, _statuses(tuple(statuses)), name)
+
+
+_SIGNALS = st.frozensets(st.sampled_from(list(Signal)), max_size=3)
+_SOME_SIGNALS = st.frozensets(st.sampled_from(list(Signal)), min_size=1, max_size=3)
+_DEFINITION_NAMES = st.sampled_from(["custom", "own", "vendor"])
+
+
+@functools.lru_cache(maxsize=16)
+def _statuses(statuses: tuple[str, ...]) -> st.SearchStrategy[frozenset[str]]:
+    return st.frozensets(st.sampled_from(statuses), max_size=2)
+
+
+def _draw_definition(
+    draw: st.DrawFn, some: st.SearchStrategy[frozenset[str]], name: str | None
+) -> MetricDefinition:
+    return MetricDefinition(
+        name=name if name is not None else draw(_DEFINITION_NAMES),
+        start=draw(_SOME_SIGNALS),
+        stop=draw(_SOME_SIGNALS),
+        reset=draw(_SIGNALS),
+        resume=draw(_SIGNALS),
+        start_statuses=draw(some),
+        stop_statuses=draw(some),
+        paused_by=draw(some),
+    )
+
+
 _CELLS = st.sampled_from(["none", "policy", "policy", "own"])
 _OWN = st.sampled_from([False, False, True])
 _PAUSES = st.frozensets(st.sampled_from(list(DEFAULT_STATUSES[1:])))
@@ -152,16 +197,22 @@ def _always_open(timezone: str) -> BusinessCalendar:
 def _policies(
     draw: st.DrawFn,
     scheme: PriorityScheme,
-    calendars: st.SearchStrategy[BusinessCalendar],
+    calendars: st.SearchStrategy[Calendar],
     metrics: st.SearchStrategy[list[Metric]],
     on_priority_change: st.SearchStrategy[OnPriorityChange],
     on_reopen: st.SearchStrategy[OnReopen],
     out_of_hours: st.SearchStrategy[OutOfHoursStart],
+    custom_metrics: int,
 ) -> SLAPolicy:
     calendar = draw(calendars)
-    always = _always_open(calendar.timezone)
-    chosen = draw(metrics)
-    targets: dict[Metric, dict[str, TargetRange | None]] = {}
+    always = _always_open(str(calendar.tz))
+    chosen: list[Metric | str] = list(draw(metrics))
+    defined = [
+        _draw_definition(draw, _statuses(DEFAULT_STATUSES), name)
+        for name in ("custom", "own")[: draw(st.integers(0, custom_metrics))]
+    ]
+    chosen += [definition.name for definition in defined]
+    targets: dict[Metric | str, dict[str, TargetRange | None]] = {}
     for metric in chosen:
         cells: dict[str, TargetRange | None] = {}
         for level in scheme:
@@ -176,11 +227,13 @@ def _policies(
         scheme=scheme,
         calendar=calendar,
         targets=targets,
-        paused_by={metric: draw(_PAUSES) for metric in chosen},
+        paused_by={metric: draw(_PAUSES) for metric in chosen if isinstance(metric, Metric)},
         on_priority_change=draw(on_priority_change),
         on_reopen=draw(on_reopen),
         out_of_hours=draw(out_of_hours),
         internal_note_is_response=draw(st.booleans()),
+        next_response_from_opening=draw(st.booleans()),
+        custom_metrics=defined,
     )
 
 
@@ -192,12 +245,15 @@ def sla_policies(
     on_priority_change: Sequence[OnPriorityChange] = tuple(OnPriorityChange),
     on_reopen: Sequence[OnReopen] = tuple(OnReopen),
     out_of_hours: Sequence[OutOfHoursStart] = tuple(OutOfHoursStart),
+    custom_metrics: int = 1,
+    calendar: Calendar | None = None,
 ) -> st.SearchStrategy[SLAPolicy]:
     """SLA policies over ``scheme`` with random targets, pauses and behaviour choices.
 
-    Each policy sets targets for a non-empty subset of ``metrics``; some levels
-    have none, some targets run around the clock. The behaviour settings are
-    drawn from the given choices.
+    Each policy sets targets for a non-empty subset of ``metrics`` and up to
+    ``custom_metrics`` user-defined metrics; some levels have none, some
+    targets run around the clock. The behaviour settings are drawn from the
+    given choices. ``calendar`` fixes the policy's calendar.
     """
     for name, choices in (
         ("metrics", metrics),
@@ -207,15 +263,18 @@ def sla_policies(
     ):
         if not choices:
             raise InvalidArgument(f"{name} must not be empty")
-    if calendars is None:
-        calendars = _default_calendars()
+    if calendar is not None:
+        chosen_calendars: st.SearchStrategy[Calendar] = st.just(calendar)
+    else:
+        chosen_calendars = _default_calendars() if calendars is None else calendars
     return _policies(
         scheme,
-        calendars,
+        chosen_calendars,
         st.lists(st.sampled_from(list(metrics)), min_size=1, unique=True),
         st.sampled_from(list(on_priority_change)),
         st.sampled_from(list(on_reopen)),
         st.sampled_from(list(out_of_hours)),
+        custom_metrics,
     )
 
 
@@ -230,13 +289,15 @@ def _default_calendars() -> st.SearchStrategy[BusinessCalendar]:
     )
 
 
+_PLANS = ("gold", "silver")
+_TEAMS = ("desk", "tier 2")
 _TEXT = st.text(
     alphabet=st.characters(codec="utf-8", categories=("L", "N")), min_size=1, max_size=8
 )
 
 
 def conditions(*, priorities: Sequence[str] = FOUR_TIER.names) -> st.SearchStrategy[Condition]:
-    """Conditions on priority (among ``priorities``), channel, attributes and tags."""
+    """Conditions on priority (among ``priorities``), channel, attributes, tags and team."""
     if not priorities:
         raise InvalidArgument("priorities must not be empty")
     return _conditions(tuple(priorities))
@@ -246,24 +307,19 @@ def conditions(*, priorities: Sequence[str] = FOUR_TIER.names) -> st.SearchStrat
 def _conditions(priorities: tuple[str, ...]) -> st.SearchStrategy[Condition]:
     return st.builds(
         Condition,
-        priorities=st.none() | st.frozensets(st.sampled_from(priorities)),
-        channels=st.none() | st.frozensets(st.sampled_from(Channel)),
-        attributes=st.dictionaries(
-            st.sampled_from(["plan", "region"]), st.frozensets(_TEXT, min_size=1, max_size=3)
-        ),
-        tags=st.frozensets(st.sampled_from(["vip", "billing", "voice"])),
+        priorities=st.none() | st.frozensets(st.sampled_from(priorities), min_size=1),
+        channels=st.none() | st.frozensets(st.sampled_from(list(Channel)), min_size=1),
+        attributes=st.sampled_from([{}, {"plan": "gold"}, {"plan": ["silver", "gold"]}]),
+        tags=st.sampled_from([frozenset(), frozenset({"vip"})]),
+        teams=st.none() | st.frozensets(st.sampled_from(_TEAMS), min_size=1),
     )
-
-
-def _draw_rule(draw: st.DrawFn, name: str, policies: st.SearchStrategy[SLAPolicy]) -> PolicyRule:
-    policy = draw(policies)
-    when = draw(_conditions(tuple(level.name for level in policy.scheme)))
-    return PolicyRule(name=name, policy=policy, when=when)
 
 
 @st.composite
 def _policy_rules(draw: st.DrawFn, policies: st.SearchStrategy[SLAPolicy]) -> PolicyRule:
-    return _draw_rule(draw, draw(_TEXT), policies)
+    policy = draw(policies)
+    when = draw(_conditions(tuple(level.name for level in policy.scheme)))
+    return PolicyRule(name=draw(_TEXT), policy=policy, when=when)
 
 
 def policy_rules(
@@ -273,29 +329,44 @@ def policy_rules(
     return _policy_rules(sla_policies() if policies is None else policies)
 
 
+_EFFECTIVE = st.datetimes(
+    min_value=dt.datetime(2025, 1, 1), max_value=dt.datetime(2027, 12, 31)
+).map(lambda at: at.replace(tzinfo=dt.UTC))
+
+
 @st.composite
-def _policy_sets(
-    draw: st.DrawFn,
-    names: st.SearchStrategy[list[str]],
-    policies: st.SearchStrategy[SLAPolicy],
-) -> PolicySet:
-    return PolicySet([_draw_rule(draw, name, policies) for name in draw(names)])
+def _policy_sets(draw: st.DrawFn, max_rules: int, max_versions: int) -> PolicySet:
+    policies = sla_policies(calendar=draw(_default_calendars()))
+    conditions = _conditions(FOUR_TIER.names)
+
+    def rules() -> list[PolicyRule]:
+        count = draw(st.integers(1, max_rules))
+        found = [
+            PolicyRule(name=f"rule {i}", policy=draw(policies), when=draw(conditions))
+            for i in range(count - 1)
+        ]
+        return [*found, PolicyRule(name="fallback", policy=draw(policies))]
+
+    effective = draw(st.lists(_EFFECTIVE, max_size=max_versions, unique=True))
+    return PolicySet(
+        rules(),
+        versions=[PolicyVersion(effective=at, rules=rules()) for at in effective],
+        reselect=draw(st.sampled_from(list(Reselect))),
+        on_policy_change=draw(st.sampled_from(list(OnPolicyChange))),
+        follow_version=draw(st.sampled_from(list(FollowVersion))),
+    )
 
 
-def policy_sets(
-    *,
-    min_rules: int = 1,
-    max_rules: int = 3,
-    policies: st.SearchStrategy[SLAPolicy] | None = None,
-) -> st.SearchStrategy[PolicySet]:
-    """Policy sets of ``min_rules`` to ``max_rules`` rules with unique names.
+def policy_sets(*, max_rules: int = 3, max_versions: int = 2) -> st.SearchStrategy[PolicySet]:
+    """Policy sets whose rules read priority, channel, the ``plan`` attribute, tags and team.
 
-    Bounds that are not ``1 <= min_rules <= max_rules`` raise ``InvalidArgument``.
+    Every policy shares one calendar and the default statuses, so that a ticket
+    may move between them; the last rule of each version matches everything.
+    Versions take effect in 2025-2027; the settings are drawn at random.
     """
-    if not 1 <= min_rules <= max_rules:
-        raise InvalidArgument(f"need 1 <= min_rules={min_rules} <= max_rules={max_rules}")
-    names = st.lists(_TEXT, min_size=min_rules, max_size=max_rules, unique=True)
-    return _policy_sets(names, sla_policies() if policies is None else policies)
+    if max_rules < 1 or max_versions < 0:
+        raise InvalidArgument(f"need max_rules >= 1 and max_versions >= 0, got {max_rules}")
+    return _policy_sets(max_rules, max_versions)
 
 
 _GAPS = st.one_of(
@@ -308,7 +379,7 @@ _GAPS = st.one_of(
 @st.composite
 def event_logs(
     draw: st.DrawFn,
-    policy: SLAPolicy,
+    policy: SLAPolicy | PolicySet,
     *,
     min_size: int = 1,
     max_size: int = 12,
@@ -317,20 +388,25 @@ def event_logs(
     allow_priority_changes: bool = True,
     workflow: Workflow | None = None,
     ladder: EscalationLadder | None = None,
+    allow_reopen_after_close: bool = False,
 ) -> list[Event]:
-    """Valid event logs for ``policy``: one ``Created``, then events in order.
+    """Valid event logs for ``policy`` (or a policy set): one ``Created``, then events in order.
 
     The log respects the lifecycle (no second resolution, reopen only when
     resolved, nothing after ``Closed``), uses the policy's priorities and
-    statuses, and often puts several events at one instant. The start is a
-    wall time between the naive ``min_start`` and ``max_start`` in the
-    policy calendar's timezone.
+    statuses, changes the ticket's attributes, tags and team, and often puts
+    several events at one instant. The start is a wall time between the naive
+    ``min_start`` and ``max_start`` in the policy calendar's timezone.
 
     Given a ``workflow`` or a ``ladder``, the log also replays through the
     workflow (the default one if only a ladder is given) and holds the
     escalation events: assignments between teams and tiers, escalations to
     the ladder's levels, customer requests and survey answers.
+    ``allow_reopen_after_close`` lets a closed ticket of a plain log reopen
+    (a workflow may allow it).
     """
+    if isinstance(policy, PolicySet):
+        policy = policy.rules[0].policy
     if not 1 <= min_size <= max_size:
         raise InvalidArgument(f"need 1 <= min_size={min_size} <= max_size={max_size}")
     tz: ZoneInfo = policy.calendar.tz
@@ -342,6 +418,8 @@ def event_logs(
             at=at,
             priority=draw(st.sampled_from(levels)),
             channel=draw(st.sampled_from(list(Channel))),
+            attributes=draw(st.sampled_from([{}, {"plan": "gold"}, {"plan": "silver"}])),
+            tags=draw(st.sampled_from([frozenset(), frozenset({"vip"})])),
         )
     ]
     size = draw(st.integers(min_size, max_size))
@@ -350,7 +428,7 @@ def event_logs(
 
         return escalation_steps(draw, policy, events, size, _GAPS, workflow, ladder)
     resolved = False
-    kinds = ["agent", "customer", "status", "assigned", "resolve", "reopen", "close"]
+    kinds = ["agent", "customer", "status", "assigned", "resolve", "reopen", "close", "attributes"]
     if allow_priority_changes:
         kinds.append("priority")
     while len(events) < size:
@@ -366,14 +444,26 @@ def event_logs(
         elif kind == "priority":
             event = PriorityChanged(at=at, priority=draw(st.sampled_from(levels)))
         elif kind == "assigned":
-            event = Assigned(at=at, assignee="tier 2", escalated=draw(st.booleans()))
+            team = draw(st.sampled_from(["", *_TEAMS]))
+            event = Assigned(at=at, assignee="tier 2", team=team, escalated=draw(st.booleans()))
+        elif kind == "attributes":
+            event = AttributesChanged(
+                at=at,
+                channel=draw(st.none() | st.sampled_from(list(Channel))),
+                attributes=draw(st.sampled_from([{}, {"plan": "gold"}, {"plan": ""}])),
+                tags_added=draw(st.sampled_from([(), ("vip",)])),
+                tags_removed=draw(st.sampled_from([(), ("vip",)])),
+            )
         elif kind == "resolve" and not resolved:
             event, resolved = Resolved(at=at), True
         elif kind == "reopen" and resolved:
             event, resolved = Reopened(at=at), False
         elif kind == "close":
             events.append(Closed(at=at))
-            break
+            if not (allow_reopen_after_close and draw(st.booleans())):
+                break
+            at += draw(_GAPS)
+            event, resolved = Reopened(at=at), False
         else:
             continue
         events.append(event)

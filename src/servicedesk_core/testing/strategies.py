@@ -66,6 +66,7 @@ from servicedesk_core.testing._priority import (
 from servicedesk_core.testing._sla import (
     conditions,
     event_logs,
+    metric_definitions,
     policy_rules,
     policy_sets,
     sla_policies,
@@ -97,6 +98,7 @@ __all__ = [
     "holiday_sets",
     "ladders",
     "lead_times",
+    "metric_definitions",
     "onboarding_cases",
     "onboarding_step_rules",
     "phone_number_texts",

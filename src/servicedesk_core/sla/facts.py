@@ -1,0 +1,74 @@
+"""What a ticket is at one moment, as a policy set's conditions read it.
+
+The ``Created`` event gives a ticket its priority, channel, attributes and
+tags; ``PriorityChanged``, ``AttributesChanged`` and ``Assigned(team=...)``
+change them. :class:`TicketFacts` is that state, for picking a policy again.
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from servicedesk_core.events import (
+    Assigned,
+    AttributesChanged,
+    Channel,
+    Created,
+    Event,
+    PriorityChanged,
+)
+
+__all__ = ["TicketFacts"]
+
+
+@attrs.frozen(kw_only=True)
+class TicketFacts:
+    """A ticket's priority, channel, attributes, tags and team at one moment.
+
+    >>> import datetime as dt
+    >>> at = dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)
+    >>> facts = TicketFacts.from_created(Created(at=at, priority="High", tags={"vip"}))
+    >>> facts = facts.updated(AttributesChanged(at=at, attributes={"plan": "gold"}))
+    >>> facts.attribute("plan"), facts.updated(Assigned(at=at, team="Tier 2")).team
+    ('gold', 'Tier 2')
+    """
+
+    priority: str
+    channel: Channel
+    attributes: tuple[tuple[str, str], ...] = ()
+    tags: frozenset[str] = frozenset()
+    team: str = ""
+
+    @classmethod
+    def from_created(cls, created: Created) -> TicketFacts:
+        """The facts a ``Created`` event gives a new ticket."""
+        return cls(
+            priority=created.priority,
+            channel=created.channel,
+            attributes=created.attributes,
+            tags=created.tags,
+        )
+
+    def attribute(self, name: str) -> str | None:
+        """Return one attribute's value, or ``None`` when the ticket has none."""
+        for key, value in self.attributes:
+            if key == name:
+                return value
+        return None
+
+    def updated(self, event: Event) -> TicketFacts:
+        """Return the facts after ``event`` (unchanged by events that change none of them)."""
+        if isinstance(event, PriorityChanged):
+            return attrs.evolve(self, priority=event.priority)
+        if isinstance(event, Assigned) and event.team:
+            return attrs.evolve(self, team=event.team)
+        if isinstance(event, AttributesChanged):
+            attributes = dict(self.attributes)
+            attributes.update(event.attributes)
+            return attrs.evolve(
+                self,
+                channel=self.channel if event.channel is None else event.channel,
+                attributes=tuple(sorted((k, v) for k, v in attributes.items() if v)),
+                tags=(self.tags | event.tags_added) - event.tags_removed,
+            )
+        return self
