@@ -38,6 +38,8 @@ CONFIGURATION = [
     sd.Condition,
     sd.PolicyRule,
     sd.PolicySet,
+    sd.PolicyVersion,
+    sd.MetricDefinition,
     sd.Contact,
     sd.Account,
     sd.Staff,
@@ -82,6 +84,7 @@ EVENTS = [
     sd.Escalated,
     sd.EscalationRequested,
     sd.SurveyAnswered,
+    sd.AttributesChanged,
 ]
 """A ticket's history."""
 
@@ -117,6 +120,8 @@ COMPUTED = {
     sd.Segment: "part of an SLAReport",
     sd.WarningCrossed: "part of an SLAReport",
     sd.Selection: "the answer of PolicySet.select",
+    sd.PolicySpan: "part of an SLAReport",
+    sd.TicketFacts: "what the events say of a ticket at one moment",
     sd.Decision: "the answer of AuthzPolicy.decide",
     sd.Charge: "the answer of WorkCatalogue.charge",
     sd.OnboardingChecklist: "the answer of onboarding_checklist",

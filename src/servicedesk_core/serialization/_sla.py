@@ -31,8 +31,10 @@ from servicedesk_core.serialization._core import (
 from servicedesk_core.sla import (
     Condition,
     Metric,
+    MetricDefinition,
     PolicyRule,
     PolicySet,
+    PolicyVersion,
     SLAPolicy,
     Target,
     TargetRange,
@@ -196,23 +198,46 @@ def _cell_schema(schemas: Schemas) -> Schema:
     }
 
 
-_Targets = tuple[tuple[Metric, tuple[tuple[str, TargetRange | None], ...]], ...]
+def _load_metric(value: Json) -> Metric | str:
+    """A metric of the library by its value, or the name of a user-defined one."""
+    name = convert.text(value, "", allow_empty=False, max_length=200)
+    try:
+        return convert.enum_member(Metric, name, "")
+    except ConfigError:
+        return name
+
+
+register(
+    Metric | str,
+    Form(
+        dump=lambda metric: metric.value if isinstance(metric, Metric) else metric,
+        load=_load_metric,
+        schema=lambda _s: {
+            "type": "string",
+            "description": "a metric of the library or the name of a custom metric",
+            "examples": [metric.value for metric in Metric],
+        },
+    ),
+)
+
+_Targets = tuple[tuple[Metric | str, tuple[tuple[str, TargetRange | None], ...]], ...]
 
 
 def _dump_targets(targets: _Targets) -> Json:
     """``{level: {metric: cell}}``: one row per level, as SLA tables are written."""
     table: dict[str, dict[str, Json]] = {}
     for metric, levels in targets:
+        name = metric.value if isinstance(metric, Metric) else metric
         for level, spec in levels:
-            table.setdefault(level, {})[metric.value] = _dump_cell(spec)
+            table.setdefault(level, {})[name] = _dump_cell(spec)
     return table
 
 
-def _load_targets(value: Json) -> dict[Metric, dict[str, TargetRange | None]]:
+def _load_targets(value: Json) -> dict[Metric | str, dict[str, TargetRange | None]]:
     if not isinstance(value, Mapping):
         raise ConfigError(f"expected an object, got {convert.describe(value)}")
     loader = Loader()
-    columns: dict[Metric, dict[str, TargetRange | None]] = {}
+    columns: dict[Metric | str, dict[str, TargetRange | None]] = {}
     for level, row in value.items():  # the policy checks the levels against its scheme
         if not isinstance(row, Mapping):
             message = f"expected a target per metric, got {convert.describe(row)}"
@@ -220,7 +245,7 @@ def _load_targets(value: Json) -> dict[Metric, dict[str, TargetRange | None]]:
             continue
         for name, cell in row.items():
             path = at_key(at_key("", level), name)
-            metric = loader.load(path, Metric, name)
+            metric = loader.load(path, Metric | str, name)
             spec = loader.call(path, _load_cell, cell)
             if metric is not None:
                 columns.setdefault(metric, {})[str(level)] = spec
@@ -234,13 +259,13 @@ def _targets_schema(schemas: Schemas) -> Schema:
         "description": "per priority level, per metric: a target, or null for none",
         "additionalProperties": {
             "type": "object",
-            "propertyNames": schemas.ref(Metric),
+            "propertyNames": schemas.ref(Metric | str),
             "additionalProperties": _cell_schema(schemas),
         },
     }
 
 
-_TARGET_PATH = re.compile(r"targets\.(?P<metric>[a-z_]+)\.(?P<level>.+?)(?P<rest>\.calendar)?")
+_TARGET_PATH = re.compile(r"targets\.(?P<metric>[^.]+)\.(?P<level>.+?)(?P<rest>\.calendar)?")
 
 
 def _level_first(issue: Any) -> Any:
@@ -252,6 +277,7 @@ def _level_first(issue: Any) -> Any:
     return attrs.evolve(issue, path=path)
 
 
+attrs_form(MetricDefinition)
 _policy = attrs_form(
     SLAPolicy,
     fields={"targets": Form(dump=_dump_targets, load=_load_targets, schema=_targets_schema)},
@@ -268,4 +294,5 @@ def _load_policy(value: Json) -> SLAPolicy:
 register(SLAPolicy, attrs.evolve(_policy, load=_load_policy))
 attrs_form(Condition)
 attrs_form(PolicyRule)
+attrs_form(PolicyVersion)
 attrs_form(PolicySet)

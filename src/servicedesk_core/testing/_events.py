@@ -12,6 +12,7 @@ from hypothesis.errors import InvalidArgument
 from servicedesk_core.events import (
     AgentReplied,
     Assigned,
+    AttributesChanged,
     Channel,
     Closed,
     Created,
@@ -60,6 +61,12 @@ _FIELDS: dict[type[Event], Callable[[], dict[str, st.SearchStrategy[Any]]]] = {
     Escalated: lambda: {"level": _NAMES, "reason": _WORDS, "by": _WORDS},
     EscalationRequested: lambda: {"reason": _WORDS, "by": _WORDS},
     SurveyAnswered: lambda: {"score": st.integers(1, 5)},
+    AttributesChanged: lambda: {
+        "channel": st.none() | st.sampled_from(Channel),
+        "attributes": st.dictionaries(st.sampled_from(["plan", "account", "region"]), _NAMES),
+        "tags_added": st.frozensets(st.sampled_from(["vip", "billing"])),
+        "tags_removed": st.frozensets(st.sampled_from(["voice"])),
+    },
 }
 """How to draw the fields of each event class besides ``at``."""
 

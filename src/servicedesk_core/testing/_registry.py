@@ -24,6 +24,7 @@ from servicedesk_core import (
     AddressStatus,
     AgentReplied,
     Assigned,
+    AttributesChanged,
     AuthzPolicy,
     BusinessCalendar,
     Calendar,
@@ -60,6 +61,7 @@ from servicedesk_core import (
     Level,
     LevelDue,
     MatrixViolation,
+    MetricDefinition,
     MetricReport,
     Move,
     NativeFax,
@@ -73,6 +75,8 @@ from servicedesk_core import (
     Playbook,
     PolicyRule,
     PolicySet,
+    PolicySpan,
+    PolicyVersion,
     PortingTier,
     PortOrder,
     PriorityChanged,
@@ -109,6 +113,7 @@ from servicedesk_core import (
     TargetRange,
     Team,
     Ticket,
+    TicketFacts,
     TicketReferences,
     TicketState,
     TimeRange,
@@ -293,6 +298,11 @@ def _plans() -> _S:
     return st.builds(plan_staffing, _forecasts(), s.staffing_targets())
 
 
+def _facts(created: Event) -> TicketFacts:
+    assert isinstance(created, Created)
+    return TicketFacts.from_created(created)
+
+
 def _moves(workflow: Workflow) -> list[Move]:
     return [move for status in workflow.statuses for move in workflow.moves(status.name)]
 
@@ -344,6 +354,7 @@ _BUILDERS: dict[type, Callable[[], _S]] = {
             Escalated,
             EscalationRequested,
             SurveyAnswered,
+            AttributesChanged,
         )
     },
     # SLA
@@ -354,6 +365,10 @@ _BUILDERS: dict[type, Callable[[], _S]] = {
     Condition: s.conditions,
     PolicyRule: s.policy_rules,
     PolicySet: s.policy_sets,
+    PolicyVersion: lambda: _one_of(s.policy_sets(), lambda rules: rules.versions),
+    MetricDefinition: s.metric_definitions,
+    TicketFacts: lambda: s.events(kinds=[Created]).map(_facts),
+    PolicySpan: lambda: _one_of(_reports(), lambda report: report.policy_spans),
     Selection: _selections,
     SLAReport: _reports,
     MetricReport: lambda: _one_of(_reports(), lambda report: report.metrics),
