@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
-import attrs
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -163,10 +162,8 @@ def _reports(draw: st.DrawFn) -> SLAReport:
 
 @st.composite
 def _selections(draw: st.DrawFn) -> Selection:
-    rules = draw(s.policy_sets()).rules
-    catch_all = attrs.evolve(rules[-1], when=Condition())  # so that every ticket is picked
-    created = draw(s.events(kinds=[Created]))
-    return PolicySet([*rules[:-1], catch_all]).select(created)  # type: ignore[arg-type]
+    rules = draw(s.policy_sets(max_rules=2, max_versions=0))  # the last rule picks any ticket
+    return rules.select(draw(s.events(kinds=[Created])))  # type: ignore[arg-type]
 
 
 def _cycles() -> _S:
@@ -364,8 +361,12 @@ _BUILDERS: dict[type, Callable[[], _S]] = {
     SLAPolicy: s.sla_policies,
     Condition: s.conditions,
     PolicyRule: s.policy_rules,
-    PolicySet: s.policy_sets,
-    PolicyVersion: lambda: _one_of(s.policy_sets(), lambda rules: rules.versions),
+    PolicySet: lambda: s.policy_sets(max_rules=2, max_versions=1),
+    PolicyVersion: lambda: st.builds(
+        PolicyVersion,
+        effective=_instants(),
+        rules=s.policy_sets(max_rules=2, max_versions=0).map(lambda rules: rules.rules),
+    ),
     MetricDefinition: s.metric_definitions,
     TicketFacts: lambda: s.events(kinds=[Created]).map(_facts),
     PolicySpan: lambda: _one_of(_reports(), lambda report: report.policy_spans),
