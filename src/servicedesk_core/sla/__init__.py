@@ -33,6 +33,7 @@ from servicedesk_core.events import (
     StatusChanged,
     SurveyAnswered,
 )
+from servicedesk_core.sla.bulk import CycleOutcome, TicketOutcome, evaluate_many
 from servicedesk_core.sla.definitions import MetricDefinition, Signal, builtin_definition
 from servicedesk_core.sla.evaluate import evaluate
 from servicedesk_core.sla.facts import TicketFacts
@@ -79,6 +80,7 @@ __all__ = [
     "Created",
     "CustomerReplied",
     "Cycle",
+    "CycleOutcome",
     "Escalated",
     "EscalationRequested",
     "Event",
@@ -110,8 +112,10 @@ __all__ = [
     "Target",
     "TargetRange",
     "TicketFacts",
+    "TicketOutcome",
     "WarningCrossed",
     "WarningThreshold",
     "builtin_definition",
     "evaluate",
+    "evaluate_many",
 ]

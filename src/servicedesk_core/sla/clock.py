@@ -15,13 +15,15 @@ goals cross at their instants the same way.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import NamedTuple
 
 from servicedesk_core._time import ONE_US
 from servicedesk_core.calendar import Calendar
 from servicedesk_core.sla.results import ClockState, Cycle
 from servicedesk_core.sla.targets import MetricKey, Target, TargetRange, WarningThreshold
 
-__all__ = ["Clock", "Run", "allowance"]
+__all__ = ["Clock", "Run", "Settled", "allowance"]
 
 _PENDING, _RUNNING, _PAUSED = ClockState.PENDING, ClockState.RUNNING, ClockState.PAUSED
 _ACHIEVED, _BREACHED = ClockState.ACHIEVED, ClockState.BREACHED
@@ -49,6 +51,20 @@ class Run:
 
     def __init__(self, a: int, b: int, cal: Calendar) -> None:
         self.a, self.b, self.cal = a, b, cal
+
+
+class Settled(NamedTuple):
+    """Where a cycle stands at ``now`` (see :meth:`Clock.settle`)."""
+
+    state: ClockState
+    start: int
+    end: int
+    spans: list[tuple[int, int, Calendar]]
+    counted: int
+    budget: int
+    due_at: int | None
+    pending: bool
+    reach: Callable[[int], int | None]
 
 
 class Clock:
@@ -169,8 +185,12 @@ class Clock:
         left = allowance(target, cal, self.start) - counted
         return t if left <= 0 else cal.add_us(t, left)
 
-    def measure(self, now: int, tz: dt.tzinfo, changes: list[int]) -> Cycle:
-        """Measure this cycle at ``now`` (datetimes in ``tz``); append when it will change."""
+    def settle(self, now: int) -> Settled:
+        """Where this cycle stands at ``now``: the core of :meth:`measure`.
+
+        The bulk replay (``sla.bulk``) stops here; :meth:`measure` goes on to
+        goals, warnings, pauses and the next change.
+        """
         cal, stop = self.cal, self.stop
         end = now if stop is None else stop
         start = self.start if stop is None else min(self.start, stop)
@@ -196,18 +216,11 @@ class Clock:
             return None
 
         target = self.range
-        goal_at = due_at = None
+        due_at = None
         budget = 0
-        warnings: list[tuple[WarningThreshold, int]] = []
         if target is not None:
             budget = allowance(target.breach, cal, self.start)
             due_at = reach(budget)
-            if target.goal is not None:
-                goal_at = reach(allowance(target.goal, cal, self.start))
-            for threshold in target.warnings:
-                at = reach(threshold.counted_us(budget))
-                if at is not None:
-                    warnings.append((threshold, at))
         pending = stop is None and now < self.start
         if target is None:
             state = _NOT_APPLICABLE
@@ -223,6 +236,21 @@ class Clock:
             state = _PAUSED
         else:
             state = _RUNNING
+        return Settled(state, start, end, spans, counted, budget, due_at, pending, reach)
+
+    def measure(self, now: int, tz: dt.tzinfo, changes: list[int]) -> Cycle:
+        """Measure this cycle at ``now`` (datetimes in ``tz``); append when it will change."""
+        cal, stop, tail, target = self.cal, self.stop, self.running, self.range
+        state, start, end, spans, counted, budget, due_at, pending, reach = self.settle(now)
+        goal_at = None
+        warnings: list[tuple[WarningThreshold, int]] = []
+        if target is not None:
+            if target.goal is not None:
+                goal_at = reach(allowance(target.goal, cal, self.start))
+            for threshold in target.warnings:
+                at = reach(threshold.counted_us(budget))
+                if at is not None:
+                    warnings.append((threshold, at))
         goal_met = None
         if target is not None and target.goal is not None:
             if goal_at is not None and goal_at <= end:

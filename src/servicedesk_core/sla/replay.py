@@ -179,6 +179,16 @@ class _Replay:
     def run(
         self, events: Sequence[Event], now: int, now_dt: dt.datetime, ignore_later: bool
     ) -> SLAReport:
+        return self._report(now, now_dt, self.replay(events, now, now_dt, ignore_later))
+
+    def replay(
+        self, events: Sequence[Event], now: int, now_dt: dt.datetime, ignore_later: bool
+    ) -> int | None:
+        """Apply the log, validating it; return the next version's instant, if any.
+
+        The clocks are then ready to measure: :meth:`run` reports them, the
+        bulk replay (``sla.bulk``) settles them.
+        """
         if not events:
             raise EventLogError("the log is empty; it starts with a Created event")
         handlers = _HANDLERS
@@ -217,8 +227,7 @@ class _Replay:
         while version < len(versions) and versions[version] <= now:
             self._version(versions[version])
             version += 1
-        upcoming = versions[version] if version < len(versions) else None
-        return self._report(now, now_dt, upcoming)
+        return versions[version] if version < len(versions) else None
 
     def _check_priority(self, priority: str) -> None:
         if priority not in self.policy.level_names:

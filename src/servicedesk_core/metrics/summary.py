@@ -1,0 +1,374 @@
+"""Ticket figures that merge: build a summary per partition, add them up (``a + b``).
+
+A :class:`TicketSummary` holds counts and the measured times themselves, so
+that merging is exact: tickets per week, first-response and resolution times
+(business and calendar, averages and percentiles), attainment per priority and
+metric (overall and per month), the satisfaction average and what recurring
+issues need. Build one with :func:`summarize` from event logs (it replays them
+with :func:`~servicedesk_core.sla.bulk.evaluate_many`) or :func:`summarize_reports`
+from SLA reports; run it per partition on a process pool, Dask or Spark and
+``sum`` the parts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TypeVar
+
+import attrs
+
+from servicedesk_core import _convert as convert
+from servicedesk_core._time import from_us, to_us
+from servicedesk_core.events import Created, Event, SurveyAnswered
+from servicedesk_core.metrics._table import Row, Table
+from servicedesk_core.sla.bulk import TicketOutcome, evaluate_many
+from servicedesk_core.sla.policy import SLAPolicy
+from servicedesk_core.sla.results import ClockState, SLAReport
+from servicedesk_core.sla.selection import PolicySet
+from servicedesk_core.sla.targets import Metric, MetricKey
+
+__all__ = ["Attainment", "RecurringIssue", "TicketSummary", "summarize", "summarize_reports"]
+
+_US_PER_SECOND = 1_000_000
+_TIMED = (Metric.FIRST_RESPONSE, Metric.RESOLUTION)
+_FINAL = (ClockState.ACHIEVED, ClockState.BREACHED)
+_BUILTIN: dict[str, MetricKey] = {metric.value: metric for metric in Metric}
+
+
+def metric_name(metric: MetricKey) -> str:
+    """The text name of a built-in or custom metric."""
+    return metric.value if isinstance(metric, Metric) else metric
+
+
+K = TypeVar("K", bound=tuple[object, ...])
+Week = tuple[int, int]
+Outcome = tuple[str, str, str, str]  # month, priority, metric, state
+Timing = tuple[str, str]  # metric, "business" | "calendar"
+
+
+def _sorted_counts(value: Mapping[K, int] | Iterable[tuple[K, int]]) -> tuple[tuple[K, int], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted((key, count) for key, count in items if count))
+
+
+def _weeks(value: Mapping[Week, int] | Iterable[tuple[Week, int]]) -> tuple[tuple[Week, int], ...]:
+    return _sorted_counts(value)
+
+
+def _outcomes(
+    value: Mapping[Outcome, int] | Iterable[tuple[Outcome, int]],
+) -> tuple[tuple[Outcome, int], ...]:
+    return _sorted_counts(value)
+
+
+def _scores(value: Mapping[int, int] | Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted((score, count) for score, count in items if count))
+
+
+def _times(
+    value: Mapping[Timing, Iterable[float]] | Iterable[tuple[Timing, Iterable[float]]],
+) -> tuple[tuple[Timing, tuple[float, ...]], ...]:
+    items = value.items() if isinstance(value, Mapping) else value
+    return tuple(sorted((key, tuple(sorted(times))) for key, times in items))
+
+
+def _raised(value: Iterable[tuple[str, str, int]]) -> tuple[tuple[str, str, int], ...]:
+    return tuple(sorted(value))
+
+
+@attrs.frozen
+class Attainment:
+    """How many cycles of one metric at one priority met their target, and how many breached.
+
+    Running and paused cycles do not count yet; a cycle breached while still
+    open does.
+    """
+
+    priority: str
+    metric: MetricKey
+    achieved: int
+    breached: int
+
+    @property
+    def total(self) -> int:
+        """The cycles decided."""
+        return self.achieved + self.breached
+
+    @property
+    def rate(self) -> float | None:
+        """The share achieved, ``None`` when nothing is decided yet."""
+        return self.achieved / self.total if self.total else None
+
+
+@attrs.frozen
+class RecurringIssue:
+    """One category raised by many tenants within a window.
+
+    The seed's warning: the same issue from many tenants is a documentation, UX
+    or product problem.
+    """
+
+    category: str
+    tenants: frozenset[str]
+    first: dt.datetime
+    last: dt.datetime
+
+
+@attrs.frozen(kw_only=True)
+class TicketSummary(Table):
+    """Mergeable ticket figures (``a + b``, ``sum(parts, TicketSummary())``).
+
+    Keys are plain tuples so that a summary pickles small and merges by
+    adding counts and joining lists. Instants are epoch microseconds.
+
+    Attributes:
+        tickets: Tickets per ISO week, keyed ``(year, week)``.
+        outcomes: Decided cycles, keyed ``(month "YYYY-MM", priority, metric value, state
+            value)``; ``excluded`` likewise for tickets opened in maintenance windows.
+        times: Measured seconds, keyed ``(metric value, "business" | "calendar")``.
+        scores: Satisfaction answers, keyed by score (1-5).
+        raised: ``(category, tenant, created_us)`` for every ticket with both attributes.
+    """
+
+    tickets: tuple[tuple[Week, int], ...] = attrs.field(default=(), converter=_weeks)
+    outcomes: tuple[tuple[Outcome, int], ...] = attrs.field(default=(), converter=_outcomes)
+    excluded: tuple[tuple[Outcome, int], ...] = attrs.field(default=(), converter=_outcomes)
+    times: tuple[tuple[Timing, tuple[float, ...]], ...] = attrs.field(default=(), converter=_times)
+    scores: tuple[tuple[int, int], ...] = attrs.field(default=(), converter=_scores)
+    raised: tuple[tuple[str, str, int], ...] = attrs.field(default=(), converter=_raised)
+
+    def __add__(self, other: TicketSummary) -> TicketSummary:
+        if not isinstance(other, TicketSummary):
+            return NotImplemented
+        times: dict[Timing, list[float]] = {}
+        for key, values in (*self.times, *other.times):
+            times.setdefault(key, []).extend(values)
+        return TicketSummary(
+            tickets=Counter(dict(self.tickets)) + Counter(dict(other.tickets)),
+            outcomes=Counter(dict(self.outcomes)) + Counter(dict(other.outcomes)),
+            excluded=Counter(dict(self.excluded)) + Counter(dict(other.excluded)),
+            times=times,
+            scores=Counter(dict(self.scores)) + Counter(dict(other.scores)),
+            raised=(*self.raised, *other.raised),
+        )
+
+    def __radd__(self, other: object) -> TicketSummary:
+        if other == 0:  # sum() starts from 0
+            return self
+        return NotImplemented
+
+    # --- figures ----------------------------------------------------------------------
+
+    @property
+    def ticket_count(self) -> int:
+        """Every ticket summarized."""
+        return sum(count for _week, count in self.tickets)
+
+    def tickets_per_week(self) -> dict[str, int]:
+        """Tickets opened per ISO week (``"2026-W47"``), in week order."""
+        return {f"{year}-W{week:02d}": count for (year, week), count in self.tickets}
+
+    def durations(self, metric: Metric | str, *, business: bool = True) -> tuple[float, ...]:
+        """The measured seconds of a metric (first response or resolution), sorted."""
+        key = (Metric(metric).value, "business" if business else "calendar")
+        return dict(self.times).get(key, ())
+
+    def average(self, metric: Metric | str, *, business: bool = True) -> float | None:
+        """The mean time in seconds, ``None`` without any.
+
+        >>> TicketSummary(times=[(("first_response", "business"), (60.0, 120.0))]).average(
+        ...     "first_response")
+        90.0
+        """
+        values = self.durations(metric, business=business)
+        return math.fsum(values) / len(values) if values else None
+
+    def percentile(self, metric: Metric | str, q: float, *, business: bool = True) -> float | None:
+        """The ``q`` quantile (0-1, nearest rank) of the time in seconds, ``None`` without any.
+
+        >>> TicketSummary(times=[(("resolution", "calendar"), (1.0, 2.0, 3.0, 4.0))]).percentile(
+        ...     "resolution", 0.5, business=False)
+        2.0
+        """
+        q = convert.number(q, "q", min_value=0, max_value=1)
+        values = self.durations(metric, business=business)
+        if not values:
+            return None
+        return values[max(0, math.ceil(q * len(values)) - 1)]
+
+    def attainment(self, *, month: str | None = None, excluded: bool = False) -> list[Attainment]:
+        """Achieved and breached cycles per priority and metric (one month, or all)."""
+        counts: dict[tuple[str, str], list[int]] = {}
+        for (when, priority, metric, state), count in self.excluded if excluded else self.outcomes:
+            if month is None or when == month:
+                slot = counts.setdefault((priority, metric), [0, 0])
+                slot[state == ClockState.BREACHED.value] += count
+        return [
+            Attainment(priority, _BUILTIN.get(metric, metric), achieved, breached)
+            for (priority, metric), (achieved, breached) in sorted(counts.items())
+        ]
+
+    def months(self) -> list[str]:
+        """The months (``"YYYY-MM"``) with decided cycles, in order."""
+        return sorted({key[0] for key, _count in self.outcomes})
+
+    def satisfaction(self) -> float | None:
+        """The average survey score (1-5), ``None`` without answers."""
+        answers = sum(count for _score, count in self.scores)
+        if not answers:
+            return None
+        return sum(score * count for score, count in self.scores) / answers
+
+    def recurring(
+        self,
+        *,
+        min_tenants: int = 3,
+        window: dt.timedelta = dt.timedelta(days=7),
+        tz: dt.tzinfo = dt.UTC,
+    ) -> list[RecurringIssue]:
+        """Categories raised by at least ``min_tenants`` tenants within ``window``.
+
+        Each category is reported once, for its first window that qualifies.
+        """
+        span = convert.duration(window, "window") // dt.timedelta(microseconds=1)
+        least = convert.integer(min_tenants, "min_tenants", min_value=1)
+        by_category: dict[str, list[tuple[int, str]]] = {}
+        for category, tenant, at in self.raised:
+            by_category.setdefault(category, []).append((at, tenant))
+        found = []
+        for category, raised in sorted(by_category.items()):
+            raised.sort()
+            low = 0
+            for high, (at, _tenant) in enumerate(raised):
+                while raised[low][0] < at - span:
+                    low += 1
+                tenants = frozenset(tenant for _at, tenant in raised[low : high + 1])
+                if len(tenants) >= least:
+                    found.append(
+                        RecurringIssue(
+                            category, tenants, from_us(raised[low][0], tz), from_us(at, tz)
+                        )
+                    )
+                    break
+        return found
+
+    def to_rows(self) -> list[Row]:
+        """Return one row per priority and metric: attainment and times."""
+        rows: list[Row] = []
+        for item in self.attainment():
+            rows.append(
+                {
+                    "priority": item.priority,
+                    "metric": metric_name(item.metric),
+                    "achieved": item.achieved,
+                    "breached": item.breached,
+                    "attainment": item.rate,
+                }
+            )
+        return rows
+
+
+# --- building summaries ---------------------------------------------------------------
+
+
+def _windows(value: Iterable[tuple[dt.datetime, dt.datetime]]) -> list[tuple[int, int]]:
+    return [(to_us(start), to_us(end)) for start, end in value]
+
+
+def summarize(
+    policy: SLAPolicy | PolicySet,
+    logs: Iterable[Sequence[Event]],
+    now: dt.datetime,
+    *,
+    maintenance: Iterable[tuple[dt.datetime, dt.datetime]] = (),
+    category: str = "category",
+    tenant: str = "tenant",
+    tz: dt.tzinfo = dt.UTC,
+) -> TicketSummary:
+    """Summarize tickets from their event logs, replayed under ``policy`` at ``now``.
+
+    Args:
+        policy: The policy (or set) that judges the tickets.
+        logs: The tickets' event logs.
+        now: The instant to judge at.
+        maintenance: ``(start, end)`` windows; tickets opened inside one count
+            apart (:meth:`TicketSummary.attainment` with ``excluded=True``).
+        category: The ``Created`` attribute that names a ticket's category.
+        tenant: The ``Created`` attribute that names its tenant.
+        tz: The timezone of weeks and months.
+
+    Raises:
+        EventLogError: a log cannot be replayed.
+    """
+    logs = list(logs)
+    outcomes = evaluate_many(policy, logs, now)
+    return _summary(zip(outcomes, logs, strict=True), _windows(maintenance), category, tenant, tz)
+
+
+def summarize_reports(
+    reports: Iterable[tuple[SLAReport, Sequence[Event]]],
+    *,
+    maintenance: Iterable[tuple[dt.datetime, dt.datetime]] = (),
+    category: str = "category",
+    tenant: str = "tenant",
+    tz: dt.tzinfo = dt.UTC,
+) -> TicketSummary:
+    """Summarize SLA reports already made, each with its log (see :func:`summarize`)."""
+    pairs = (
+        (
+            TicketOutcome.from_report(report, convert.instance(Created, events[0], "events[0]")),
+            events,
+        )
+        for report, events in reports
+    )
+    return _summary(pairs, _windows(maintenance), category, tenant, tz)
+
+
+def _summary(
+    pairs: Iterable[tuple[TicketOutcome, Sequence[Event]]],
+    maintenance: list[tuple[int, int]],
+    category: str,
+    tenant: str,
+    tz: dt.tzinfo,
+) -> TicketSummary:
+    weeks: Counter[Week] = Counter()
+    outcomes: Counter[Outcome] = Counter()
+    excluded: Counter[Outcome] = Counter()
+    times: dict[Timing, list[float]] = {}
+    scores: Counter[int] = Counter()
+    raised = []
+    for ticket, events in pairs:
+        created = ticket.created
+        opened = created._us
+        local = created.at.astimezone(tz)
+        year, week, _day = local.isocalendar()
+        weeks[year, week] += 1
+        month = f"{local.year:04d}-{local.month:02d}"
+        counts = excluded if any(a <= opened < b for a, b in maintenance) else outcomes
+        for cycle in ticket.cycles:
+            if cycle.state in _FINAL:
+                counts[month, cycle.priority, metric_name(cycle.metric), cycle.state.value] += 1
+            if cycle.metric in _TIMED and cycle.stopped_us is not None:
+                name = cycle.metric.value
+                times.setdefault((name, "business"), []).append(cycle.elapsed_us / _US_PER_SECOND)
+                times.setdefault((name, "calendar"), []).append(
+                    (cycle.stopped_us - opened) / _US_PER_SECOND
+                )
+        for event in events:
+            if isinstance(event, SurveyAnswered):
+                scores[event.score] += 1
+        kind, who = created.attribute(category), created.attribute(tenant)
+        if kind is not None and who is not None:
+            raised.append((kind, who, opened))
+    return TicketSummary(
+        tickets=weeks,
+        outcomes=outcomes,
+        excluded=excluded,
+        times=times,
+        scores=scores,
+        raised=raised,
+    )
