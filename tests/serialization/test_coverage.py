@@ -67,6 +67,8 @@ CONFIGURATION = [
     sd.StaffingTarget,
     sd.ErlangC,
     sd.ErlangA,
+    sd.CreditTier,
+    sd.Contract,
 ]
 """What a host keeps per customer: calendars, priorities, policies, rules."""
 
@@ -138,6 +140,14 @@ COMPUTED = {
     sd.ServiceLevelCurve: "the answer of a queue model for a range of agents",
     sd.StaffingPlan: "the answer of plan_staffing",
     sd.IntervalStaffing: "part of a StaffingPlan",
+    sd.TicketSummary: "the answer of summarize",
+    sd.Attainment: "part of a TicketSummary",
+    sd.RecurringIssue: "found by TicketSummary.recurring",
+    sd.ContractReport: "the answer of Contract.judge",
+    sd.ContractMonth: "part of a ContractReport",
+    sd.PolicyComparison: "the answer of compare_policies",
+    sd.TicketOutcome: "the answer of evaluate_many",
+    sd.CycleOutcome: "part of a TicketOutcome",
 }
 """Results: the library computes them from stored values, so hosts need not store them."""
 

@@ -14,6 +14,7 @@ from servicedesk_core.serialization import (  # noqa: F401 (each module register
     _authz,
     _calendar,
     _escalation,
+    _metrics,
     _onboarding,
     _playbook,
     _priority,

@@ -23,6 +23,7 @@ from servicedesk_core import (
     AddressStatus,
     AgentReplied,
     Assigned,
+    Attainment,
     AttributesChanged,
     AuthzPolicy,
     BusinessCalendar,
@@ -33,9 +34,14 @@ from servicedesk_core import (
     CombinedCalendar,
     Condition,
     Contact,
+    Contract,
+    ContractMonth,
+    ContractReport,
     Created,
+    CreditTier,
     CustomerReplied,
     Cycle,
+    CycleOutcome,
     Decision,
     Delegation,
     DocumentRule,
@@ -60,6 +66,7 @@ from servicedesk_core import (
     Level,
     LevelDue,
     MatrixViolation,
+    Metric,
     MetricDefinition,
     MetricReport,
     Move,
@@ -72,6 +79,7 @@ from servicedesk_core import (
     PhoneNumber,
     PhoneNumberCheck,
     Playbook,
+    PolicyComparison,
     PolicyRule,
     PolicySet,
     PolicySpan,
@@ -85,6 +93,7 @@ from servicedesk_core import (
     ReadinessItem,
     ReadinessSnapshot,
     ReceivedDocument,
+    RecurringIssue,
     ReferenceFormat,
     Reopened,
     Report,
@@ -113,8 +122,10 @@ from servicedesk_core import (
     Team,
     Ticket,
     TicketFacts,
+    TicketOutcome,
     TicketReferences,
     TicketState,
+    TicketSummary,
     TimeRange,
     Transition,
     Triage,
@@ -130,9 +141,12 @@ from servicedesk_core import (
     WorkKind,
     Workload,
     check_requested_date,
+    compare_policies,
     earliest_date,
+    evaluate_many,
     onboarding_checklist,
     plan_staffing,
+    summarize,
     validate_phone_number,
 )
 from servicedesk_core.testing import strategies as s
@@ -142,6 +156,12 @@ __all__ = ["strategy_for"]
 _S = st.SearchStrategy[Any]
 _WORDS = st.sampled_from(["", "a", "Technical Support", "rules[2].level", "Zoë"])
 _CODES = st.sampled_from(["config.invalid", "cnam.too_long", "phone.fictional", "x"])
+
+
+def _policies() -> st.SearchStrategy[SLAPolicy]:
+    """Policies for computed results: fewer metrics, so that a report stays cheap to draw."""
+    chosen = (Metric.FIRST_RESPONSE, Metric.NEXT_RESPONSE, Metric.RESOLUTION)
+    return s.sla_policies(metrics=chosen)
 
 
 def _one_of(values: st.SearchStrategy[Any], pick: Callable[[Any], Any]) -> _S:
@@ -154,7 +174,7 @@ def _one_of(values: st.SearchStrategy[Any], pick: Callable[[Any], Any]) -> _S:
 
 @st.composite
 def _reports(draw: st.DrawFn) -> SLAReport:
-    policy = draw(s.sla_policies())
+    policy = draw(_policies())
     log = draw(s.event_logs(policy, max_size=6))
     now = log[-1].at + draw(st.sampled_from([dt.timedelta(0), dt.timedelta(hours=5)]))
     return policy.evaluate(log, now)
@@ -300,6 +320,41 @@ def _facts(created: Event) -> TicketFacts:
     return TicketFacts.from_created(created)
 
 
+@st.composite
+def _logs(draw: st.DrawFn) -> tuple[SLAPolicy, list[list[Event]], dt.datetime]:
+    policy = draw(_policies())
+    logs = draw(st.lists(s.event_logs(policy, max_size=4), min_size=1, max_size=2))
+    now = max(log[-1].at for log in logs) + dt.timedelta(hours=draw(st.integers(0, 48)))
+    return policy, logs, now
+
+
+def _summaries() -> _S:
+    return _logs().map(lambda found: summarize(*found))
+
+
+def _outcomes() -> _S:
+    return _one_of(_logs(), lambda found: evaluate_many(*found))
+
+
+@st.composite
+def _comparisons(draw: st.DrawFn) -> PolicyComparison:
+    before, logs, now = draw(_logs())
+    after = draw(s.sla_policies(calendar=before.calendar, metrics=(Metric.RESOLUTION,)))
+    return compare_policies(before, after, logs, now)
+
+
+@st.composite
+def _recurring(draw: st.DrawFn) -> RecurringIssue:
+    first = draw(_instants())
+    last = first + draw(s.durations(max_value=dt.timedelta(days=7)))
+    tenants = draw(st.frozensets(st.sampled_from(["acme", "globex", "initech"]), min_size=1))
+    return RecurringIssue(category=draw(_WORDS), tenants=tenants, first=first, last=last)
+
+
+def _contract_reports() -> _S:
+    return st.builds(lambda contract, summary: contract.judge(summary), s.contracts(), _summaries())
+
+
 def _moves(workflow: Workflow) -> list[Move]:
     return [move for status in workflow.statuses for move in workflow.moves(status.name)]
 
@@ -417,6 +472,17 @@ _BUILDERS: dict[type, Callable[[], _S]] = {
     ),
     # playbooks
     Playbook: s.playbooks,
+    # metrics
+    CreditTier: s.credit_tiers,
+    Contract: s.contracts,
+    TicketSummary: _summaries,
+    Attainment: lambda: _one_of(_summaries(), lambda summary: summary.attainment()),
+    RecurringIssue: _recurring,
+    ContractReport: _contract_reports,
+    ContractMonth: lambda: _one_of(_contract_reports(), lambda report: report.months),
+    PolicyComparison: _comparisons,
+    TicketOutcome: _outcomes,
+    CycleOutcome: lambda: _one_of(_outcomes(), lambda outcome: outcome.cycles),
     # staffing
     Workload: s.workloads,
     StaffingTarget: s.staffing_targets,

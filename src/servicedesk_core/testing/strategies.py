@@ -41,6 +41,7 @@ from servicedesk_core.testing._escalation import (
     workflows,
 )
 from servicedesk_core.testing._events import events
+from servicedesk_core.testing._metrics import contracts, credit_tiers
 from servicedesk_core.testing._onboarding import (
     addresses,
     document_rules,
@@ -89,6 +90,8 @@ __all__ = [
     "combined_calendars",
     "conditions",
     "contacts",
+    "contracts",
+    "credit_tiers",
     "delegations",
     "document_rules",
     "durations",
