@@ -233,7 +233,8 @@ class Clock:
             state = _PAUSED
         else:
             state = _RUNNING
-        return _settled((state, start, end, spans, counted, budget, due_at, pending, along, lengths))
+        fields = (state, start, end, spans, counted, budget, due_at, pending, along, lengths)
+        return _settled(fields)
 
     def measure(self, now: int, tz: dt.tzinfo, changes: list[int]) -> Cycle:
         """Measure this cycle at ``now`` (datetimes in ``tz``); append when it will change."""
