@@ -180,6 +180,57 @@ def local_to_us(day_ordinal: int, offset_us: int, tz: dt.tzinfo) -> int:
     ``offset_us`` may exceed a day (a range that crosses midnight).
     """
     naive_us = (day_ordinal - EPOCH_ORDINAL) * US_PER_DAY + offset_us
-    offset = tz.utcoffset(EPOCH.replace(tzinfo=None) + dt.timedelta(microseconds=naive_us))
+    days = _LOCAL_DAYS.get(tz)
+    day = naive_us // US_PER_DAY
+    steady = days.get(day, _UNKNOWN) if days is not None else _UNKNOWN
+    if steady is _UNKNOWN:
+        steady = _steady_offset(tz, _LOCAL_DAYS, day, local=True)
+    if steady is not None:
+        return naive_us - steady  # type: ignore[operator]
+    offset = tz.utcoffset(_NAIVE_EPOCH + dt.timedelta(0, 0, naive_us))
     assert offset is not None
     return naive_us - offset // ONE_US
+
+
+def utc_offset_us(x: int, tz: dt.tzinfo) -> int:
+    """Return the UTC offset of ``tz`` at the instant ``x`` (epoch microseconds).
+
+    >>> import zoneinfo
+    >>> utc_offset_us(0, zoneinfo.ZoneInfo("America/Chicago")) // 3_600_000_000
+    -6
+    """
+    days = _UTC_DAYS.get(tz)
+    steady = days.get(x // US_PER_DAY, _UNKNOWN) if days is not None else _UNKNOWN
+    if steady is _UNKNOWN:
+        steady = _steady_offset(tz, _UTC_DAYS, x // US_PER_DAY, local=False)
+    if steady is not None:
+        return steady  # type: ignore[return-value]
+    offset = from_us(x, tz).utcoffset()
+    assert offset is not None
+    return offset // ONE_US
+
+
+# Most days have one UTC offset from start to end. For each zone and day (local
+# or UTC) the offset is computed once and kept, or None for a day with a
+# transition, which then takes the exact path. Days are few (a few hundred a
+# year of queries), so the caches stay small.
+_LOCAL_DAYS: dict[dt.tzinfo, dict[int, int | None]] = {}
+_UNKNOWN = object()
+_UTC_DAYS: dict[dt.tzinfo, dict[int, int | None]] = {}
+
+
+def _steady_offset(
+    tz: dt.tzinfo, caches: dict[dt.tzinfo, dict[int, int | None]], day: int, *, local: bool
+) -> int | None:
+    """The offset of ``tz`` throughout a day (days since the epoch), or None if it changes."""
+    days = caches.setdefault(tz, {})
+    first, last = day * US_PER_DAY, (day + 1) * US_PER_DAY - 1
+    if local:
+        start = tz.utcoffset(_NAIVE_EPOCH + dt.timedelta(0, 0, first))
+        end = tz.utcoffset(_NAIVE_EPOCH + dt.timedelta(0, 0, last))
+    else:
+        start, end = from_us(first, tz).utcoffset(), from_us(last, tz).utcoffset()
+    assert start is not None
+    steady = start // ONE_US if start == end else None
+    days[day] = steady
+    return steady

@@ -24,6 +24,7 @@ from servicedesk_core._time import (
     from_us,
     local_to_us,
     to_us,
+    utc_offset_us,
 )
 from servicedesk_core.calendar.timeline import DayRanges, Timeline, Window
 from servicedesk_core.errors import DeadlineUnreachableError, InvalidIntervalError
@@ -345,9 +346,9 @@ class Calendar:
             ValueError: ``end_of_day`` with a negative ``days``.
             DeadlineUnreachableError: not enough business days within the horizon.
         """
-        if not isinstance(days, int) or isinstance(days, bool):
+        if type(days) is not int and (not isinstance(days, int) or isinstance(days, bool)):
             raise TypeError(f"days must be an int, got {days!r}")
-        return from_us(self.add_days_us(to_us(t), days, end_of_day=end_of_day), self.tz)
+        return from_us(self._add_days_us(to_us(t), days, end_of_day), self.tz)
 
     def add_days_us(self, x: int, days: int, *, end_of_day: bool = False) -> int:
         """:meth:`add_days` on integer microseconds since the Unix epoch.
@@ -361,13 +362,19 @@ class Calendar:
             ValueError: ``end_of_day`` with a negative ``days``.
             DeadlineUnreachableError: not enough business days within the horizon.
         """
+        return self._add_days_us(x, days, end_of_day)
+
+    def _add_days_us(self, x: int, days: int, end_of_day: bool) -> int:
         if end_of_day and days < 0:
             raise ValueError("end_of_day needs days >= 0")
         forward = days >= 0
         s = self._next_open_us(x) if forward else self._last_open_or_close(x)
         window = self._window(s, s)
-        utc_offset = self._utc_offset_us(s)
-        owner = _owner(window, s, utc_offset, closing=not forward)
+        utc_offset = utc_offset_us(s, self.tz)
+        if forward and not self._overnight:  # an open instant's range is on its own date
+            owner = (s + utc_offset) // US_PER_DAY + EPOCH_ORDINAL
+        else:
+            owner = _owner(window, s, utc_offset, closing=not forward)
         offset = s + utc_offset - (owner - EPOCH_ORDINAL) * US_PER_DAY
         while True:
             k = bisect_left(window.bdays, owner) + days
@@ -377,8 +384,16 @@ class Calendar:
         # r(n) = max(clamp(n), r(n - 1)). Without overnight ranges clamp(n) only
         # grows with n; with them a day's ranges still end within 48 h of its
         # midnight, so days three or more business days back can never win.
+        if not self._overnight:
+            ordinal = window.bdays[k]
+            ranges = window.days[ordinal]
+            if end_of_day:
+                u = max(end for _, end in ranges)
+            else:
+                u = _clamp_into(ranges, local_to_us(ordinal, offset, self.tz), forward)
+            return (u if u > s else s) if forward else (u if u < s else s)
         sign = 1 if forward else -1
-        lookback = min(abs(days), 3) if self._overnight else 0
+        lookback = min(abs(days), 3)
         best = s
         for index in range(k - sign * lookback, k + sign, sign):
             ordinal = window.bdays[index]
@@ -411,9 +426,7 @@ class Calendar:
             window = self._grow(window, x, forward=True)
 
     def _utc_offset_us(self, x: int) -> int:
-        offset = from_us(x, self.tz).utcoffset()
-        assert offset is not None
-        return offset // ONE_US
+        return utc_offset_us(x, self.tz)
 
     def __or__(self, other: Calendar) -> CombinedCalendar:
         """The calendar open when either is (a follow-the-sun desk)."""
@@ -446,8 +459,9 @@ def _owner(window: Window, s: int, utc_offset: int, *, closing: bool) -> int:
 
 def _clamp_into(ranges: DayRanges, u: int, forward: bool) -> int:
     """``u`` if a range of the day holds it, else the nearest edge of the day in the direction."""
-    if any(start <= u <= end for start, end in ranges):
-        return u
+    for start, end in ranges:
+        if start <= u <= end:
+            return u
     if forward:
         later = [start for start, _ in ranges if start > u]
         return min(later) if later else max(end for _, end in ranges)

@@ -15,7 +15,6 @@ goals cross at their instants the same way.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from typing import NamedTuple
 
 from servicedesk_core._time import ONE_US
@@ -64,7 +63,12 @@ class Settled(NamedTuple):
     budget: int
     due_at: int | None
     pending: bool
-    reach: Callable[[int], int | None]
+    along: list[tuple[int, int, Calendar]]
+    lengths: list[int]
+
+    def reach(self, x: int, running: bool) -> int | None:
+        """Where counted time reaches ``x`` (running on past ``end`` if the clock runs)."""
+        return _reach(self.along, self.lengths, running, x)
 
 
 class Clock:
@@ -191,37 +195,25 @@ class Clock:
         The bulk replay (``sla.bulk``) stops here; :meth:`measure` goes on to
         goals, warnings, pauses and the next change.
         """
-        cal, stop = self.cal, self.stop
+        cal, stop, first, running = self.cal, self.stop, self.start, self.running
         end = now if stop is None else stop
-        start = self.start if stop is None else min(self.start, stop)
+        start = first if stop is None or first < stop else stop
         spans = self.spans(end)
-        lengths = [_elapsed(c, a, b) for a, b, c in spans]
+        lengths = [c.elapsed_us(a, b) for a, b, c in spans]
         counted = sum(lengths)
-        # the last state goes on: a running clock's last span is open-ended (a stopped
-        # clock's deadline is where it would have been)
-        tail = self.running
-        if tail and (not spans or spans[-1][1] != end or spans[-1][2] is not cal):
-            spans_on = [*spans, (max(end, self.start), end, cal)]
-            lengths.append(0)
-        else:
-            spans_on = spans
-        last = len(spans_on) - 1
-
-        def reach(x: int) -> int | None:
-            cum = 0
-            for i, (a, _b, c) in enumerate(spans_on):
-                if cum + lengths[i] >= x or (tail and i == last):
-                    return c.add_us(a, x - cum)
-                cum += lengths[i]
-            return None
-
         target = self.range
         due_at = None
         budget = 0
+        along = spans
         if target is not None:
-            budget = allowance(target.breach, cal, self.start)
-            due_at = reach(budget)
-        pending = stop is None and now < self.start
+            # the last state goes on: a running clock's last span is open-ended (a
+            # stopped clock's deadline is where it would have been)
+            if running and (not spans or spans[-1][1] != end or spans[-1][2] is not cal):
+                along = [*spans, (end if end > first else first, end, cal)]
+                lengths = [*lengths, 0]
+            budget = allowance(target.breach, cal, first)
+            due_at = _reach(along, lengths, running, budget)
+        pending = stop is None and now < first
         if target is None:
             state = _NOT_APPLICABLE
         elif pending:
@@ -232,47 +224,46 @@ class Clock:
             state = _CANCELLED
         elif stop is not None:
             state = _ACHIEVED
-        elif not self.running:
+        elif not running:
             state = _PAUSED
         else:
             state = _RUNNING
-        return Settled(state, start, end, spans, counted, budget, due_at, pending, reach)
+        return Settled(state, start, end, spans, counted, budget, due_at, pending, along, lengths)
 
     def measure(self, now: int, tz: dt.tzinfo, changes: list[int]) -> Cycle:
         """Measure this cycle at ``now`` (datetimes in ``tz``); append when it will change."""
-        cal, stop, tail, target = self.cal, self.stop, self.running, self.range
-        state, start, end, spans, counted, budget, due_at, pending, reach = self.settle(now)
+        settled = self.settle(now)
+        state, start, end, spans, counted, budget, due_at, pending, along, lengths = settled
+        stop, first, running, target = self.stop, self.start, self.running, self.range
         goal_at = None
         warnings: list[tuple[WarningThreshold, int]] = []
+        goal_met = None
         if target is not None:
             if target.goal is not None:
-                goal_at = reach(allowance(target.goal, cal, self.start))
+                goal_at = _reach(along, lengths, running, allowance(target.goal, self.cal, first))
+                if goal_at is not None and goal_at <= end:
+                    goal_met = False
+                elif stop is not None and state is not _CANCELLED:
+                    goal_met = True
             for threshold in target.warnings:
-                at = reach(threshold.counted_us(budget))
+                at = _reach(along, lengths, running, threshold.counted_us(budget))
                 if at is not None:
                     warnings.append((threshold, at))
-        goal_met = None
-        if target is not None and target.goal is not None:
-            if goal_at is not None and goal_at <= end:
-                goal_met = False
-            elif stop is not None and state is not _CANCELLED:
-                goal_met = True
-        if target is not None:
             if pending:
-                changes.append(self.start)  # it starts, running or paused
-            elif stop is None and tail:
+                changes.append(first)  # it starts, running or paused
+            elif stop is None and running:
                 if goal_at is not None and goal_at > now:
                     changes.append(goal_at)
                 if due_at is not None and due_at > now:
                     changes.append(due_at)
                 changes.extend(at for _w, at in warnings if at > now)
         halts = self.halts
-        if stop is None and not self.running:
+        if stop is None and not running:
             halts = [*halts, (self.mark, end, self.reason)]
         paused = 0
         for a, b, _r in halts:
             if b > start and a < end:
-                paused += min(b, end) - max(a, start)
+                paused += (b if b < end else end) - (a if a > start else start)
         since = self.since
         return Cycle(
             metric=self.metric,
@@ -289,9 +280,23 @@ class Clock:
             elapsed_us=counted,
             remaining_us=None if target is None else budget - counted,
             paused_us=paused,
-            warnings_us=_crossed(warnings, end, since),
-            trace=(tuple(spans), tuple(halts), start, end, cal),
+            warnings_us=_crossed(warnings, end, since) if warnings else (),
+            trace=(tuple(spans), tuple(halts), start, end, self.cal),
         )
+
+
+def _reach(
+    spans: list[tuple[int, int, Calendar]], lengths: list[int], running: bool, x: int
+) -> int | None:
+    """Where counted time reaches ``x`` along ``spans`` (the last one open-ended if running)."""
+    cum = 0
+    last = len(spans) - 1
+    for i, (a, _b, c) in enumerate(spans):
+        length = lengths[i]
+        if cum + length >= x or (running and i == last):
+            return c.add_us(a, x - cum)
+        cum += length
+    return None
 
 
 def _second(item: tuple[WarningThreshold, int]) -> int:

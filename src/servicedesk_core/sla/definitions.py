@@ -62,6 +62,8 @@ class Signal(enum.Enum):
     CLOSED = "closed"
     """The ticket was closed."""
 
+    __hash__ = object.__hash__  # members are singletons; the C hash keeps lookups fast
+
 
 def _name(value: str) -> str:
     return convert.text(value, "name", allow_empty=False, max_length=200)

@@ -59,7 +59,15 @@ class TicketFacts:
     def updated(self, event: Event) -> TicketFacts:
         """Return the facts after ``event`` (unchanged by events that change none of them)."""
         if isinstance(event, PriorityChanged):
-            return attrs.evolve(self, priority=event.priority)
+            if event.priority == self.priority:
+                return self
+            return TicketFacts(
+                priority=event.priority,
+                channel=self.channel,
+                attributes=self.attributes,
+                tags=self.tags,
+                team=self.team,
+            )
         if isinstance(event, Assigned) and event.team:
             return attrs.evolve(self, team=event.team)
         if isinstance(event, AttributesChanged):

@@ -15,6 +15,7 @@ the set takes effect.
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
@@ -40,7 +41,7 @@ from servicedesk_core.events import (
 from servicedesk_core.sla.clock import Clock
 from servicedesk_core.sla.definitions import MetricDefinition, Signal
 from servicedesk_core.sla.facts import TicketFacts
-from servicedesk_core.sla.results import ClockState, MetricReport, PolicySpan, SLAReport
+from servicedesk_core.sla.results import ClockState, MetricReport, SLAReport
 from servicedesk_core.sla.settings import OnPriorityChange, OutOfHoursStart
 from servicedesk_core.sla.targets import MetricKey, TargetRange
 
@@ -52,6 +53,17 @@ __all__ = ["Chooser", "Plan", "replay"]
 
 _STOP, _RESET, _RESUME, _START = range(4)
 _Actions = tuple[tuple[int, int], ...]  # (action, metric index), in the order to apply
+_INDEX = {signal: index for index, signal in enumerate(Signal)}
+_CREATED = _INDEX[Signal.CREATED]
+_AGENT_RESPONSE = _INDEX[Signal.AGENT_RESPONSE]
+_CUSTOMER_MESSAGE = _INDEX[Signal.CUSTOMER_MESSAGE]
+_CUSTOMER_FOLLOW_UP = _INDEX[Signal.CUSTOMER_FOLLOW_UP]
+_PRIORITY_CHANGED = _INDEX[Signal.PRIORITY_CHANGED]
+_ASSIGNED = _INDEX[Signal.ASSIGNED]
+_ESCALATED = _INDEX[Signal.ESCALATED]
+_RESOLVED = _INDEX[Signal.RESOLVED]
+_REOPENED = _INDEX[Signal.REOPENED]
+_CLOSED = _INDEX[Signal.CLOSED]
 
 
 class Plan:
@@ -90,7 +102,9 @@ class Plan:
             ):
                 for status in statuses:
                     on_status.setdefault(status, []).append((action, i))
-        self.on_signal: dict[Signal, _Actions] = {k: tuple(v) for k, v in on_signal.items()}
+        self.on_signal: tuple[_Actions, ...] = tuple(
+            tuple(on_signal.get(signal, ())) for signal in Signal
+        )
         self.on_status: dict[str, _Actions] = {k: tuple(v) for k, v in on_status.items()}
         self.targets: dict[tuple[int, str], tuple[TargetRange | None, Calendar]] = {
             (i, level): (policy.target(key, level), policy.calendar_for(key, level))
@@ -106,7 +120,8 @@ class Chooser:
     Args:
         select: Picks a selection from the ticket's facts and an instant (the
             instant chooses the version of the set).
-        plans: The compiled plan of each policy of the set, by identity.
+        policies: Every policy of the set.
+        plans: The compiled plan of each, in the same order.
         reselect: Whether a change of the facts picks the policy again.
         drop: Whether clocks that the new policy sets no target for leave the
             report (else they stop, keeping their history).
@@ -114,18 +129,19 @@ class Chooser:
             ticket follows the current version.
     """
 
-    __slots__ = ("drop", "plans", "reselect", "select", "versions")
+    __slots__ = ("drop", "plans", "policies", "reselect", "select", "versions")
 
     def __init__(
         self,
         select: Callable[[TicketFacts, int], Selection],
-        plans: dict[int, Plan],
+        policies: Sequence[SLAPolicy],
+        plans: Sequence[Plan],
         *,
         reselect: bool,
         drop: bool,
         versions: Sequence[int] = (),
     ) -> None:
-        self.select, self.plans = select, plans
+        self.select, self.policies, self.plans = select, tuple(policies), tuple(plans)
         self.reselect, self.drop, self.versions = reselect, drop, tuple(versions)
 
 
@@ -155,6 +171,25 @@ def replay(
 class _Replay:
     """One evaluation (private): validates the log while replaying it."""
 
+    __slots__ = (
+        "answered",
+        "chooser",
+        "clocks",
+        "closed",
+        "created",
+        "facts",
+        "index",
+        "level",
+        "open",
+        "opening",
+        "plan",
+        "policy",
+        "resolved",
+        "selection",
+        "spans",
+        "status",
+    )
+
     def __init__(
         self, policy: SLAPolicy, selection: Selection | None, plan: Plan, chooser: Chooser | None
     ) -> None:
@@ -179,7 +214,7 @@ class _Replay:
     def run(
         self, events: Sequence[Event], now: int, now_dt: dt.datetime, ignore_later: bool
     ) -> SLAReport:
-        return self._report(now, now_dt, self.replay(events, now, now_dt, ignore_later))
+        return self._report(now, self.replay(events, now, now_dt, ignore_later))
 
     def replay(
         self, events: Sequence[Event], now: int, now_dt: dt.datetime, ignore_later: bool
@@ -191,14 +226,22 @@ class _Replay:
         """
         if not events:
             raise EventLogError("the log is empty; it starts with a Created event")
+        first = events[0]
+        if not isinstance(first, Created):
+            _handler(first, 0)  # not an event at all?
+            raise EventLogError(f"a log starts with Created, not {type(first).__name__}", index=0)
+        previous = first._us
+        if previous > now:
+            raise EventLogError(f"the ticket was created at {first.at}, after now ({now_dt})")
+        self._created(first, previous)
+        versions = () if self.chooser is None else self.chooser.versions
+        version = bisect_right(versions, previous)  # versions before the creation do not apply
         handlers = _HANDLERS
-        versions = self.chooser.versions if self.chooser is not None else ()
-        version = 0
-        previous = None
-        for index, event in enumerate(events):
+        for index in range(1, len(events)):
+            event = events[index]
             handler = handlers.get(type(event)) or _handler(event, index)
             t = event._us
-            if previous is not None and t < previous:
+            if t < previous:
                 raise EventLogError(
                     f"{type(event).__name__} at {event.at} is before the event before it",
                     index=index,
@@ -209,20 +252,16 @@ class _Replay:
                 raise EventLogError(
                     f"{type(event).__name__} at {event.at} is after now ({now_dt})", index=index
                 )
-            if index == 0 and handler is not _HANDLERS[Created]:
-                raise EventLogError(
-                    f"a log starts with Created, not {type(event).__name__}", index=0
-                )
             if self.closed and not isinstance(event, Reopened | SurveyAnswered):
                 raise EventLogError(
                     f"{type(event).__name__} after the ticket was closed", index=index
                 )
             previous = t
             self.index = index
-            while version < len(versions) and versions[version] <= t:
-                if index:  # versions before the creation do not apply
+            if versions:
+                while version < len(versions) and versions[version] <= t:
                     self._version(versions[version])
-                version += 1
+                    version += 1
             handler(self, event, t)
         while version < len(versions) and versions[version] <= now:
             self._version(versions[version])
@@ -254,18 +293,22 @@ class _Replay:
         self.opening = t
         if self.policy.out_of_hours is OutOfHoursStart.WAIT_FOR_OPENING:
             self.opening = to_us(self.policy.calendar.next_open(event.at))
-        self._signal(Signal.CREATED, t)
+        self._signal(_CREATED, t)
 
     def _agent_replied(self, event: AgentReplied, t: int) -> None:
         if event.public or self.policy.internal_note_is_response:
             self.answered = True
-            self._signal(Signal.AGENT_RESPONSE, t)
+            actions = self.plan.on_signal[_AGENT_RESPONSE]
+            if actions:
+                self._apply(actions, t, t)
 
     def _customer_replied(self, event: CustomerReplied, t: int) -> None:
         if event.awaits_answer and not self.resolved:
-            self._signal(Signal.CUSTOMER_MESSAGE, t)
-            if self.answered:
-                self._signal(Signal.CUSTOMER_FOLLOW_UP, t)
+            on_signal = self.plan.on_signal
+            if on_signal[_CUSTOMER_MESSAGE]:
+                self._apply(on_signal[_CUSTOMER_MESSAGE], t, t)
+            if self.answered and on_signal[_CUSTOMER_FOLLOW_UP]:
+                self._apply(on_signal[_CUSTOMER_FOLLOW_UP], t, t)
 
     def _status_changed(self, event: StatusChanged, t: int) -> None:
         status = event.status
@@ -294,7 +337,7 @@ class _Replay:
                 for i, clock in enumerate(self.open):
                     if clock is not None:
                         self._retarget(i, clock, t)
-        self._signal(Signal.PRIORITY_CHANGED, t)
+        self._signal(_PRIORITY_CHANGED, t)
 
     def _attributes_changed(self, event: AttributesChanged, t: int) -> None:
         self._facts_changed(event, t)
@@ -302,27 +345,27 @@ class _Replay:
     def _assigned(self, event: Assigned, t: int) -> None:
         if event.team:
             self._facts_changed(event, t)
-        self._signal(Signal.ASSIGNED, t)
+        self._signal(_ASSIGNED, t)
         if event.escalated:
-            self._signal(Signal.ESCALATED, t)
+            self._signal(_ESCALATED, t)
 
     def _resolved(self, event: Resolved, t: int) -> None:
         if self.resolved:
             raise EventLogError("Resolved, but the ticket is already resolved", index=self.index)
         self.resolved = self.answered = True
-        self._signal(Signal.RESOLVED, t)
+        self._signal(_RESOLVED, t)
 
     def _reopened(self, event: Reopened, t: int) -> None:
         if not self.resolved:
             raise EventLogError("Reopened, but the ticket is not resolved", index=self.index)
         self.resolved = self.closed = False
-        self._signal(Signal.REOPENED, t)
+        self._signal(_REOPENED, t)
 
     def _closed(self, event: Closed, t: int) -> None:
         if not self.resolved:
             self.resolved = self.answered = True
-            self._signal(Signal.RESOLVED, t)
-        self._signal(Signal.CLOSED, t)
+            self._signal(_RESOLVED, t)
+        self._signal(_CLOSED, t)
         self.closed = True
 
     def _ignored(self, event: Event, t: int) -> None:
@@ -330,10 +373,11 @@ class _Replay:
 
     # clocks
 
-    def _signal(self, signal: Signal, t: int) -> None:
-        actions = self.plan.on_signal.get(signal)
+    def _signal(self, signal: int, t: int) -> None:
+        """Apply the actions of a signal (its index in :class:`Signal`)."""
+        actions = self.plan.on_signal[signal]
         if actions:
-            self._apply(actions, t, self.opening if signal is Signal.CREATED else t)
+            self._apply(actions, t, self.opening if signal == _CREATED else t)
 
     def _apply(self, actions: _Actions, t: int, start: int) -> None:
         opened = self.open
@@ -459,7 +503,7 @@ class _Replay:
 
     def _switch(self, selection: Selection, t: int) -> bool:
         """Apply ``selection`` from ``t``; whether the policy changed."""
-        if self.spans and selection == self.selection:
+        if self.spans and selection is self.selection:
             return False
         assert self.chooser is not None
         self.selection = selection
@@ -467,7 +511,12 @@ class _Replay:
         if selection.policy is self.policy and len(self.spans) > 1:
             return False
         self.policy = policy = selection.policy
-        self.plan = plan = self.chooser.plans[id(policy)]
+        chooser = self.chooser
+        self.plan = plan = next(
+            plan
+            for known, plan in zip(chooser.policies, chooser.plans, strict=True)
+            if known is policy
+        )
         if self.status not in policy.statuses:
             raise EventLogError(
                 f"status {self.status!r} is not one of the statuses of policy {policy.name!r}",
@@ -483,17 +532,19 @@ class _Replay:
 
     # the report
 
-    def _report(self, now: int, now_dt: dt.datetime, upcoming: int | None) -> SLAReport:
+    def _report(self, now: int, upcoming: int | None) -> SLAReport:
         policy, plan = self.policy, self.plan
         tz = policy.calendar.tz
         drop = self.chooser is not None and self.chooser.drop
         reports = []
         changes: list[int] = [] if upcoming is None else [upcoming]
         for i, key in enumerate(plan.keys):
-            clocks = [clock for clock in self.clocks[i] if clock.measured]
-            if not plan.measured[i] and (drop or not clocks):
-                continue
-            cycles = tuple(clock.measure(now, tz, changes) for clock in clocks)
+            clocks = self.clocks[i]
+            if self.chooser is not None:
+                clocks = [clock for clock in clocks if clock.measured]
+                if not plan.measured[i] and (drop or not clocks):
+                    continue
+            cycles = tuple([clock.measure(now, tz, changes) for clock in clocks])
             if cycles:
                 state = cycles[-1].state
             elif plan.targets.get((i, self.level), (None,))[0] is None:
@@ -501,19 +552,8 @@ class _Replay:
             else:
                 state = ClockState.PENDING
             reports.append(MetricReport(metric=key, state=state, cycles=cycles))
-        spans = []
-        for n, (start, selection, used) in enumerate(self.spans):
-            end = self.spans[n + 1][0] if n + 1 < len(self.spans) else None
-            spans.append(
-                PolicySpan(
-                    start=from_us(start, tz),
-                    end=None if end is None else from_us(end, tz),
-                    policy=used,
-                    rule=selection,
-                )
-            )
         return SLAReport(
-            now=now_dt.astimezone(tz),
+            now=from_us(now, tz),
             policy=policy,
             rule=self.selection,
             priority=self.level,
@@ -521,7 +561,7 @@ class _Replay:
             resolved=self.resolved,
             metrics=tuple(reports),
             next_change_at=from_us(min(changes), tz) if changes else None,
-            policy_spans=tuple(spans),
+            spans=tuple(self.spans),
         )
 
 

@@ -490,8 +490,6 @@ class SLAReport:
         next_change_at: The earliest instant after ``now`` at which the report
             changes if no event arrives (a start, a goal, a warning, a breach,
             or a new version of the policy set), or ``None`` when nothing will.
-        policy_spans: Which policy applied over which span of the ticket's
-            life, earliest first; the last is :attr:`policy`'s.
     """
 
     now: dt.datetime
@@ -502,7 +500,26 @@ class SLAReport:
     resolved: bool
     metrics: tuple[MetricReport, ...]
     next_change_at: dt.datetime | None
-    policy_spans: tuple[PolicySpan, ...] = ()
+    _spans: tuple[tuple[int, Selection | None, SLAPolicy], ...] = attrs.field(
+        default=(), alias="spans", repr=False
+    )
+
+    @property
+    def policy_spans(self) -> tuple[PolicySpan, ...]:
+        """Which policy applied over which span of the ticket's life, earliest first."""
+        tz = self.tz
+        out = []
+        for n, (start, selection, policy) in enumerate(self._spans):
+            end = self._spans[n + 1][0] if n + 1 < len(self._spans) else None
+            out.append(
+                PolicySpan(
+                    start=from_us(start, tz),
+                    end=None if end is None else from_us(end, tz),
+                    policy=policy,
+                    rule=selection,
+                )
+            )
+        return tuple(out)
 
     def __getitem__(self, metric: MetricKey) -> MetricReport:
         key = metric_key(metric)

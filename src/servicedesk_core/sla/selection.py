@@ -315,6 +315,7 @@ class PolicySet:
     )
     _policies: tuple[SLAPolicy, ...] = attrs.field(init=False, eq=False, hash=False, repr=False)
     _plans: tuple[Plan, ...] = attrs.field(init=False, eq=False, hash=False, repr=False)
+    _chooser: Chooser = attrs.field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         _check_rules(self.rules, "rules")
@@ -351,11 +352,22 @@ class PolicySet:
         keys = _union(policies)
         object.__setattr__(self, "_choices", tuple(choices))
         object.__setattr__(self, "_policies", tuple(policies))
-        object.__setattr__(
-            self,
-            "_plans",
-            tuple(Plan(policy, keys, _definitions(policy, keys, policies)) for policy in policies),
+        plans = tuple(
+            Plan(policy, keys, _definitions(policy, keys, policies)) for policy in policies
         )
+        follows = self.follow_version is FollowVersion.CURRENT
+        chooser = Chooser(
+            self._select,
+            policies,
+            plans,
+            reselect=self.reselect is Reselect.ON_CHANGE,
+            drop=self.on_policy_change is OnPolicyChange.DROP,
+            versions=[effective for effective, _ in choices[1:] if effective is not None]
+            if follows
+            else (),
+        )
+        object.__setattr__(self, "_plans", plans)
+        object.__setattr__(self, "_chooser", chooser)
 
     @property
     def switches(self) -> bool:
@@ -405,22 +417,13 @@ class PolicySet:
             raise EventLogError(f"a log starts with Created, not {type(first).__name__}", index=0)
         if not self.switches:
             return self.select(first).evaluate(events, now, ignore_later=ignore_later)
-        follows = self.follow_version is FollowVersion.CURRENT
-        versions = [effective for effective, _ in self._choices[1:] if effective is not None]
-        chooser = Chooser(
-            self._select,
-            {id(policy): plan for policy, plan in zip(self._policies, self._plans, strict=True)},
-            reselect=self.reselect is Reselect.ON_CHANGE,
-            drop=self.on_policy_change is OnPolicyChange.DROP,
-            versions=versions if follows else (),
-        )
         return replay(
             self._policies[0],
             None,
             events,
             now,
             plan=self._plans[0],
-            chooser=chooser,
+            chooser=self._chooser,
             ignore_later=ignore_later,
         )
 
