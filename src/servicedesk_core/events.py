@@ -56,15 +56,17 @@ def _at(value: dt.datetime | str) -> dt.datetime:
 class Event:
     """The base of every event: when it happened (an aware datetime, or ISO text with an offset).
 
-    The instant is also kept as integer epoch microseconds for the evaluator.
+    The instant is also kept as integer epoch microseconds for the evaluator;
+    events compare by it, so an event equals its copy stored with a UTC offset
+    (aware datetimes in a DST fold compare unequal across zones).
 
     Raises:
         NaiveDatetimeError: ``at`` has no timezone.
         ConfigError: ``at`` is not a datetime, or text without an offset.
     """
 
-    at: dt.datetime = attrs.field(converter=_at)
-    _us: int = attrs.field(init=False, eq=False, hash=False, repr=False)
+    at: dt.datetime = attrs.field(converter=_at, eq=False)
+    _us: int = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_us", to_us(self.at))

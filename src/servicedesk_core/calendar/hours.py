@@ -34,26 +34,32 @@ MAX_HOURS_TEXT = 1000
 _DAY = dt.timedelta(days=1)
 _ONE_US = dt.timedelta(microseconds=1)
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
-_CLOCK = re.compile(r"(\d{1,2})(?::(\d{2}))?\s*(?:([ap])\.?\s*m\.?)?", re.IGNORECASE)
+_CLOCK = re.compile(
+    r"(\d{1,2})(?::(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?)?\s*(?:([ap])\.?\s*m\.?)?", re.IGNORECASE
+)
 _RANGES_START = re.compile(r"\d|closed", re.IGNORECASE)
 _RANGE_HELP = "write ranges as HH:MM-HH:MM (07:00-17:00) or 7:00 AM-5:00 PM"
 
 
 def _wall_time(part: str, text: str) -> dt.timedelta:
-    """The wall-clock offset ``part`` names: ``07:00``, ``24:00``, ``7``, ``7:30 PM``, ``7pm``."""
+    """The wall-clock offset ``part`` names: ``07:00``, ``24:00``, ``7``, ``7:30 PM``, ``7pm``.
+
+    Seconds and microseconds (``07:00:30.5``), as ``str(TimeRange)`` writes them, are read too.
+    """
     match = _CLOCK.fullmatch(part.strip())
     if match is None:
         raise ConfigError(f"{text.strip()!r}: {_RANGE_HELP}", field="range")
-    hour, minute = int(match[1]), int(match[2] or 0)
-    if match[3] is None and match[2] is None:
+    hour, minute, second = int(match[1]), int(match[2] or 0), int(match[3] or 0)
+    micros = int((match[4] or "0").ljust(6, "0"))
+    if match[5] is None and match[2] is None:
         raise ConfigError(f"{text.strip()!r}: {_RANGE_HELP}", field="range")
-    if match[3] is not None:
+    if match[5] is not None:
         if not 1 <= hour <= 12:
             raise ConfigError(f"no such time in {text.strip()!r}", field="range")
-        hour = hour % 12 + (12 if match[3].lower() == "p" else 0)
-    if minute > 59 or hour > 24 or (hour == 24 and minute):
+        hour = hour % 12 + (12 if match[5].lower() == "p" else 0)
+    if minute > 59 or second > 59 or hour > 24 or (hour == 24 and (minute or second or micros)):
         raise ConfigError(f"no such time in {text.strip()!r}", field="range")
-    return dt.timedelta(hours=hour, minutes=minute)
+    return dt.timedelta(hours=hour, minutes=minute, seconds=second, microseconds=micros)
 
 
 def _time_of(offset: dt.timedelta) -> dt.time:

@@ -13,9 +13,13 @@ from __future__ import annotations
 from servicedesk_core.serialization import (  # noqa: F401 (each module registers its forms)
     _authz,
     _calendar,
+    _escalation,
+    _metrics,
     _onboarding,
     _playbook,
     _priority,
+    _sla,
+    _staffing,
 )
 from servicedesk_core.serialization._documents import (
     SCHEMA_VERSION,

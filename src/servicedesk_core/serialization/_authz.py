@@ -9,10 +9,23 @@ from servicedesk_core.authz import (
     Delegation,
     Rule,
     Staff,
+    Ticket,
+    UnknownRequester,
     WorkCatalogue,
     WorkKind,
 )
 from servicedesk_core.serialization._core import attrs_form
 
-for _cls in (WorkKind, WorkCatalogue, Contact, Staff, Delegation, Account, Rule, AuthzPolicy):
+for _cls in (
+    WorkKind,
+    WorkCatalogue,
+    Contact,
+    Staff,
+    Delegation,
+    Account,
+    Rule,
+    AuthzPolicy,
+    Ticket,
+    UnknownRequester,
+):
     attrs_form(_cls)

@@ -497,10 +497,13 @@ def attrs_form(
             overrides: dict[str, Any] = {
                 key: override(unstruct_hook=f.dump) for key, f in special.items()
             }
-            generated["dump"] = make_dict_unstructure_fn(
-                cls, CONVERTER, _cattrs_omit_if_default=True, **overrides
-            )
-        return generated["dump"](value)
+            generated["dump"] = make_dict_unstructure_fn(cls, CONVERTER, **overrides)
+        data: dict[str, Json] = generated["dump"](value)
+        for field in init_fields:
+            default = _default(field, value)
+            if default is not attrs.NOTHING and getattr(value, field.name) == default:
+                del data[field.alias or field.name]
+        return data
 
     def load(value: Json) -> Any:
         if not isinstance(value, Mapping):
@@ -526,12 +529,10 @@ def attrs_form(
             described = (
                 field_form(field).schema(schemas) if key in special else schemas.ref(field.type)
             )
-            default: Any = field.default
-            if default is attrs.NOTHING:
+            if field.default is attrs.NOTHING:
                 required.append(key)
-            elif not isinstance(default, attrs.Factory) or not default.takes_self:  # type: ignore[arg-type]
-                made = default.factory() if isinstance(default, attrs.Factory) else default  # type: ignore[arg-type]
-                described = {**described, "default": field_form(field).dump(made)}
+            elif not getattr(field.default, "takes_self", False):
+                described = {**described, "default": field_form(field).dump(_default(field, None))}
             properties[key] = described
         described = {"type": "object", "properties": properties, "additionalProperties": False}
         if required:
@@ -541,6 +542,19 @@ def attrs_form(
     return register(
         cls, Form(dump=dump, load=load, schema=schema, name=name or cls.__name__, is_object=True)
     )
+
+
+def _default(field: attrs.Attribute[Any], instance: Any) -> Any:
+    """The value ``field`` of ``instance`` would have by default, as its converter keeps it."""
+    default: Any = field.default
+    if default is attrs.NOTHING:
+        return default
+    if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+        default = default.factory(instance) if default.takes_self else default.factory()
+    converter: Any = field.converter
+    if callable(converter) and not isinstance(converter, attrs.Converter):
+        default = converter(default)
+    return default
 
 
 def _field_loader(field: attrs.Attribute[Any], form: Form) -> Callable[[Json, Any], Any]:

@@ -23,6 +23,7 @@ from servicedesk_core.authz import (
     Scope,
     Staff,
     StaffRole,
+    Ticket,
     WorkCatalogue,
     WorkKind,
 )
@@ -30,7 +31,17 @@ from servicedesk_core.calendar import Calendar
 from servicedesk_core.priority import FOUR_TIER
 from servicedesk_core.testing._calendar import business_calendars
 
-__all__ = ["accounts", "authz_policies", "contacts"]
+__all__ = [
+    "accounts",
+    "authz_policies",
+    "authz_rules",
+    "contacts",
+    "delegations",
+    "staff",
+    "tickets",
+    "work_catalogues",
+    "work_kinds",
+]
 
 ACCOUNT_IDS = ("acme", "globex", "initech", "umbrella")
 CONTACT_IDS = ("alice", "bob", "carol", "dave", "erin", "frank")
@@ -285,19 +296,20 @@ def _rules(
 
 
 @functools.lru_cache(maxsize=1)
-def _catalogue() -> st.SearchStrategy[WorkCatalogue]:
-    kinds = st.lists(
-        st.builds(
-            lambda id_, billable, price: WorkKind(
-                id=id_, description=id_, billable=billable, price=price if billable else None
-            ),
-            st.sampled_from(["reset", "ivr", "on_site", "migration", "training"]),
-            st.booleans(),
-            st.none() | money(),
+def _work_kinds() -> st.SearchStrategy[WorkKind]:
+    return st.builds(
+        lambda id_, billable, price: WorkKind(
+            id=id_, description=id_, billable=billable, price=price if billable else None
         ),
-        unique_by=lambda kind: kind.id,
-        max_size=5,
+        st.sampled_from(["reset", "ivr", "on_site", "migration", "training"]),
+        st.booleans(),
+        st.none() | money(),
     )
+
+
+@functools.lru_cache(maxsize=1)
+def _catalogue() -> st.SearchStrategy[WorkCatalogue]:
+    kinds = st.lists(_work_kinds(), unique_by=lambda kind: kind.id, max_size=5)
     return st.builds(
         lambda kinds_, exempt: WorkCatalogue(kinds=kinds_, after_hours_exempt=exempt),
         kinds,
@@ -382,4 +394,58 @@ def authz_policies(
         calendars = business_calendars(max_holidays=0, max_overrides=0)
     return _policies(
         min_accounts, max_accounts, min_rules, max_rules, allow_deny, calendars, verified
+    )
+
+
+def authz_rules(*, allow_deny: bool = True) -> st.SearchStrategy[Rule]:
+    """Single allow (or deny) rules over the standard roles, actions and features."""
+    contact_roles = sorted(str(role) for role in ContactRole)
+    staff_roles = sorted(str(role) for role in StaffRole)
+    return _rules(contact_roles, staff_roles, FEATURES, 1, 1, allow_deny).map(
+        lambda rules: rules[0]
+    )
+
+
+def work_kinds() -> st.SearchStrategy[WorkKind]:
+    """Included work, or billable work with or without a price."""
+    return _work_kinds()
+
+
+def work_catalogues() -> st.SearchStrategy[WorkCatalogue]:
+    """Catalogues of up to five work kinds, with priority levels exempt after hours."""
+    return _catalogue()
+
+
+def staff() -> st.SearchStrategy[Staff]:
+    """Provider staff with standard roles, serving every account or a few."""
+    return _STAFF.filter(bool).map(lambda members: members[0])
+
+
+def delegations() -> st.SearchStrategy[Delegation]:
+    """Valid delegations between two contacts of one account."""
+    members = st.lists(
+        contacts(account="acme", roles=tuple(ContactRole)).filter(lambda contact: contact.roles),
+        min_size=2,
+        max_size=3,
+        unique_by=lambda contact: contact.id,
+    )
+    return (
+        members.flatmap(lambda found: _delegations(found, 1))
+        .filter(bool)
+        .map(lambda found: found[0])
+    )
+
+
+def tickets() -> st.SearchStrategy[Ticket]:
+    """Tickets of the standard accounts: maybe catalogued work, a priority, an estimate, a time."""
+    return st.builds(
+        Ticket,
+        id=st.sampled_from(["T-1", "T-2", "T-3"]),
+        account=st.sampled_from(ACCOUNT_IDS),
+        requester=st.sampled_from(CONTACT_IDS),
+        work=st.none() | st.sampled_from(["reset", "ivr", "on_site", "migration"]),
+        priority=st.none() | st.sampled_from(list(FOUR_TIER)),
+        estimate=_OPTIONAL_MONEY,
+        requested_at=st.none()
+        | st.integers(0, 24 * 365).map(lambda hours: _EPOCH + dt.timedelta(hours=hours)),
     )

@@ -3,19 +3,33 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
+import holidays as holidays_lib
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
-from servicedesk_core.calendar import BusinessCalendar, HolidaySet, TimeRange, WeeklyHours
+from servicedesk_core.calendar import (
+    BusinessCalendar,
+    Calendar,
+    CombinedCalendar,
+    HolidayRule,
+    HolidaySet,
+    TimeRange,
+    WeeklyHours,
+)
 
 __all__ = [
     "TRICKY_TIMEZONES",
     "aware_datetimes",
     "business_calendars",
+    "calendars",
+    "combined_calendars",
     "durations",
+    "holiday_rules",
+    "holiday_sets",
     "time_ranges",
     "weekly_hours",
 ]
@@ -117,8 +131,13 @@ def business_calendars(
     max_date: dt.date = dt.date(2035, 12, 31),
     max_holidays: int = 20,
     max_overrides: int = 5,
+    holidays: st.SearchStrategy[HolidaySet] | None = None,
 ) -> st.SearchStrategy[BusinessCalendar]:
-    """Calendars with random weekly hours, holidays and overrides between the dates."""
+    """Calendars with random weekly hours, holidays and overrides between the dates.
+
+    ``holidays`` draws the holidays (default: up to ``max_holidays`` dates and no
+    rule of the holidays library; see :func:`holiday_sets`).
+    """
     _check_bounds(min_date, max_date, dt.date)
     if not timezones:
         raise InvalidArgument("timezones must not be empty")
@@ -126,12 +145,80 @@ def business_calendars(
     overrides = st.dictionaries(
         dates, st.lists(time_ranges(), max_size=2).map(tuple), max_size=max_overrides
     )
+    if holidays is None:
+        holidays = st.frozensets(dates, max_size=max_holidays).map(
+            lambda days: HolidaySet(added=days)
+        )
     return st.builds(
-        lambda tz, week, holidays, special: BusinessCalendar(
-            timezone=tz, hours=week, holidays=HolidaySet(added=holidays), overrides=special
+        lambda tz, week, closed, special: BusinessCalendar(
+            timezone=tz, hours=week, holidays=closed, overrides=special
         ),
         st.sampled_from(list(timezones)),
         hours if hours is not None else weekly_hours(),
-        st.frozensets(dates, max_size=max_holidays),
+        holidays,
         overrides,
     )
+
+
+_REFERENCES = (
+    ("country", "US", None),
+    ("country", "US", "TX"),
+    ("country", "CA", "ON"),
+    ("country", "DE", "BY"),
+    ("country", "GB", None),
+    ("market", "NYSE", None),
+)
+
+
+@functools.cache
+def _holiday_class(key: str, code: str) -> type[holidays_lib.HolidayBase]:
+    lookup = holidays_lib.financial_holidays if key == "market" else holidays_lib.country_holidays
+    return type(lookup(code))
+
+
+def holiday_rules() -> st.SearchStrategy[HolidayRule]:
+    """Rules of the holidays library: a few countries (with subdivisions) and a market.
+
+    >>> from hypothesis import find
+    >>> find(holiday_rules(), lambda rule: rule.subdiv == "TX").factory.__name__
+    'US'
+    """
+    return st.builds(
+        lambda reference, observed, public: HolidayRule(
+            factory=_holiday_class(reference[0], reference[1]),
+            subdiv=reference[2],
+            observed=observed,
+            categories=("public",) if public else (),
+        ),
+        st.sampled_from(_REFERENCES),
+        st.booleans(),
+        st.booleans(),
+    )
+
+
+def holiday_sets(
+    *, min_date: dt.date = dt.date(2020, 1, 1), max_date: dt.date = dt.date(2030, 12, 31)
+) -> st.SearchStrategy[HolidaySet]:
+    """Holidays: maybe a rule of the holidays library, plus dates added and removed."""
+    _check_bounds(min_date, max_date, dt.date)
+    dates = st.frozensets(st.dates(min_value=min_date, max_value=max_date), max_size=4)
+    return st.builds(HolidaySet, st.none() | holiday_rules(), added=dates, removed=dates)
+
+
+def combined_calendars(
+    *, calendars: st.SearchStrategy[Calendar] | None = None
+) -> st.SearchStrategy[CombinedCalendar]:
+    """Unions and intersections of two calendars (default: :func:`business_calendars`)."""
+    sides = business_calendars() if calendars is None else calendars
+    return st.builds(
+        lambda kind, left, right: CombinedCalendar(kind=kind, left=left, right=right),
+        st.sampled_from(["union", "intersection"]),
+        sides,
+        sides,
+    )
+
+
+def calendars() -> st.SearchStrategy[Calendar]:
+    """Any calendar: a business calendar (holiday rules included) or a combination of two."""
+    business = business_calendars(holidays=holiday_sets())
+    return business | combined_calendars(calendars=business)

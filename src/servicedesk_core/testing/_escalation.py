@@ -14,7 +14,12 @@ from servicedesk_core.escalation import (
     EscalationLadder,
     Level,
     OnResolve,
+    ReferenceFormat,
+    Routing,
+    RoutingRule,
     StatusCategory,
+    Team,
+    TicketReferences,
     Trigger,
     Workflow,
 )
@@ -31,7 +36,15 @@ from servicedesk_core.events import (
 from servicedesk_core.priority import FOUR_TIER, PriorityScheme
 from servicedesk_core.sla import DEFAULT_STATUSES, Metric, SLAPolicy
 
-__all__ = ["TEAMS", "escalation_steps", "ladders", "workflows"]
+__all__ = [
+    "TEAMS",
+    "escalation_steps",
+    "ladders",
+    "reference_formats",
+    "routings",
+    "ticket_references",
+    "workflows",
+]
 
 TEAMS = (("Tier 1", 1), ("Tier 2", 2), ("Vendor", 3))
 """The teams (name, tier) the escalation event logs hand tickets between."""
@@ -260,3 +273,65 @@ def escalation_steps(
         state = workflow.step(state, event)
         events.append(event)
     return events
+
+
+_PREFIXES = ("", "CASE-", "TSUP-", "V")
+
+
+def reference_formats() -> st.SearchStrategy[ReferenceFormat]:
+    """Reference formats such as ``CASE-{n}`` or a bare ``{n}``."""
+    return st.sampled_from(_PREFIXES).map(lambda prefix: ReferenceFormat(prefix + "{n}"))
+
+
+def ticket_references() -> st.SearchStrategy[TicketReferences]:
+    """A ticket's references: the original one, then one per team it was handed to."""
+    entry = st.tuples(
+        st.sampled_from([name for name, _tier in TEAMS]),
+        st.builds(
+            lambda prefix, n: f"{prefix}{n}", st.sampled_from(_PREFIXES), st.integers(1, 10**6)
+        ),
+    )
+    return st.lists(entry, min_size=1, max_size=3).map(
+        lambda entries: TicketReferences(tuple(entries))
+    )
+
+
+@st.composite
+def routings(draw: st.DrawFn, *, scheme: PriorityScheme | None = FOUR_TIER) -> Routing:
+    """Valid routings between the teams of ``TEAMS``: rules by kind, priority, attribute, origin."""
+    teams = [
+        Team(
+            name=name,
+            tier=tier,
+            reference=draw(reference_formats()),
+            members=draw(st.frozensets(st.sampled_from(_ENGINEERS))),
+        )
+        for name, tier in TEAMS
+    ]
+    names = [team.name for team in teams]
+    levels = [level.name for level in scheme] if scheme is not None else []
+    rules = []
+    for index in range(draw(st.integers(0, 3))):
+        rules.append(
+            RoutingRule(
+                name=f"rule {index}",
+                team=draw(st.sampled_from(names)),
+                kinds=draw(
+                    st.none() | st.frozensets(st.sampled_from(["incident", "change"]), min_size=1)
+                ),
+                priorities=draw(st.none() | st.frozensets(st.sampled_from(levels), min_size=1))
+                if levels
+                else None,
+                attributes=draw(
+                    st.dictionaries(
+                        st.just("plan"),
+                        st.frozensets(st.sampled_from(["gold", "silver"]), min_size=1),
+                    )
+                ),
+                from_teams=draw(st.none() | st.frozensets(st.sampled_from(names), min_size=1)),
+                from_tiers=draw(
+                    st.none() | st.frozensets(st.sampled_from([t for _n, t in TEAMS]), min_size=1)
+                ),
+            )
+        )
+    return Routing(teams=teams, default=draw(st.sampled_from(names)), rules=rules, scheme=scheme)

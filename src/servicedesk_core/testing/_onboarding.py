@@ -8,6 +8,18 @@ from collections.abc import Iterable
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
+from servicedesk_core.calendar.lead_time import LeadTime, LeadTimeCounting
+from servicedesk_core.onboarding.documents import (
+    AppliesWhen,
+    Document,
+    DocumentRequirement,
+    DocumentRule,
+    OnboardingCase,
+    OnboardingStep,
+    OnboardingStepRule,
+    ReceivedDocument,
+)
+from servicedesk_core.onboarding.lead_times import PortingTier
 from servicedesk_core.onboarding.numbers import (
     NON_GEOGRAPHIC_AREA_CODES,
     PREMIUM_AREA_CODES,
@@ -25,8 +37,27 @@ from servicedesk_core.onboarding.porting import (
     PortOrder,
     PortScope,
 )
+from servicedesk_core.onboarding.readiness import (
+    PORT_DAY_CHECKLIST,
+    ReadinessItem,
+    ReadinessSnapshot,
+    ReadinessState,
+)
 
-__all__ = ["phone_number_texts", "phone_numbers", "port_orders"]
+__all__ = [
+    "addresses",
+    "document_rules",
+    "lead_times",
+    "onboarding_cases",
+    "onboarding_step_rules",
+    "phone_number_texts",
+    "phone_numbers",
+    "port_orders",
+    "porting_tiers",
+    "readiness_items",
+    "readiness_snapshots",
+    "received_documents",
+]
 
 _SPECIAL = TOLL_FREE_AREA_CODES | PREMIUM_AREA_CODES | NON_GEOGRAPHIC_AREA_CODES
 
@@ -134,7 +165,8 @@ def _numbers_or_noise() -> st.SearchStrategy[str]:
     )
 
 
-def _addresses() -> st.SearchStrategy[Address]:
+def addresses() -> st.SearchStrategy[Address]:
+    """Addresses with plausible and implausible parts (for validation tests)."""
     return st.builds(
         Address,
         house_number=st.one_of(
@@ -193,7 +225,7 @@ def port_orders(*, max_numbers: int = 20) -> st.SearchStrategy[PortOrder]:
         e911=st.builds(
             E911,
             number=_numbers_or_noise(),
-            address=_addresses(),
+            address=addresses(),
             status=st.sampled_from(AddressStatus),
         ),
         sms_number=_numbers_or_noise(),
@@ -207,6 +239,100 @@ def port_orders(*, max_numbers: int = 20) -> st.SearchStrategy[PortOrder]:
             ),
         ),
         hardware=st.booleans(),
-        shipping_address=st.one_of(st.none(), _addresses()),
+        shipping_address=st.one_of(st.none(), addresses()),
         ship_to=texts,
     )
+
+
+_STEPS = st.frozensets(st.sampled_from(OnboardingStep))
+_SENTENCES = st.sampled_from(["", "We will email you", "Ports are submitted on weekdays"])
+
+
+def document_rules() -> st.SearchStrategy[DocumentRule]:
+    """When a document is needed, what it gates and how old it may be."""
+    return st.builds(
+        DocumentRule,
+        document=st.sampled_from(Document),
+        requirement=st.sampled_from(DocumentRequirement),
+        applies=st.sampled_from(AppliesWhen),
+        gates=_STEPS,
+        max_age_days=st.none() | st.integers(0, 365),
+    )
+
+
+def onboarding_step_rules() -> st.SearchStrategy[OnboardingStepRule]:
+    """When an onboarding step applies, what must be ready first and what is sent."""
+    return st.builds(
+        OnboardingStepRule,
+        step=st.sampled_from(OnboardingStep),
+        applies=st.sampled_from(AppliesWhen),
+        after=_STEPS,
+        notification=_SENTENCES,
+    )
+
+
+@st.composite
+def _lead_times(draw: st.DrawFn) -> LeadTime:
+    counting = draw(st.sampled_from(LeadTimeCounting))
+    unit = dt.timedelta(days=1)
+    if counting is not LeadTimeCounting.BUSINESS_DAYS and draw(st.booleans()):
+        unit = dt.timedelta(minutes=draw(st.sampled_from([1, 30, 60])))
+    low = draw(st.integers(0, 30))
+    return LeadTime(
+        name=draw(st.sampled_from(["port", "new hire", "licence", "CNAM", "SMS"])),
+        minimum=low * unit,
+        likely=draw(st.integers(low, 40)) * unit,
+        counting=counting,
+        business_day=draw(st.booleans()),
+        source=draw(_SENTENCES),
+    )
+
+
+def lead_times() -> st.SearchStrategy[LeadTime]:
+    """Lead-time rules counted in calendar days, elapsed time or business days."""
+    return _lead_times()
+
+
+def porting_tiers() -> st.SearchStrategy[PortingTier]:
+    """The porting rule from some number of numbers upwards."""
+    return st.builds(PortingTier, st.integers(1, 100), lead_times())
+
+
+def readiness_items() -> st.SearchStrategy[ReadinessItem]:
+    """Items of a port-day checklist."""
+    return st.builds(
+        ReadinessItem,
+        key=st.sampled_from(["users_created", "numbers_routed", "ata_online", "e911"]),
+        description=st.sampled_from(["Users have all been created", "ATA is online"]),
+        always=st.booleans(),
+        consequence=_SENTENCES,
+    )
+
+
+def readiness_snapshots() -> st.SearchStrategy[ReadinessSnapshot]:
+    """States of the port-day checklist's items, and E911 records."""
+    keys = [item.key for item in PORT_DAY_CHECKLIST]
+    e911 = st.builds(
+        E911,
+        number=_numbers_or_noise(),
+        address=addresses(),
+        status=st.sampled_from(AddressStatus),
+    )
+    return st.builds(
+        ReadinessSnapshot,
+        states=st.dictionaries(st.sampled_from(keys), st.sampled_from(ReadinessState)),
+        e911_locations=st.lists(e911, max_size=2),
+    )
+
+
+def onboarding_cases() -> st.SearchStrategy[OnboardingCase]:
+    """What an onboarding involves: porting, toll-free, ASAP, hardware, tax exemption."""
+    return st.builds(OnboardingCase)
+
+
+def received_documents(
+    *, min_date: dt.date = dt.date(2025, 1, 1), max_date: dt.date = dt.date(2027, 12, 31)
+) -> st.SearchStrategy[ReceivedDocument]:
+    """Documents received on a date, some with their own date."""
+    dates = st.dates(min_value=min_date, max_value=max_date)
+    return st.builds(ReceivedDocument, st.sampled_from(Document), dates, st.none() | dates)

@@ -22,7 +22,13 @@ from servicedesk_core.priority import (
 
 T = TypeVar("T")
 
-__all__ = ["priority_matrices", "priority_schemes", "request_facts", "triage_rules"]
+__all__ = [
+    "priority_levels",
+    "priority_matrices",
+    "priority_schemes",
+    "request_facts",
+    "triage_rules",
+]
 
 _NAMES = st.text(
     alphabet=st.characters(codec="ascii", categories=("L", "N")), min_size=1, max_size=8
@@ -75,6 +81,14 @@ def priority_schemes(
     """
     _check_sizes(min_levels, max_levels, "priority_schemes")
     return _schemes(min_levels, max_levels)
+
+
+def priority_levels(
+    *, schemes: st.SearchStrategy[PriorityScheme] | None = None
+) -> st.SearchStrategy[PriorityLevel]:
+    """Levels of schemes drawn from ``schemes`` (default :func:`priority_schemes`)."""
+    source = priority_schemes() if schemes is None else schemes
+    return source.flatmap(lambda scheme: st.sampled_from(scheme.levels))
 
 
 @st.composite

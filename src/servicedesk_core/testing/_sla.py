@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
@@ -46,7 +47,17 @@ from servicedesk_core.sla import (
 )
 from servicedesk_core.testing._calendar import business_calendars, weekly_hours
 
-__all__ = ["event_logs", "metric_definitions", "policy_sets", "sla_policies", "sla_targets"]
+__all__ = [
+    "conditions",
+    "event_logs",
+    "metric_definitions",
+    "policy_rules",
+    "policy_sets",
+    "sla_policies",
+    "sla_targets",
+    "targets",
+    "warning_thresholds",
+]
 
 _US = dt.timedelta(microseconds=1)
 
@@ -57,22 +68,72 @@ def _busy(hours: WeeklyHours) -> bool:
     return week >= dt.timedelta(hours=20)
 
 
-@st.composite
-def _target(draw: st.DrawFn, calendar: Calendar | None) -> tuple[Target, st.SearchStrategy[Target]]:
+# Strategies are built once: building one per draw costs more than the draw.
+_MINUTES = st.sampled_from([1, 15, 30, 60, 120, 240, 480, 1440, 4320])
+_MICROS = st.one_of(st.just(0), st.integers(0, 59_999_999))
+_WARNINGS = st.lists(
+    st.one_of(
+        st.sampled_from([0.25, 0.5, 0.75, 0.9]).map(WarningThreshold),
+        st.sampled_from([1, 5, 30]).map(
+            lambda minutes: WarningThreshold(before=dt.timedelta(minutes=minutes))
+        ),
+    ),
+    max_size=2,
+)
+
+
+def _draw_target(draw: st.DrawFn, calendar: Calendar | str | None) -> tuple[Target, Target | None]:
+    """A breach target and maybe a goal before it."""
     if draw(st.booleans()):
-        minutes = draw(st.sampled_from([1, 15, 30, 60, 120, 240, 480, 1440, 4320]))
-        micro = draw(st.one_of(st.just(0), st.integers(0, 59_999_999)))
-        duration = dt.timedelta(minutes=minutes, microseconds=micro)
-        goals = st.integers(1, duration // _US).map(
-            lambda us: Target(duration=dt.timedelta(microseconds=us), calendar=calendar)
-        )
-        return Target(duration=duration, calendar=calendar), goals
+        duration = dt.timedelta(minutes=draw(_MINUTES), microseconds=draw(_MICROS))
+        breach = Target(duration=duration, calendar=calendar)
+        if draw(st.booleans()):
+            return breach, None
+        goal_us = draw(st.integers(1, duration // _US))
+        return breach, Target(duration=goal_us * _US, calendar=calendar)
     end_of_day = draw(st.booleans())
     days = draw(st.integers(0 if end_of_day else 1, 3))
-    goals = st.integers(1 if not end_of_day else 0, days).map(
-        lambda n: Target(business_days=n, calendar=calendar, end_of_day=end_of_day)
+    breach = Target(business_days=days, calendar=calendar, end_of_day=end_of_day)
+    if draw(st.booleans()):
+        return breach, None
+    goal = draw(st.integers(0 if end_of_day else 1, days))
+    return breach, Target(business_days=goal, calendar=calendar, end_of_day=end_of_day)
+
+
+def _draw_range(draw: st.DrawFn, calendar: Calendar | None) -> TargetRange:
+    breach, goal = _draw_target(draw, calendar)
+    warnings = draw(_WARNINGS)
+    if breach.duration is not None:
+        duration = breach.duration
+        warnings = [w for w in warnings if w.before is None or w.before < duration]
+    return TargetRange(breach=breach, goal=goal, warnings=warnings)
+
+
+@st.composite
+def _targets(draw: st.DrawFn, calendars: st.SearchStrategy[Calendar | str | None]) -> Target:
+    return _draw_target(draw, draw(calendars))[0]
+
+
+def targets(
+    *, calendars: st.SearchStrategy[Calendar | str | None] | None = None
+) -> st.SearchStrategy[Target]:
+    """Single targets: business time (to the microsecond) or business days, maybe end of day.
+
+    ``calendars`` gives each target's calendar (default: the policy's, a named
+    one, or around the clock).
+    """
+    if calendars is None:
+        calendars = st.sampled_from([None, "24x7", BusinessCalendar.always_open()])
+    return _targets(calendars)
+
+
+def warning_thresholds() -> st.SearchStrategy[WarningThreshold]:
+    """Warnings at a fraction of the target, or some business time before the breach."""
+    fractions = st.floats(min_value=0.01, max_value=0.99).map(WarningThreshold)
+    befores = st.integers(1, 600).map(
+        lambda minutes: WarningThreshold(before=dt.timedelta(minutes=minutes))
     )
-    return Target(business_days=days, calendar=calendar, end_of_day=end_of_day), goals
+    return fractions | befores
 
 
 @st.composite
@@ -83,18 +144,7 @@ def sla_targets(
 
     ``calendars`` gives each range's calendar (``None``: the policy's, the default).
     """
-    calendar = draw(calendars) if calendars is not None else None
-    breach, goals = draw(_target(calendar))
-    goal = draw(st.one_of(st.none(), goals))
-    fractions = st.sampled_from([0.25, 0.5, 0.75, 0.9]).map(WarningThreshold)
-    befores = st.sampled_from([1, 5, 30]).map(
-        lambda minutes: WarningThreshold(before=dt.timedelta(minutes=minutes))
-    )
-    warnings = draw(st.lists(st.one_of(fractions, befores), max_size=2))
-    if breach.duration is not None:
-        duration = breach.duration
-        warnings = [w for w in warnings if w.before is None or w.before < duration]
-    return TargetRange(breach=breach, goal=goal, warnings=warnings)
+    return _draw_range(draw, draw(calendars) if calendars is not None else None)
 
 
 @st.composite
@@ -105,25 +155,89 @@ def metric_definitions(
 
     Every definition can start and stop; statuses come from ``statuses``.
     """
-    signals = st.frozensets(st.sampled_from(list(Signal)), max_size=3)
-    some = st.frozensets(st.sampled_from(list(statuses)), max_size=2)
-    start = draw(st.frozensets(st.sampled_from(list(Signal)), min_size=1, max_size=3))
-    stop = draw(st.frozensets(st.sampled_from(list(Signal)), min_size=1, max_size=3))
+    return _draw_definition(draw, _statuses(tuple(statuses)), name)
+
+
+_SIGNALS = st.frozensets(st.sampled_from(list(Signal)), max_size=3)
+_SOME_SIGNALS = st.frozensets(st.sampled_from(list(Signal)), min_size=1, max_size=3)
+_DEFINITION_NAMES = st.sampled_from(["custom", "own", "vendor"])
+
+
+@functools.lru_cache(maxsize=16)
+def _statuses(statuses: tuple[str, ...]) -> st.SearchStrategy[frozenset[str]]:
+    return st.frozensets(st.sampled_from(statuses), max_size=2)
+
+
+def _draw_definition(
+    draw: st.DrawFn, some: st.SearchStrategy[frozenset[str]], name: str | None
+) -> MetricDefinition:
     return MetricDefinition(
-        name=name if name is not None else draw(st.sampled_from(["custom", "own", "vendor"])),
-        start=start,
-        stop=stop,
-        reset=draw(signals),
-        resume=draw(signals),
+        name=name if name is not None else draw(_DEFINITION_NAMES),
+        start=draw(_SOME_SIGNALS),
+        stop=draw(_SOME_SIGNALS),
+        reset=draw(_SIGNALS),
+        resume=draw(_SIGNALS),
         start_statuses=draw(some),
         stop_statuses=draw(some),
         paused_by=draw(some),
     )
 
 
+_CELLS = st.sampled_from(["none", "policy", "policy", "own"])
+_OWN = st.sampled_from([False, False, True])
+_PAUSES = st.frozensets(st.sampled_from(list(DEFAULT_STATUSES[1:])))
+
+
+@functools.lru_cache(maxsize=32)
+def _always_open(timezone: str) -> BusinessCalendar:
+    return BusinessCalendar.always_open(timezone=timezone)
+
+
 @st.composite
-def sla_policies(
+def _policies(
     draw: st.DrawFn,
+    scheme: PriorityScheme,
+    calendars: st.SearchStrategy[Calendar],
+    metrics: st.SearchStrategy[list[Metric]],
+    on_priority_change: st.SearchStrategy[OnPriorityChange],
+    on_reopen: st.SearchStrategy[OnReopen],
+    out_of_hours: st.SearchStrategy[OutOfHoursStart],
+    custom_metrics: int,
+) -> SLAPolicy:
+    calendar = draw(calendars)
+    always = _always_open(str(calendar.tz))
+    chosen: list[Metric | str] = list(draw(metrics))
+    defined = [
+        _draw_definition(draw, _statuses(DEFAULT_STATUSES), name)
+        for name in ("custom", "own")[: draw(st.integers(0, custom_metrics))]
+    ]
+    chosen += [definition.name for definition in defined]
+    targets: dict[Metric | str, dict[str, TargetRange | None]] = {}
+    for metric in chosen:
+        cells: dict[str, TargetRange | None] = {}
+        for level in scheme:
+            cell = draw(_CELLS)
+            own = cell == "own" and draw(_OWN)
+            cells[level.name] = (
+                None if cell == "none" else _draw_range(draw, always if own else None)
+            )
+        targets[metric] = cells
+    return SLAPolicy(
+        name="random",
+        scheme=scheme,
+        calendar=calendar,
+        targets=targets,
+        paused_by={metric: draw(_PAUSES) for metric in chosen if isinstance(metric, Metric)},
+        on_priority_change=draw(on_priority_change),
+        on_reopen=draw(on_reopen),
+        out_of_hours=draw(out_of_hours),
+        internal_note_is_response=draw(st.booleans()),
+        next_response_from_opening=draw(st.booleans()),
+        custom_metrics=defined,
+    )
+
+
+def sla_policies(
     *,
     scheme: PriorityScheme = FOUR_TIER,
     calendars: st.SearchStrategy[BusinessCalendar] | None = None,
@@ -133,7 +247,7 @@ def sla_policies(
     out_of_hours: Sequence[OutOfHoursStart] = tuple(OutOfHoursStart),
     custom_metrics: int = 1,
     calendar: Calendar | None = None,
-) -> SLAPolicy:
+) -> st.SearchStrategy[SLAPolicy]:
     """SLA policies over ``scheme`` with random targets, pauses and behaviour choices.
 
     Each policy sets targets for a non-empty subset of ``metrics`` and up to
@@ -149,96 +263,110 @@ def sla_policies(
     ):
         if not choices:
             raise InvalidArgument(f"{name} must not be empty")
-    if calendars is None:
-        calendars = business_calendars(
-            hours=weekly_hours(max_ranges_per_day=2).filter(_busy),
-            min_date=dt.date(2025, 1, 1),
-            max_date=dt.date(2027, 12, 31),
-            max_holidays=8,
-            max_overrides=3,
-        )
-    if calendar is None:
-        calendar = draw(calendars)
-    always = BusinessCalendar.always_open(timezone=str(calendar.tz))
-    own = st.sampled_from([None, None, always])
-    chosen: list[Metric | str] = list(
-        draw(st.lists(st.sampled_from(list(metrics)), min_size=1, unique=True))
+    if calendar is not None:
+        chosen_calendars: st.SearchStrategy[Calendar] = st.just(calendar)
+    else:
+        chosen_calendars = _default_calendars() if calendars is None else calendars
+    return _policies(
+        scheme,
+        chosen_calendars,
+        st.lists(st.sampled_from(list(metrics)), min_size=1, unique=True),
+        st.sampled_from(list(on_priority_change)),
+        st.sampled_from(list(on_reopen)),
+        st.sampled_from(list(out_of_hours)),
+        custom_metrics,
     )
-    defined = [
-        draw(metric_definitions(name=name))
-        for name in ("custom", "own")[: draw(st.integers(0, custom_metrics))]
-    ]
-    chosen += [definition.name for definition in defined]
-    targets = {
-        metric: {
-            level.name: draw(st.one_of(st.none(), sla_targets(calendars=own), sla_targets()))
-            for level in scheme
-        }
-        for metric in chosen
-    }
-    pausable = list(DEFAULT_STATUSES[1:])
-    paused_by = {
-        metric: draw(st.frozensets(st.sampled_from(pausable)))
-        for metric in chosen
-        if isinstance(metric, Metric)
-    }
-    return SLAPolicy(
-        name="random",
-        scheme=scheme,
-        calendar=calendar,
-        targets=targets,
-        paused_by=paused_by,
-        on_priority_change=draw(st.sampled_from(list(on_priority_change))),
-        on_reopen=draw(st.sampled_from(list(on_reopen))),
-        out_of_hours=draw(st.sampled_from(list(out_of_hours))),
-        internal_note_is_response=draw(st.booleans()),
-        next_response_from_opening=draw(st.booleans()),
-        custom_metrics=defined,
+
+
+@functools.lru_cache(maxsize=1)
+def _default_calendars() -> st.SearchStrategy[BusinessCalendar]:
+    return business_calendars(
+        hours=weekly_hours(max_ranges_per_day=2).filter(_busy),
+        min_date=dt.date(2025, 1, 1),
+        max_date=dt.date(2027, 12, 31),
+        max_holidays=8,
+        max_overrides=3,
     )
 
 
 _PLANS = ("gold", "silver")
 _TEAMS = ("desk", "tier 2")
+_TEXT = st.text(
+    alphabet=st.characters(codec="utf-8", categories=("L", "N")), min_size=1, max_size=8
+)
 
 
-@st.composite
-def policy_sets(draw: st.DrawFn, *, max_rules: int = 3, max_versions: int = 2) -> PolicySet:
-    """Policy sets whose rules read priority, channel, the ``plan`` attribute, tags and team.
+def conditions(*, priorities: Sequence[str] = FOUR_TIER.names) -> st.SearchStrategy[Condition]:
+    """Conditions on priority (among ``priorities``), channel, attributes, tags and team."""
+    if not priorities:
+        raise InvalidArgument("priorities must not be empty")
+    return _conditions(tuple(priorities))
 
-    Every policy shares one calendar and the default statuses, so that a ticket
-    may move between them; the last rule of each version matches everything.
-    Versions take effect in 2025-2027; the settings are drawn at random.
-    """
-    calendar = draw(sla_policies()).calendar
-    policies = st.builds(lambda p: p, sla_policies(calendar=calendar))
-    conditions = st.builds(
+
+@functools.lru_cache(maxsize=32)
+def _conditions(priorities: tuple[str, ...]) -> st.SearchStrategy[Condition]:
+    return st.builds(
         Condition,
-        priorities=st.none() | st.frozensets(st.sampled_from(FOUR_TIER.names), min_size=1),
+        priorities=st.none() | st.frozensets(st.sampled_from(priorities), min_size=1),
         channels=st.none() | st.frozensets(st.sampled_from(list(Channel)), min_size=1),
         attributes=st.sampled_from([{}, {"plan": "gold"}, {"plan": ["silver", "gold"]}]),
         tags=st.sampled_from([frozenset(), frozenset({"vip"})]),
         teams=st.none() | st.frozensets(st.sampled_from(_TEAMS), min_size=1),
     )
 
-    def rules(draw_rules: st.DrawFn) -> list[PolicyRule]:
-        count = draw_rules(st.integers(1, max_rules))
+
+@st.composite
+def _policy_rules(draw: st.DrawFn, policies: st.SearchStrategy[SLAPolicy]) -> PolicyRule:
+    policy = draw(policies)
+    when = draw(_conditions(tuple(level.name for level in policy.scheme)))
+    return PolicyRule(name=draw(_TEXT), policy=policy, when=when)
+
+
+def policy_rules(
+    *, policies: st.SearchStrategy[SLAPolicy] | None = None
+) -> st.SearchStrategy[PolicyRule]:
+    """Rules of a policy set: a name, a condition and the policy it picks."""
+    return _policy_rules(sla_policies() if policies is None else policies)
+
+
+_EFFECTIVE = st.datetimes(
+    min_value=dt.datetime(2025, 1, 1), max_value=dt.datetime(2027, 12, 31)
+).map(lambda at: at.replace(tzinfo=dt.UTC))
+
+
+@st.composite
+def _policy_sets(draw: st.DrawFn, max_rules: int, max_versions: int) -> PolicySet:
+    policies = sla_policies(calendar=draw(_default_calendars()))
+    conditions = _conditions(FOUR_TIER.names)
+
+    def rules() -> list[PolicyRule]:
+        count = draw(st.integers(1, max_rules))
         found = [
-            PolicyRule(name=f"rule {i}", policy=draw_rules(policies), when=draw_rules(conditions))
+            PolicyRule(name=f"rule {i}", policy=draw(policies), when=draw(conditions))
             for i in range(count - 1)
         ]
-        return [*found, PolicyRule(name="fallback", policy=draw_rules(policies))]
+        return [*found, PolicyRule(name="fallback", policy=draw(policies))]
 
-    instants = st.datetimes(
-        min_value=dt.datetime(2025, 1, 1), max_value=dt.datetime(2027, 12, 31)
-    ).map(lambda at: at.replace(tzinfo=dt.UTC))
-    effective = draw(st.lists(instants, max_size=max_versions, unique=True))
+    effective = draw(st.lists(_EFFECTIVE, max_size=max_versions, unique=True))
     return PolicySet(
-        rules(draw),
-        versions=[PolicyVersion(effective=at, rules=rules(draw)) for at in effective],
+        rules(),
+        versions=[PolicyVersion(effective=at, rules=rules()) for at in effective],
         reselect=draw(st.sampled_from(list(Reselect))),
         on_policy_change=draw(st.sampled_from(list(OnPolicyChange))),
         follow_version=draw(st.sampled_from(list(FollowVersion))),
     )
+
+
+def policy_sets(*, max_rules: int = 3, max_versions: int = 2) -> st.SearchStrategy[PolicySet]:
+    """Policy sets whose rules read priority, channel, the ``plan`` attribute, tags and team.
+
+    Every policy shares one calendar and the default statuses, so that a ticket
+    may move between them; the last rule of each version matches everything.
+    Versions take effect in 2025-2027; the settings are drawn at random.
+    """
+    if max_rules < 1 or max_versions < 0:
+        raise InvalidArgument(f"need max_rules >= 1 and max_versions >= 0, got {max_rules}")
+    return _policy_sets(max_rules, max_versions)
 
 
 _GAPS = st.one_of(
