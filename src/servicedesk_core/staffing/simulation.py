@@ -188,7 +188,7 @@ def _pairs(value: object, field: str) -> list[tuple[object, object]]:
     return list(items)  # type: ignore[arg-type]
 
 
-def _handle(value: dt.timedelta | str, field: str) -> dt.timedelta:
+def _handle(value: object, field: str) -> dt.timedelta:
     result = convert.duration(value, field)
     if not result:
         raise ConfigError("must be positive", field=field)
@@ -196,20 +196,18 @@ def _handle(value: dt.timedelta | str, field: str) -> dt.timedelta:
 
 
 def _handle_times(
-    value: Mapping[int, dt.timedelta | str]
-    | dt.timedelta
-    | str
-    | tuple[dt.timedelta, dt.timedelta],
-) -> tuple[dt.timedelta, dt.timedelta]:
-    if isinstance(value, tuple) and len(value) == 2:
-        return _handle(value[0], "handle_times.1"), _handle(value[1], "handle_times.2")
-    if not isinstance(value, Mapping):
+    value: Mapping[int, dt.timedelta | str] | dt.timedelta | str | Sequence[dt.timedelta | str],
+) -> tuple[dt.timedelta, ...]:
+    if isinstance(value, str | dt.timedelta):
         one = _handle(value, "handle_times")
         return one, one
-    return (
-        _handle(value.get(1, "PT10M"), "handle_times.1"),
-        _handle(value.get(2, value.get(1, "PT10M")), "handle_times.2"),
-    )
+    if isinstance(value, Mapping):
+        first = value.get(1, "PT10M")
+        return _handle(first, "handle_times.1"), _handle(value.get(2, first), "handle_times.2")
+    items = convert.tuple_of(value, "handle_times", lambda item, _field: item)
+    if len(items) != 2:
+        raise ConfigError(f"expected one per tier, got {len(items)}", field="handle_times")
+    return _handle(items[0], "handle_times.1"), _handle(items[1], "handle_times.2")
 
 
 def _rosters(value: Iterable[Roster]) -> tuple[Roster, ...]:
@@ -246,7 +244,7 @@ class Desk:
     policy: SLAPolicy | PolicySet = attrs.field(converter=_policy)
     arrivals: Arrivals = attrs.field(converter=_arrivals)
     priorities: tuple[tuple[str, float], ...] = attrs.field(converter=_mix)
-    handle_times: tuple[dt.timedelta, dt.timedelta] = attrs.field(converter=_handle_times)
+    handle_times: tuple[dt.timedelta, ...] = attrs.field(converter=_handle_times)
     rosters: tuple[Roster, ...] = attrs.field(converter=_rosters)
     escalation: float = attrs.field(default=0.0, converter=_share)
     tier2_team: str = "Tier 2"
@@ -468,11 +466,13 @@ class _Run:
                 local = from_us(hour, self.tz)
                 rate = rates[local.weekday() * 24 + local.hour]
                 if rate > 0:
-                    t = hour + int(rng.expovariate(rate) * _HOUR_US)
-                    while t < hour + _HOUR_US:
-                        if t >= self.t0 and t < self.t1:
+                    gap = rng.expovariate(rate)  # in hours; may be huge for a tiny rate
+                    at = 0.0
+                    while (at := at + gap) < 1.0:
+                        t = hour + int(at * _HOUR_US)
+                        if self.t0 <= t < self.t1:
                             arrivals.append((t, channel))
-                        t += int(rng.expovariate(rate) * _HOUR_US)
+                        gap = rng.expovariate(rate)
                 hour += _HOUR_US
         arrivals.sort(key=lambda item: item[0])
         for number, (t, channel) in enumerate(arrivals):
