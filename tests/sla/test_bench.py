@@ -1,4 +1,4 @@
-"""The SLA benchmark runs standalone and reports microseconds per ticket."""
+"""The SLA benchmark runs standalone: one table, the targets checked, peers explained."""
 
 from __future__ import annotations
 
@@ -18,5 +18,7 @@ def test_benchmark_runs_standalone() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert "us/ticket" in result.stdout
-    assert "headline" in result.stdout
+    assert "ticket: 10 events over 3 days" in result.stdout
+    assert "add_days: 5 business days" in result.stdout
+    assert "Targets:" in result.stdout
+    assert "issue" not in result.stdout
