@@ -17,19 +17,23 @@ from hypothesis import strategies as st
 from servicedesk_core import (
     FOUR_TIER,
     AgentReplied,
+    AttributesChanged,
     Condition,
     ConfigError,
     Created,
     CustomerReplied,
     Metric,
+    MetricDefinition,
     NaiveDatetimeError,
     PolicyRule,
     PolicySet,
+    PolicyVersion,
     PriorityChanged,
     SLAPolicy,
     StatusChanged,
     Target,
     TargetRange,
+    TicketFacts,
     WarningThreshold,
 )
 from tests.fuzz import JUNK, some_datetime
@@ -126,7 +130,37 @@ def test_rules_and_sets_from_junk_raise_only_config_error(fields: dict[str, Any]
     raises_only_documented(lambda: PolicySet(rules))
 
 
-EVENTS = [Created, AgentReplied, CustomerReplied, StatusChanged, PriorityChanged]
+@given(some_of(MetricDefinition))
+def test_metric_definition_from_junk_raises_only_config_error(fields: dict[str, Any]) -> None:
+    raises_only_documented(lambda: MetricDefinition(**{"name": "m", **fields}))
+
+
+@given(some_of(PolicyVersion), some_of(PolicySet))
+def test_versions_and_set_settings_from_junk_raise_only_config_error(
+    version: dict[str, Any], settings: dict[str, Any]
+) -> None:
+    rules = [PolicyRule(name="r", policy=POLICY)]
+    raises_only_documented(
+        lambda: PolicyVersion(**{"effective": some_datetime(), "rules": rules, **version})
+    )
+    raises_only_documented(lambda: PolicySet(**{"rules": rules, **settings}))
+
+
+@given(some_of(TicketFacts))
+def test_ticket_facts_from_junk_raise_only_config_error(fields: dict[str, Any]) -> None:
+    raises_only_documented(
+        lambda: TicketFacts(**{"priority": "High", "channel": "email", **fields})
+    )
+
+
+EVENTS = [
+    Created,
+    AgentReplied,
+    CustomerReplied,
+    StatusChanged,
+    PriorityChanged,
+    AttributesChanged,
+]
 
 
 @given(st.sampled_from(EVENTS), st.data())

@@ -11,14 +11,18 @@ from hypothesis import strategies as st
 
 from servicedesk_core import (
     AgentReplied,
+    AttributesChanged,
     Condition,
     Created,
     Metric,
+    MetricDefinition,
     PolicyRule,
     PolicySet,
+    PolicyVersion,
     SLAPolicy,
     Target,
     TargetRange,
+    TicketFacts,
     WarningThreshold,
 )
 from tests.sla.helpers import H, central, desk_policy
@@ -31,6 +35,16 @@ VALUES = [  # immutability, pickling and hashing: tests/test_public_api.py
     WarningThreshold(0.75),
     Created(at=central(16, 9), priority="High", attributes={"plan": "gold"}, tags={"vip"}),
     AgentReplied(at=central(16, 10), public=False),
+    MetricDefinition(name="vendor", start_statuses={"waiting_on_vendor"}, stop={"resolved"}),
+    AttributesChanged(at=central(16, 11), attributes={"plan": "gold"}, tags_added={"vip"}),
+    TicketFacts(priority="High", channel="phone", attributes={"plan": "gold"}, team="desk"),
+    PolicySet(
+        [PolicyRule(name="all", policy=POLICY)],
+        versions=[
+            PolicyVersion(effective=central(18, 0), rules=[PolicyRule(name="all", policy=POLICY)])
+        ],
+        follow_version="current",
+    ),
 ]
 
 

@@ -273,6 +273,8 @@ class Calendar:
         """
         if d == 0:
             return x
+        if d > 0 and (u := _settled_add(self._timeline.window, x, d)) is not None:
+            return u  # the common case: no call but the bisections
         window = self._window(x, x)
         if d > 0:
             while (u := _settled_add(window, x, d)) is None:
@@ -289,8 +291,15 @@ class Calendar:
 
     def elapsed_us(self, a: int, b: int) -> int:
         """:meth:`elapsed` on integer microseconds since the Unix epoch."""
-        window = self._window(a, b) if a <= b else self._window(b, a)
-        return _position(window, b) - _position(window, a)
+        window = self._timeline.window
+        if window is None or not (window.lo <= a <= window.hi and window.lo <= b <= window.hi):
+            window = self._window(a, b) if a <= b else self._window(b, a)
+        starts, ends, cum = window.starts, window.ends, window.cum
+        i = bisect_right(starts, a) - 1
+        j = bisect_right(starts, b) - 1
+        at_a = 0 if i < 0 else cum[i] + (a if a < ends[i] else ends[i]) - starts[i]
+        at_b = 0 if j < 0 else cum[j] + (b if b < ends[j] else ends[j]) - starts[j]
+        return at_b - at_a
 
     # --- business days -------------------------------------------------------
 

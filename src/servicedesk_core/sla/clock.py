@@ -71,6 +71,11 @@ class Settled(NamedTuple):
         return _reach(self.along, self.lengths, running, x)
 
 
+def _settled(fields: tuple[object, ...]) -> Settled:
+    """Build a :class:`Settled` without its Python-level ``__new__`` (a hot path)."""
+    return tuple.__new__(Settled, fields)
+
+
 class Clock:
     """Mutable replay state of one cycle of one metric (internal to the replay).
 
@@ -228,7 +233,8 @@ class Clock:
             state = _PAUSED
         else:
             state = _RUNNING
-        return Settled(state, start, end, spans, counted, budget, due_at, pending, along, lengths)
+        fields = (state, start, end, spans, counted, budget, due_at, pending, along, lengths)
+        return _settled(fields)
 
     def measure(self, now: int, tz: dt.tzinfo, changes: list[int]) -> Cycle:
         """Measure this cycle at ``now`` (datetimes in ``tz``); append when it will change."""

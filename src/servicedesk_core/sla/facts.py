@@ -7,8 +7,11 @@ change them. :class:`TicketFacts` is that state, for picking a policy again.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
+
 import attrs
 
+from servicedesk_core import _convert as convert
 from servicedesk_core.events import (
     Assigned,
     AttributesChanged,
@@ -19,6 +22,36 @@ from servicedesk_core.events import (
 )
 
 __all__ = ["TicketFacts"]
+
+
+def _priority(value: str) -> str:
+    return convert.text(value, "priority", allow_empty=False, max_length=200)
+
+
+def _channel(value: Channel | str) -> Channel:
+    return convert.enum_member(Channel, value, "channel")
+
+
+def _attributes(
+    value: Mapping[str, str] | Iterable[tuple[str, str]],
+) -> tuple[tuple[str, str], ...]:
+    named = {}
+    for key, item in convert.pairs(value, "attributes"):
+        name = convert.text(key, "attributes", allow_empty=False, max_length=200)
+        named[name] = convert.text(item, f"attributes.{name}", max_length=1000)
+    return tuple(sorted(named.items()))
+
+
+def _tag(value: object, field: str) -> str:
+    return convert.text(value, field, allow_empty=False, max_length=200)
+
+
+def _tags(value: Iterable[str]) -> frozenset[str]:
+    return convert.frozenset_of(value, "tags", _tag)
+
+
+def _team(value: str) -> str:
+    return convert.text(value, "team", max_length=200)
 
 
 @attrs.frozen(kw_only=True)
@@ -33,11 +66,11 @@ class TicketFacts:
     ('gold', 'Tier 2')
     """
 
-    priority: str
-    channel: Channel
-    attributes: tuple[tuple[str, str], ...] = ()
-    tags: frozenset[str] = frozenset()
-    team: str = ""
+    priority: str = attrs.field(converter=_priority)
+    channel: Channel = attrs.field(converter=_channel)
+    attributes: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_attributes)
+    tags: frozenset[str] = attrs.field(default=frozenset(), converter=_tags)
+    team: str = attrs.field(default="", converter=_team)
 
     @classmethod
     def from_created(cls, created: Created) -> TicketFacts:
