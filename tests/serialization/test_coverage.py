@@ -69,6 +69,9 @@ CONFIGURATION = [
     sd.ErlangA,
     sd.CreditTier,
     sd.Contract,
+    sd.Arrivals,
+    sd.Roster,
+    sd.Desk,
 ]
 """What a host keeps per customer: calendars, priorities, policies, rules."""
 
@@ -148,6 +151,9 @@ COMPUTED = {
     sd.PolicyComparison: "the answer of compare_policies",
     sd.TicketOutcome: "the answer of evaluate_many",
     sd.CycleOutcome: "part of a TicketOutcome",
+    sd.Simulation: "the answer of simulate; the same desk and seed give it again",
+    sd.SimulatedTicket: "part of a Simulation",
+    sd.Sweep: "the answer of sweep",
 }
 """Results: the library computes them from stored values, so hosts need not store them."""
 

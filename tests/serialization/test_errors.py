@@ -13,6 +13,9 @@ from servicedesk_core import (
     BusinessCalendar,
     Calendar,
     ConfigError,
+    Created,
+    Event,
+    PolicySet,
     PriorityMatrix,
     TriageRules,
     from_dict,
@@ -22,6 +25,17 @@ from servicedesk_core import (
 from servicedesk_core.testing import strategies
 
 V = {"schema_version": 1}
+POLICY = {
+    "name": "desk",
+    "scheme": {"name": "desk", "levels": ["High", "Low"]},
+    "calendar": {"timezone": "UTC", "hours": "Daily 09:00-17:00"},
+    "targets": {"High": {"first_response": "PT1H"}, "Low": {"first_response": None}},
+}
+
+
+def _with_targets(targets: dict[str, object]) -> dict[str, object]:
+    return {**V, "rules": [{"name": "all", "policy": {**POLICY, "targets": targets}}]}
+
 
 BROKEN = [
     pytest.param(
@@ -161,6 +175,69 @@ BROKEN = [
         },
         id="authz policy: nested fields",
     ),
+    pytest.param(
+        PolicySet,
+        _with_targets(
+            {
+                "High": {
+                    "first_response": {"goal": {"duration": "PT5H"}, "breach": "PT4H"},
+                    "resolution": "PT1X",
+                },
+                "Low": {"first_response": None, "resolution": {"business_days": -1}},
+            }
+        ),
+        {
+            ("rules[0].policy.targets.High.first_response.goal", "config.invalid"),
+            ("rules[0].policy.targets.High.resolution", "config.invalid"),
+            ("rules[0].policy.targets.Low.resolution.business_days", "config.invalid"),
+        },
+        id="policy set: target cells",
+    ),
+    pytest.param(
+        PolicySet,
+        _with_targets({"High": {"first_response": "PT1H"}, "Mid": {"first_response": "PT1H"}}),
+        {("rules[0].policy.targets.Mid.first_response", "config.invalid")},
+        id="policy set: a level the scheme lacks",
+    ),
+    pytest.param(
+        PolicySet,
+        _with_targets({"High": {"first_response": "PT1H"}, "Low": {}}),
+        {("rules[0].policy.targets.Low.first_response", "config.invalid")},
+        id="policy set: a level without the metric",
+    ),
+    pytest.param(
+        PolicySet,
+        {**V, "rules": [{"name": "all", "policy": POLICY, "when": {"channels": ["fax"]}}], "x": 1},
+        {("rules[0].when.channels[0]", "config.invalid"), ("x", "config.unknown_key")},
+        id="policy set: condition and unknown key",
+    ),
+    pytest.param(
+        list[Event],
+        {
+            **V,
+            "events": [
+                {"type": "created", "at": "2026-01-01T09:00:00", "priority": "High"},
+                {"type": "shouted", "at": "2026-01-01T09:00:00Z"},
+                {"at": "2026-01-01T09:00:00Z"},
+                {"type": "survey_answered", "at": "2026-01-01T10:00:00Z", "score": 9},
+                {"type": "closed", "at": "2026-01-01T11:00:00Z", "note": "bye"},
+            ],
+        },
+        {
+            ("events[0].at", "config.invalid"),
+            ("events[1].type", "config.invalid"),
+            ("events[2].type", "config.missing"),
+            ("events[3].score", "config.invalid"),
+            ("events[4].note", "config.unknown_key"),
+        },
+        id="event log",
+    ),
+    pytest.param(
+        Created,
+        {**V, "type": "closed", "at": "2026-01-01T09:00:00Z"},
+        {("type", "config.invalid")},
+        id="event of another type",
+    ),
     pytest.param(BusinessCalendar, [1, 2], {("", "config.invalid")}, id="not an object"),
     pytest.param(
         BusinessCalendar,
@@ -288,8 +365,10 @@ def _mutations(document: object) -> st.SearchStrategy[object]:
         (BusinessCalendar, strategies.business_calendars()),
         (TriageRules, strategies.triage_rules()),
         (AuthzPolicy, strategies.authz_policies()),
+        (PolicySet, strategies.policy_sets(max_rules=2, max_versions=1)),
+        (Event, strategies.events()),
     ],
-    ids=["calendar", "triage", "authz"],
+    ids=["calendar", "triage", "authz", "policy set", "event"],
 )
 @given(data=st.data())
 def test_mutated_documents_raise_only_config_errors(kind, values, data):

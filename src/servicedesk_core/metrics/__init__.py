@@ -13,6 +13,7 @@ from servicedesk_core.metrics.summary import (
     RecurringIssue,
     TicketSummary,
     summarize,
+    summarize_outcomes,
     summarize_reports,
 )
 
@@ -27,5 +28,6 @@ __all__ = [
     "TicketSummary",
     "compare_policies",
     "summarize",
+    "summarize_outcomes",
     "summarize_reports",
 ]

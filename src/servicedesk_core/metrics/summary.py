@@ -30,7 +30,15 @@ from servicedesk_core.sla.results import ClockState, SLAReport
 from servicedesk_core.sla.selection import PolicySet
 from servicedesk_core.sla.targets import Metric, MetricKey
 
-__all__ = ["Attainment", "RecurringIssue", "TicketSummary", "summarize", "summarize_reports"]
+__all__ = [
+    "Attainment",
+    "RecurringIssue",
+    "TicketSummary",
+    "metric_name",
+    "summarize",
+    "summarize_outcomes",
+    "summarize_reports",
+]
 
 _US_PER_SECOND = 1_000_000
 _TIMED = (Metric.FIRST_RESPONSE, Metric.RESOLUTION)
@@ -306,6 +314,24 @@ def summarize(
     """
     logs = list(logs)
     outcomes = evaluate_many(policy, logs, now)
+    return summarize_outcomes(
+        outcomes, logs, maintenance=maintenance, category=category, tenant=tenant, tz=tz
+    )
+
+
+def summarize_outcomes(
+    outcomes: Iterable[TicketOutcome],
+    logs: Iterable[Sequence[Event]],
+    *,
+    maintenance: Iterable[tuple[dt.datetime, dt.datetime]] = (),
+    category: str = "category",
+    tenant: str = "tenant",
+    tz: dt.tzinfo = dt.UTC,
+) -> TicketSummary:
+    """Summarize tickets already replayed by :func:`~servicedesk_core.sla.bulk.evaluate_many`.
+
+    ``logs`` are the same tickets' logs, in the same order (see :func:`summarize`).
+    """
     return _summary(zip(outcomes, logs, strict=True), _windows(maintenance), category, tenant, tz)
 
 

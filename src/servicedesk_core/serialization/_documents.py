@@ -19,7 +19,7 @@ from servicedesk_core.serialization._core import (
     problems,
 )
 
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 SCHEMA_VERSION = 1
 """The version of the document forms this release writes (``"schema_version"``)."""
@@ -60,7 +60,7 @@ def to_dict(value: object) -> Json:
     return {"schema_version": SCHEMA_VERSION, **data} if form.is_object else data
 
 
-def from_dict(kind: type[T], data: Json) -> T:
+def from_dict(kind: type[_T], data: Json) -> _T:
     """Build a ``kind`` from plain data written by :func:`to_dict` (or by hand).
 
     Every problem in the document is collected; each has a JSON path
@@ -122,7 +122,7 @@ def to_json(value: object, *, indent: int | None = 2) -> str:
     return json.dumps(to_dict(value), indent=indent, ensure_ascii=False)
 
 
-def from_json(kind: type[T], text: str | bytes) -> T:
+def from_json(kind: type[_T], text: str | bytes) -> _T:
     """Build a ``kind`` from JSON text (see :func:`from_dict`).
 
     Duplicate keys, ``NaN`` and ``Infinity`` are problems, like any malformed JSON.

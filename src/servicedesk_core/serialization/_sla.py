@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from typing import Any
 
 import attrs
@@ -161,9 +161,30 @@ register(
         },
     ),
 )
-attrs_form(Target)
+_target = attrs_form(Target)
+
+
+def _load_target(value: Json) -> Target:
+    """A target object, or its duration alone (``"PT4H"``, on the policy's calendar)."""
+    if isinstance(value, str):
+        return Target(duration=form_of(dt.timedelta).load(value))
+    return _target.load(value)  # type: ignore[no-any-return]
+
+
+register(
+    Target,
+    attrs.evolve(
+        _target,
+        load=_load_target,
+        schema=lambda schemas: {"anyOf": [_duration_schema(schemas), _target.schema(schemas)]},
+    ),
+)
 attrs_form(WarningThreshold)
 attrs_form(TargetRange)
+
+
+def _duration_schema(schemas: Schemas) -> Schema:
+    return {**schemas.ref(dt.timedelta), "description": "business time on the policy's calendar"}
 
 
 def _dump_cell(spec: TargetRange | None) -> Json:
@@ -183,15 +204,13 @@ def _load_cell(value: Json) -> TargetRange | None:
         return None
     if isinstance(value, Mapping) and "breach" in value:
         return form_of(TargetRange).load(value)  # type: ignore[no-any-return]
-    target = form_of(Target).load(value if isinstance(value, Mapping) else {"duration": value})
-    return TargetRange(breach=target)
+    return TargetRange(breach=form_of(Target).load(value))
 
 
 def _cell_schema(schemas: Schemas) -> Schema:
     return {
         "anyOf": [
             {"type": "null", "description": "no target for this level (best effort)"},
-            {**schemas.ref(dt.timedelta), "description": "business time on the policy's calendar"},
             schemas.ref(Target),
             schemas.ref(TargetRange),
         ]
@@ -268,10 +287,10 @@ def _targets_schema(schemas: Schemas) -> Schema:
 _TARGET_PATH = re.compile(r"targets\.(?P<metric>[^.]+)\.(?P<level>.+?)(?P<rest>\.calendar)?")
 
 
-def _level_first(issue: Any) -> Any:
+def _level_first(issue: Any, levels: Collection[object]) -> Any:
     """The policy names a target ``targets.<metric>.<level>``; documents list levels first."""
     match = _TARGET_PATH.fullmatch(issue.path)
-    if match is None:
+    if match is None or match["metric"] in levels:  # found while loading: levels first already
         return issue
     path = at_key(at_key("targets", match["level"]), match["metric"]) + (match["rest"] or "")
     return attrs.evolve(issue, path=path)
@@ -288,7 +307,9 @@ def _load_policy(value: Json) -> SLAPolicy:
     try:
         return _policy.load(value)  # type: ignore[no-any-return]
     except ConfigError as error:
-        fail([_level_first(issue) for issue in error.issues])
+        table = value.get("targets") if isinstance(value, Mapping) else None
+        levels = list(table) if isinstance(table, Mapping) else []
+        fail([_level_first(issue, levels) for issue in error.issues])
 
 
 register(SLAPolicy, attrs.evolve(_policy, load=_load_policy))

@@ -127,9 +127,11 @@ class Chooser:
             report (else they stop, keeping their history).
         versions: Instants at which a new version takes effect, when the
             ticket follows the current version.
+        reads: The facts some rule's condition reads (``"priority"``,
+            ``"team"``...); a change of another fact cannot change the choice.
     """
 
-    __slots__ = ("drop", "plans", "policies", "reselect", "select", "versions")
+    __slots__ = ("drop", "plans", "policies", "reads", "reselect", "select", "versions")
 
     def __init__(
         self,
@@ -140,8 +142,10 @@ class Chooser:
         reselect: bool,
         drop: bool,
         versions: Sequence[int] = (),
+        reads: frozenset[str] = frozenset(),
     ) -> None:
         self.select, self.policies, self.plans = select, tuple(policies), tuple(plans)
+        self.reads = reads
         self.reselect, self.drop, self.versions = reselect, drop, tuple(versions)
 
 
@@ -489,6 +493,10 @@ class _Replay:
         """Update the facts; pick the policy again if the set says so. Whether it changed."""
         if self.chooser is None or self.facts is None:
             return False
+        if isinstance(event, PriorityChanged | Assigned):
+            read = "priority" if isinstance(event, PriorityChanged) else "team"
+            if read not in self.chooser.reads:
+                return False
         facts = self.facts.updated(event)
         if facts == self.facts:
             return False

@@ -365,6 +365,13 @@ class PolicySet:
             versions=[effective for effective, _ in choices[1:] if effective is not None]
             if follows
             else (),
+            reads=frozenset(
+                fact
+                for _effective, selections in choices
+                for _selection, when in selections
+                for fact, given in (("priority", when.priorities), ("team", when.teams))
+                if given is not None
+            ),
         )
         object.__setattr__(self, "_plans", plans)
         object.__setattr__(self, "_chooser", chooser)

@@ -1,4 +1,4 @@
-"""Staffing models for notebooks: Erlang C and Erlang A, intraday plans."""
+"""Staffing models for notebooks: Erlang C and A, intraday plans, a desk simulation."""
 
 from servicedesk_core.staffing.erlang import (
     MAX_AGENTS,
@@ -19,21 +19,43 @@ from servicedesk_core.staffing.intraday import (
     StaffingPlan,
     plan_staffing,
 )
+from servicedesk_core.staffing.plots import plot_attainment, plot_backlog, plot_service_level
+from servicedesk_core.staffing.simulation import (
+    Arrivals,
+    Desk,
+    Roster,
+    SimulatedTicket,
+    Simulation,
+    Sweep,
+    simulate,
+    sweep,
+)
 
 __all__ = [
     "MAX_AGENTS",
+    "Arrivals",
+    "Desk",
     "ErlangA",
     "ErlangC",
     "Forecast",
     "IntervalStaffing",
     "Performance",
     "QueueModel",
+    "Roster",
     "ServiceLevelCurve",
+    "SimulatedTicket",
+    "Simulation",
     "Staffing",
     "StaffingPlan",
     "StaffingTarget",
+    "Sweep",
     "Workload",
     "erlang_b",
     "erlang_c",
     "plan_staffing",
+    "plot_attainment",
+    "plot_backlog",
+    "plot_service_level",
+    "simulate",
+    "sweep",
 ]

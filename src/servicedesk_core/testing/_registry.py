@@ -22,6 +22,7 @@ from servicedesk_core import (
     Address,
     AddressStatus,
     AgentReplied,
+    Arrivals,
     Assigned,
     Attainment,
     AttributesChanged,
@@ -44,6 +45,7 @@ from servicedesk_core import (
     CycleOutcome,
     Decision,
     Delegation,
+    Desk,
     DocumentRule,
     ErlangA,
     ErlangC,
@@ -99,6 +101,7 @@ from servicedesk_core import (
     Report,
     RequestFacts,
     Resolved,
+    Roster,
     Route,
     Routing,
     RoutingRule,
@@ -108,6 +111,8 @@ from servicedesk_core import (
     Selection,
     ServiceLevelCurve,
     Severity,
+    SimulatedTicket,
+    Simulation,
     SLAPolicy,
     SLAReport,
     Staff,
@@ -117,6 +122,7 @@ from servicedesk_core import (
     Status,
     StatusChanged,
     SurveyAnswered,
+    Sweep,
     Target,
     TargetRange,
     Team,
@@ -146,7 +152,9 @@ from servicedesk_core import (
     evaluate_many,
     onboarding_checklist,
     plan_staffing,
+    simulate,
     summarize,
+    sweep,
     validate_phone_number,
 )
 from servicedesk_core.testing import strategies as s
@@ -308,6 +316,17 @@ def _forecasts() -> _S:
         handle_time=st.integers(30, 900).map(lambda seconds: dt.timedelta(seconds=seconds)),
         patience=st.none()
         | st.integers(10, 600).map(lambda seconds: dt.timedelta(seconds=seconds)),
+    )
+
+
+_START = dt.datetime(2026, 11, 16, 15, tzinfo=dt.UTC)  # open on every desks() calendar
+
+
+def _simulations() -> _S:
+    return st.builds(
+        lambda desk, seed: simulate(desk, _START, _START + dt.timedelta(minutes=30), seed=seed),
+        s.desks(),
+        st.integers(0, 3),
     )
 
 
@@ -489,6 +508,15 @@ _BUILDERS: dict[type, Callable[[], _S]] = {
     ErlangC: lambda: st.builds(ErlangC, s.workloads(max_erlangs=50)),
     ErlangA: lambda: _models().filter(lambda model: isinstance(model, ErlangA)),
     Forecast: _forecasts,
+    Arrivals: s.arrivals,
+    Roster: s.rosters,
+    Desk: s.desks,
+    Simulation: _simulations,
+    SimulatedTicket: lambda: _one_of(_simulations(), lambda run: run.tickets),
+    Sweep: lambda: st.builds(
+        lambda desk: sweep(lambda _n: desk, [1], _START, _START + dt.timedelta(minutes=30)),
+        s.desks(),
+    ),
     Performance: lambda: st.builds(
         lambda model, n: model.performance(n), _models(), st.integers(0, 80)
     ),

@@ -75,13 +75,20 @@ from servicedesk_core.testing._sla import (
     targets,
     warning_thresholds,
 )
-from servicedesk_core.testing._staffing import staffing_targets, workloads
+from servicedesk_core.testing._staffing import (
+    arrivals,
+    desks,
+    rosters,
+    staffing_targets,
+    workloads,
+)
 
 __all__ = [
     "TEAMS",
     "TRICKY_TIMEZONES",
     "accounts",
     "addresses",
+    "arrivals",
     "authz_policies",
     "authz_rules",
     "aware_datetimes",
@@ -93,6 +100,7 @@ __all__ = [
     "contracts",
     "credit_tiers",
     "delegations",
+    "desks",
     "document_rules",
     "durations",
     "event_logs",
@@ -119,6 +127,7 @@ __all__ = [
     "received_documents",
     "reference_formats",
     "request_facts",
+    "rosters",
     "routings",
     "sla_policies",
     "sla_targets",
