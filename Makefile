@@ -32,6 +32,7 @@ docs: $(BIN)/.installed-docs
 bench: $(BIN)/.installed-bench
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/sla.py
+	$(BIN)/python bench/staffing.py
 	$(BIN)/python bench/escalation.py
 
 clean:

@@ -248,7 +248,7 @@ class StaffingTarget:
 
 
 @attrs.frozen(kw_only=True)
-class Performance:
+class Performance(Table):
     """How a queue performs with a number of agents.
 
     Attributes:
@@ -295,9 +295,13 @@ class Performance:
             "stable": self.stable,
         }
 
+    def to_rows(self) -> list[Row]:
+        """Return the figures as one flat row."""
+        return [self.to_row()]
+
 
 @attrs.frozen(kw_only=True)
-class Staffing:
+class Staffing(Table):
     """The agents a target needs, why that many, and how the queue performs with them.
 
     Attributes:
@@ -323,6 +327,10 @@ class Staffing:
             "reason": self.reason,
             **self.performance.to_row(),
         }
+
+    def to_rows(self) -> list[Row]:
+        """Return the answer as one flat row."""
+        return [self.to_row()]
 
 
 def _points(value: Iterable[Performance]) -> tuple[Performance, ...]:
