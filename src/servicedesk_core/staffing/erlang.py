@@ -161,9 +161,7 @@ def _patience(value: dt.timedelta | str) -> dt.timedelta:
 
 
 def _workload(value: object) -> Workload:
-    if not isinstance(value, Workload):
-        raise ConfigError(f"expected a Workload, got {convert.describe(value)}", field="workload")
-    return value
+    return convert.instance(Workload, value, "workload")
 
 
 def _agents(value: object) -> int:
