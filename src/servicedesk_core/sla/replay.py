@@ -443,8 +443,7 @@ class _Replay:
             return
         new_range, new_cal = found
         if not clock.measured:  # a target from its start, the whole history on its calendar
-            for run in clock.runs:
-                run.cal = new_cal
+            clock.recalendar(new_cal)
             clock.measured = True
             clock.level, clock.range, clock.cal, clock.since = self.level, new_range, new_cal, t
             return
@@ -459,8 +458,7 @@ class _Replay:
         mode = self.policy.on_priority_change
         match mode:
             case OnPriorityChange.RECOMPUTE:
-                for run in clock.runs:
-                    run.cal = new_cal
+                clock.recalendar(new_cal)
             case OnPriorityChange.KEEP_ELAPSED:
                 clock.close(t)
             case OnPriorityChange.RESTART:
@@ -473,8 +471,7 @@ class _Replay:
                 new = clock.deadline_on(new_cal, t, None if new_range is None else new_range.breach)
                 if new is None or (old is not None and old <= new):
                     return
-                for run in clock.runs:
-                    run.cal = new_cal
+                clock.recalendar(new_cal)
         clock.level, clock.range, clock.cal, clock.since = self.level, new_range, new_cal, t
 
     # choosing the policy
