@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from servicedesk_core._time import ONE_US
 from servicedesk_core.calendar import Calendar
-from servicedesk_core.sla.results import ClockState, Cycle
+from servicedesk_core.sla.results import ClockState, Cycle, _cycle
 from servicedesk_core.sla.targets import MetricKey, Target, TargetRange, WarningThreshold
 
 __all__ = ["Clock", "Run", "Settled", "allowance"]
@@ -271,23 +271,23 @@ class Clock:
             if b > start and a < end:
                 paused += (b if b < end else end) - (a if a > start else start)
         since = self.since
-        return Cycle(
-            metric=self.metric,
-            state=state,
-            priority=self.level,
-            target=target,
-            goal_met=goal_met,
-            tz=tz,
-            started_us=start,
-            goal_us=goal_at,
-            due_us=due_at,
-            stopped_us=stop,
-            breached_us=None if state is not _BREACHED or due_at is None else max(due_at, since),
-            elapsed_us=counted,
-            remaining_us=None if target is None else budget - counted,
-            paused_us=paused,
-            warnings_us=_crossed(warnings, end, since) if warnings else (),
-            trace=(tuple(spans), tuple(halts), start, end, self.cal),
+        return _cycle(  # a Cycle, its fields in order
+            self.metric,
+            state,
+            self.level,  # priority
+            target,
+            goal_met,
+            tz,
+            start,  # started_us
+            goal_at,  # goal_us
+            due_at,  # due_us
+            stop,  # stopped_us
+            None if state is not _BREACHED or due_at is None else max(due_at, since),  # breached_us
+            counted,  # elapsed_us
+            None if target is None else budget - counted,  # remaining_us
+            paused,  # paused_us
+            _crossed(warnings, end, since) if warnings else (),  # warnings_us
+            (tuple(spans), tuple(halts), start, end, self.cal),  # trace
         )
 
 

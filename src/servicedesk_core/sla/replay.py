@@ -41,7 +41,7 @@ from servicedesk_core.events import (
 from servicedesk_core.sla.clock import Clock
 from servicedesk_core.sla.definitions import MetricDefinition, Signal
 from servicedesk_core.sla.facts import TicketFacts
-from servicedesk_core.sla.results import ClockState, MetricReport, SLAReport
+from servicedesk_core.sla.results import ClockState, SLAReport, _metric_report, _sla_report
 from servicedesk_core.sla.settings import OnPriorityChange, OutOfHoursStart
 from servicedesk_core.sla.targets import MetricKey, TargetRange
 
@@ -52,6 +52,7 @@ if TYPE_CHECKING:  # annotations only: the policy module imports this one
 __all__ = ["Chooser", "Plan", "replay"]
 
 _STOP, _RESET, _RESUME, _START = range(4)
+_PENDING, _NOT_APPLICABLE = ClockState.PENDING, ClockState.NOT_APPLICABLE
 _Actions = tuple[tuple[int, int], ...]  # (action, metric index), in the order to apply
 _INDEX = {signal: index for index, signal in enumerate(Signal)}
 _CREATED = _INDEX[Signal.CREATED]
@@ -71,7 +72,9 @@ class Plan:
 
     ``keys`` are the metrics tracked (for a policy set, those of every policy
     in it); ``measured[i]`` says whether this policy sets targets for
-    ``keys[i]``.
+    ``keys[i]``; ``targets[level][i]`` is the target range and calendar of
+    ``keys[i]`` at a level, ``None`` when the policy does not measure it (one
+    row per level: a clock looks its target up without building a key).
     """
 
     __slots__ = ("keys", "measured", "on_signal", "on_status", "pauses", "targets")
@@ -106,10 +109,13 @@ class Plan:
             tuple(on_signal.get(signal, ())) for signal in Signal
         )
         self.on_status: dict[str, _Actions] = {k: tuple(v) for k, v in on_status.items()}
-        self.targets: dict[tuple[int, str], tuple[TargetRange | None, Calendar]] = {
-            (i, level): (policy.target(key, level), policy.calendar_for(key, level))
-            for i, key in enumerate(keys)
-            if self.measured[i]
+        self.targets: dict[str, tuple[tuple[TargetRange | None, Calendar] | None, ...]] = {
+            level: tuple(
+                (policy.target(key, level), policy.calendar_for(key, level))
+                if self.measured[i]
+                else None
+                for i, key in enumerate(keys)
+            )
             for level in policy.level_names
         }
 
@@ -131,7 +137,7 @@ class Chooser:
             ``"team"``...); a change of another fact cannot change the choice.
     """
 
-    __slots__ = ("drop", "plans", "policies", "reads", "reselect", "select", "versions")
+    __slots__ = ("drop", "plan_of", "policies", "reads", "reselect", "select", "versions")
 
     def __init__(
         self,
@@ -144,7 +150,9 @@ class Chooser:
         versions: Sequence[int] = (),
         reads: frozenset[str] = frozenset(),
     ) -> None:
-        self.select, self.policies, self.plans = select, tuple(policies), tuple(plans)
+        self.select, self.policies = select, tuple(policies)
+        # by identity: hashing a policy would hash all its fields
+        self.plan_of = {id(policy): plan for policy, plan in zip(policies, plans, strict=True)}
         self.reads = reads
         self.reselect, self.drop, self.versions = reselect, drop, tuple(versions)
 
@@ -245,12 +253,12 @@ class _Replay:
             event = events[index]
             handler = handlers.get(type(event)) or _handler(event, index)
             t = event._us
-            if t < previous:
-                raise EventLogError(
-                    f"{type(event).__name__} at {event.at} is before the event before it",
-                    index=index,
-                )
-            if t > now:
+            if not previous <= t <= now:  # one test for an event in order
+                if t < previous:
+                    raise EventLogError(
+                        f"{type(event).__name__} at {event.at} is before the event before it",
+                        index=index,
+                    )
                 if ignore_later:
                     break
                 raise EventLogError(
@@ -405,7 +413,7 @@ class _Replay:
                 self._retarget(i, clock, t)
 
     def _start(self, i: int, t: int, start: int) -> None:
-        found = self.plan.targets.get((i, self.level))
+        found = self.plan.targets[self.level][i]
         target, cal = (None, self.policy.calendar) if found is None else found
         status = self.status
         clock = Clock(
@@ -429,7 +437,7 @@ class _Replay:
         or goes on unmeasured, out of the report (``DROP``); an unmeasured clock that
         the policy measures takes its target from its start.
         """
-        found = self.plan.targets.get((i, self.level))
+        found = self.plan.targets[self.level][i]
         if found is None:  # this policy does not measure the metric
             if not clock.measured:
                 return
@@ -516,12 +524,7 @@ class _Replay:
         if selection.policy is self.policy and len(self.spans) > 1:
             return False
         self.policy = policy = selection.policy
-        chooser = self.chooser
-        self.plan = plan = next(
-            plan
-            for known, plan in zip(chooser.policies, chooser.plans, strict=True)
-            if known is policy
-        )
+        self.plan = plan = self.chooser.plan_of[id(policy)]
         if self.status not in policy.statuses:
             raise EventLogError(
                 f"status {self.status!r} is not one of the statuses of policy {policy.name!r}",
@@ -538,35 +541,34 @@ class _Replay:
     # the report
 
     def _report(self, now: int, upcoming: int | None) -> SLAReport:
-        policy, plan = self.policy, self.plan
+        policy, plan, chooser = self.policy, self.plan, self.chooser
         tz = policy.calendar.tz
-        drop = self.chooser is not None and self.chooser.drop
+        targets = plan.targets[self.level]
         reports = []
         changes: list[int] = [] if upcoming is None else [upcoming]
-        for i, key in enumerate(plan.keys):
-            clocks = self.clocks[i]
-            if self.chooser is not None:
+        for i, clocks in enumerate(self.clocks):
+            if chooser is not None:
                 clocks = [clock for clock in clocks if clock.measured]
-                if not plan.measured[i] and (drop or not clocks):
+                if not plan.measured[i] and (chooser.drop or not clocks):
                     continue
-            cycles = tuple([clock.measure(now, tz, changes) for clock in clocks])
-            if cycles:
+            if clocks:
+                cycles = tuple([clock.measure(now, tz, changes) for clock in clocks])
                 state = cycles[-1].state
-            elif plan.targets.get((i, self.level), (None,))[0] is None:
-                state = ClockState.NOT_APPLICABLE
             else:
-                state = ClockState.PENDING
-            reports.append(MetricReport(metric=key, state=state, cycles=cycles))
-        return SLAReport(
-            now=from_us(now, tz),
-            policy=policy,
-            rule=self.selection,
-            priority=self.level,
-            status=self.status,
-            resolved=self.resolved,
-            metrics=tuple(reports),
-            next_change_at=from_us(min(changes), tz) if changes else None,
-            spans=tuple(self.spans),
+                found = targets[i]
+                cycles = ()
+                state = _NOT_APPLICABLE if found is None or found[0] is None else _PENDING
+            reports.append(_metric_report(plan.keys[i], state, cycles))
+        return _sla_report(  # an SLAReport, its fields in order
+            from_us(now, tz),  # now
+            policy,
+            self.selection,  # rule
+            self.level,  # priority
+            self.status,
+            self.resolved,
+            tuple(reports),  # metrics
+            from_us(min(changes), tz) if changes else None,  # next_change_at
+            tuple(self.spans),
         )
 
 
