@@ -1,9 +1,9 @@
-# The single entry point: `make demo`, `make test`, `make docs`, `make bench`.
+# The single entry point: `make demo`, `make test`, `make docs`, `make bench`, `make mutation`.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint typecheck pytest docs bench clean
+.PHONY: demo test lint typecheck pytest docs bench mutation clean
 
 $(BIN)/.installed-%: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -17,8 +17,8 @@ demo: $(BIN)/.installed-dev
 test: lint typecheck pytest
 
 lint: $(BIN)/.installed-dev
-	$(BIN)/ruff check src tests examples bench docs
-	$(BIN)/ruff format --check src tests examples bench docs
+	$(BIN)/ruff check src tests examples bench docs tools
+	$(BIN)/ruff format --check src tests examples bench docs tools
 
 typecheck: $(BIN)/.installed-dev
 	$(BIN)/mypy
@@ -32,7 +32,13 @@ docs: $(BIN)/.installed-docs
 bench: $(BIN)/.installed-bench
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/sla.py
+	$(BIN)/python bench/staffing.py
 	$(BIN)/python bench/escalation.py
 
+# Sampled mutation testing of calendar, sla, authz and onboarding (not part of `make test`);
+# `make mutation ARGS=--full` runs every mutant, `ARGS="--survivors authz"` lists survivors.
+mutation: $(BIN)/.installed-mutation
+	$(BIN)/python tools/mutation.py $(ARGS)
+
 clean:
-	rm -rf $(VENV) docs/_build .hypothesis .mypy_cache .ruff_cache
+	rm -rf $(VENV) docs/_build .hypothesis .mypy_cache .ruff_cache .mutation

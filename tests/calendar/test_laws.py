@@ -6,7 +6,7 @@ import itertools
 from hypothesis import given
 from hypothesis import strategies as st
 
-from servicedesk_core import BusinessCalendar
+from servicedesk_core import BusinessCalendar, DeadlineUnreachableError
 from servicedesk_core.testing.strategies import aware_datetimes, business_calendars, durations
 
 ZERO = dt.timedelta(0)
@@ -95,7 +95,12 @@ def test_next_open_is_open_and_nothing_open_before_it(
 
 @given(calendars, instants)
 def test_next_close_ends_the_open_run(cal: BusinessCalendar, t: dt.datetime) -> None:
-    closing = cal.next_close(t)
+    try:
+        closing = cal.next_close(t)
+    except DeadlineUnreachableError:  # documented: a week of overlapping ranges never closes
+        week = dt.timedelta(days=7)
+        assert week == cal.elapsed(t, t + week)
+        return
     assert utc(closing) > utc(t)
     assert not cal.is_open(closing)
     opening = cal.next_open(t)

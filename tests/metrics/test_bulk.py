@@ -45,3 +45,22 @@ def test_a_bad_log_raises_the_evaluators_error() -> None:
     logs: list[list[Event]] = [ticket(monday()), []]
     with pytest.raises(EventLogError):
         evaluate_many(policy(), logs, monday(1))
+
+
+def test_bulk_replay_agrees_with_the_loop_on_the_seed_policies() -> None:
+    """Differential on the benchmark's tickets: the four seed policies, sets that re-select."""
+    import importlib.util
+    import pathlib
+
+    path = pathlib.Path(__file__).resolve().parents[2] / "bench" / "sla.py"
+    spec = importlib.util.spec_from_file_location("bench_sla_for_bulk", path)
+    assert spec is not None
+    assert spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    day = dt.timedelta(days=1)
+    work = bench.workload(200, n_events=10, spread=3 * day, age=day)
+    now = max(n for _p, _e, n in work)
+    for chosen, events, _n in work:
+        expected = TicketOutcome.from_report(chosen.evaluate(events, now), events[0])
+        assert [expected] == evaluate_many(chosen, [events], now)

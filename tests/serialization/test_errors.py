@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 from hypothesis import given
@@ -22,7 +23,7 @@ from servicedesk_core import (
     from_json,
     to_dict,
 )
-from servicedesk_core.testing import strategies
+from tests.serialization.test_coverage import FEW, STORED
 
 V = {"schema_version": 1}
 POLICY = {
@@ -318,9 +319,8 @@ JSON = st.recursive(
 )
 
 
-@pytest.mark.parametrize(
-    "kind", [BusinessCalendar, Calendar, TriageRules, PriorityMatrix, AuthzPolicy]
-)
+@pytest.mark.parametrize("kind", STORED, ids=lambda kind: kind.__name__)
+@FEW
 @given(document=JSON)
 def test_random_documents_raise_only_config_errors(kind, document):
     """Any JSON value is loaded or rejected with a ConfigError listing at least one problem."""
@@ -359,20 +359,22 @@ def _mutations(document: object) -> st.SearchStrategy[object]:
     return st.builds(replace, st.sampled_from(paths), JSON)
 
 
-@pytest.mark.parametrize(
-    ("kind", "values"),
-    [
-        (BusinessCalendar, strategies.business_calendars()),
-        (TriageRules, strategies.triage_rules()),
-        (AuthzPolicy, strategies.authz_policies()),
-        (PolicySet, strategies.policy_sets(max_rules=2, max_versions=1)),
-        (Event, strategies.events()),
-    ],
-    ids=["calendar", "triage", "authz", "policy set", "event"],
-)
+@pytest.mark.parametrize("kind", STORED, ids=lambda kind: kind.__name__)
+@FEW
 @given(data=st.data())
-def test_mutated_documents_raise_only_config_errors(kind, values, data):
-    """A valid document with one value replaced by anything loads or fails with a ConfigError."""
-    document = to_dict(data.draw(values))
+def test_mutated_documents_raise_only_config_errors(kind, data):
+    """A stored type's document with one value replaced loads or fails with a ConfigError."""
+    document = to_dict(data.draw(st.from_type(kind)))
     mutated = data.draw(_mutations(document))
     _load_or_reject(kind, mutated)
+
+
+@pytest.mark.parametrize("kind", STORED, ids=lambda kind: kind.__name__)
+def test_a_megabyte_of_text_gets_a_verdict_quickly(kind):
+    """Huge text anywhere is rejected unread: a ConfigError well within 100 ms."""
+    huge = "7" * 1_000_000
+    started = time.perf_counter()
+    for document in (huge, {**V, "name": huge, "timezone": huge, "hours": huge}):
+        with pytest.raises(ConfigError):
+            from_dict(kind, document)
+    assert time.perf_counter() - started < 0.1

@@ -66,3 +66,22 @@ def test_a_curve_becomes_a_data_frame() -> None:
     frame = ErlangC(LOAD).curve(range(10, 15), dt.timedelta(seconds=20)).to_frame()
     assert [10, 11, 12, 13, 14] == frame["agents"].tolist()
     assert 0.7956 == round(float(frame["service_level"][3]), 4)
+
+
+def test_every_result_is_rows_and_a_frame() -> None:
+    from servicedesk_core import simulate, sweep
+    from tests.staffing.test_simulation import MONDAY, call_centre
+
+    run = simulate(call_centre(), MONDAY, MONDAY + dt.timedelta(hours=1), seed=1)
+    results = [
+        ErlangC(LOAD).performance(14, "PT20S"),
+        ErlangC(LOAD).staffing(TARGET),
+        run,
+        run.summary,
+        sweep(lambda n: call_centre(n), [13], MONDAY, MONDAY + dt.timedelta(hours=1)),
+    ]
+    for result in results:
+        rows = result.to_rows()
+        assert rows
+        assert all(isinstance(row, dict) for row in rows)
+        assert len(rows) == len(result.to_frame())

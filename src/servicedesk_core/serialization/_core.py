@@ -17,7 +17,7 @@ import json
 import re
 import types
 import typing
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -34,7 +34,7 @@ Json = Any
 
 Schema = dict[str, Any]
 
-CONVERTER = cattrs.Converter(forbid_extra_keys=True, omit_if_default=True, detailed_validation=True)
+CONVERTER = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
 """The one converter; every form below is registered in it."""
 
 
@@ -431,13 +431,6 @@ def _set_form(kind: Any) -> Form:
 def _pairs_form(kind: Any) -> Form:
     """``tuple[tuple[K, V], ...]`` (a frozen mapping) as a JSON object."""
     key_kind, value_kind = typing.get_args(typing.get_args(kind)[0])
-    return mapping_form(key_kind, value_kind, tuple)
-
-
-def mapping_form(
-    key_kind: Any, value_kind: Any, build: Callable[[list[tuple[Any, Any]]], Any]
-) -> Form:
-    """A JSON object whose keys load as ``key_kind`` and values as ``value_kind``."""
 
     def dump(pairs: Iterable[tuple[Any, Any]]) -> Json:
         return {form_of(key_kind).dump(key): form_of(value_kind).dump(item) for key, item in pairs}
@@ -454,7 +447,7 @@ def mapping_form(
             for key, item in value.items()
         ]
         loader.check()
-        return build(loaded)
+        return tuple(loaded)
 
     def schema(schemas: Schemas) -> Schema:
         keys = schemas.ref(key_kind)
@@ -611,11 +604,3 @@ def _within(issue: Issue, keys: tuple[str, ...]) -> Issue:
         return issue
     message = f"{issue.path}: {issue.message}" if issue.path else issue.message
     return attrs.evolve(issue, path="", message=message)
-
-
-def iterate_subclasses(base: type) -> Iterator[type]:
-    """Every subclass of ``base``, depth first."""
-    sub: type
-    for sub in base.__subclasses__():
-        yield sub
-        yield from iterate_subclasses(sub)

@@ -103,8 +103,7 @@ def evaluate_many(
 
     The same engine and the same validation as :func:`~servicedesk_core.evaluate`
     in a loop, faster per ticket because it builds no full report (``make
-    bench`` prints the ratio). A policy set whose tickets may switch policy
-    (re-selection, versions) takes the full path.
+    bench`` prints the ratio).
 
     >>> import datetime as dt
     >>> from servicedesk_core import BusinessCalendar, FOUR_TIER, Metric, SLAPolicy
@@ -125,28 +124,32 @@ def evaluate_many(
     now_us = to_us(now)
     out = []
     for events in logs:
-        first = events[0] if events else None
-        selection = policy if isinstance(policy, Selection) else None
         if isinstance(policy, PolicySet):
-            if policy.switches or not isinstance(first, Created):
-                report = policy.evaluate(events, now, ignore_later=ignore_later)  # or raises
-                out.append(TicketOutcome.from_report(report, cast(Created, first)))
-                continue
-            selection = policy.select(first)
-        chosen = selection.policy if selection is not None else cast(SLAPolicy, policy)
-        replay = _Replay(chosen, selection, chosen._plan, None)
+            first = events[0] if events else None
+            if not isinstance(first, Created):
+                policy.evaluate(events, now)  # raises the evaluator's error
+            if policy.switches:  # as PolicySet.evaluate replays it
+                replay = _Replay(policy._policies[0], None, policy._plans[0], policy._chooser)
+            else:
+                selection = policy.select(cast(Created, first))
+                replay = _Replay(selection.policy, selection, selection.policy._plan, None)
+        elif isinstance(policy, Selection):
+            replay = _Replay(policy.policy, policy, policy.policy._plan, None)
+        else:
+            replay = _Replay(policy, None, policy._plan, None)
         replay.replay(events, now_us, now, ignore_later)
-        out.append(_outcome(replay, cast(Created, first), now_us))
+        out.append(_outcome(replay, cast(Created, events[0]), now_us))
     return out
 
 
 def _outcome(replay: _Replay, created: Created, now: int) -> TicketOutcome:
     """The figures of a replayed log: the cycles its report would list, settled."""
     plan = replay.plan
+    drop = replay.chooser is not None and replay.chooser.drop
     cycles = []
-    for i, key in enumerate(plan.keys):
+    for i, key in enumerate(plan.keys):  # the metrics SLAReport lists, in its order
         clocks = [clock for clock in replay.clocks[i] if clock.measured]
-        if not plan.measured[i] and not clocks:
+        if not plan.measured[i] and (drop or not clocks):
             continue
         for clock in clocks:
             settled = clock.settle(now)

@@ -19,6 +19,7 @@ from servicedesk_core.staffing.intraday import (
     StaffingPlan,
     plan_staffing,
 )
+from servicedesk_core.staffing.plots import plot_attainment, plot_backlog, plot_service_level
 from servicedesk_core.staffing.simulation import (
     Arrivals,
     Desk,
@@ -52,6 +53,9 @@ __all__ = [
     "erlang_b",
     "erlang_c",
     "plan_staffing",
+    "plot_attainment",
+    "plot_backlog",
+    "plot_service_level",
     "simulate",
     "sweep",
 ]

@@ -161,9 +161,7 @@ def _patience(value: dt.timedelta | str) -> dt.timedelta:
 
 
 def _workload(value: object) -> Workload:
-    if not isinstance(value, Workload):
-        raise ConfigError(f"expected a Workload, got {convert.describe(value)}", field="workload")
-    return value
+    return convert.instance(Workload, value, "workload")
 
 
 def _agents(value: object) -> int:
@@ -248,7 +246,7 @@ class StaffingTarget:
 
 
 @attrs.frozen(kw_only=True)
-class Performance:
+class Performance(Table):
     """How a queue performs with a number of agents.
 
     Attributes:
@@ -295,9 +293,13 @@ class Performance:
             "stable": self.stable,
         }
 
+    def to_rows(self) -> list[Row]:
+        """Return the figures as one flat row."""
+        return [self.to_row()]
+
 
 @attrs.frozen(kw_only=True)
-class Staffing:
+class Staffing(Table):
     """The agents a target needs, why that many, and how the queue performs with them.
 
     Attributes:
@@ -323,6 +325,10 @@ class Staffing:
             "reason": self.reason,
             **self.performance.to_row(),
         }
+
+    def to_rows(self) -> list[Row]:
+        """Return the answer as one flat row."""
+        return [self.to_row()]
 
 
 def _points(value: Iterable[Performance]) -> tuple[Performance, ...]:

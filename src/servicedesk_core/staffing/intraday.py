@@ -172,14 +172,8 @@ def plan_staffing(forecast: Forecast, target: StaffingTarget) -> StaffingPlan:
     Raises:
         ConfigError: ``forecast`` or ``target`` is not one.
     """
-    if not isinstance(forecast, Forecast):
-        raise ConfigError(
-            f"expected a Forecast, got {convert.describe(forecast)}", field="forecast"
-        )
-    if not isinstance(target, StaffingTarget):
-        raise ConfigError(
-            f"expected a StaffingTarget, got {convert.describe(target)}", field="target"
-        )
+    forecast = convert.instance(Forecast, forecast, "forecast")
+    target = convert.instance(StaffingTarget, target, "target")
     bounds = forecast.boundaries()
     return StaffingPlan(
         tuple(
