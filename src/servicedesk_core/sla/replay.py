@@ -137,7 +137,7 @@ class Chooser:
             ``"team"``...); a change of another fact cannot change the choice.
     """
 
-    __slots__ = ("drop", "plan_of", "policies", "reads", "reselect", "select", "versions")
+    __slots__ = ("drop", "plans", "policies", "reads", "reselect", "select", "versions")
 
     def __init__(
         self,
@@ -150,9 +150,7 @@ class Chooser:
         versions: Sequence[int] = (),
         reads: frozenset[str] = frozenset(),
     ) -> None:
-        self.select, self.policies = select, tuple(policies)
-        # by identity: hashing a policy would hash all its fields
-        self.plan_of = {id(policy): plan for policy, plan in zip(policies, plans, strict=True)}
+        self.select, self.policies, self.plans = select, tuple(policies), tuple(plans)
         self.reads = reads
         self.reselect, self.drop, self.versions = reselect, drop, tuple(versions)
 
@@ -524,7 +522,12 @@ class _Replay:
         if selection.policy is self.policy and len(self.spans) > 1:
             return False
         self.policy = policy = selection.policy
-        self.plan = plan = self.chooser.plan_of[id(policy)]
+        chooser = self.chooser
+        self.plan = plan = next(
+            plan
+            for known, plan in zip(chooser.policies, chooser.plans, strict=True)
+            if known is policy
+        )
         if self.status not in policy.statuses:
             raise EventLogError(
                 f"status {self.status!r} is not one of the statuses of policy {policy.name!r}",
