@@ -14,6 +14,7 @@ from typing import TypeAlias
 
 import attrs
 import holidays as holidays_lib
+from holidays.registry import EntityLoader
 
 from servicedesk_core import _convert as convert
 from servicedesk_core.errors import ConfigError
@@ -21,13 +22,17 @@ from servicedesk_core.errors import ConfigError
 __all__ = ["HolidayRule", "HolidaySet"]
 
 
-def _factory(value: type[holidays_lib.HolidayBase]) -> type[holidays_lib.HolidayBase]:
-    if not (isinstance(value, type) and issubclass(value, holidays_lib.HolidayBase)):
+def _factory(
+    value: type[holidays_lib.HolidayBase] | EntityLoader,
+) -> type[holidays_lib.HolidayBase]:
+    # holidays.US is a lazy loader of the class
+    given: object = value.get_entity() if isinstance(value, EntityLoader) else value
+    if not (isinstance(given, type) and issubclass(given, holidays_lib.HolidayBase)):
         raise ConfigError(
             f"expected a holidays class such as holidays.US, got {convert.describe(value)}",
             field="factory",
         )
-    return value
+    return given
 
 
 def _subdiv(value: str | None) -> str | None:

@@ -1,6 +1,6 @@
 """Contract accounting: monthly attainment against a threshold, breach tiers and credits.
 
-A :class:`Contract` reads a :class:`~servicedesk_core.metrics.TicketSummary`
+A :class:`Contract` reads a :class:`~servicedesk_core.TicketSummary`
 (tickets opened in maintenance windows are already counted apart) and says,
 month by month, whether the attainment met the threshold and which service
 credit a miss earns. :func:`compare_policies` judges the same logs under two

@@ -5,7 +5,7 @@ that merging is exact: tickets per week, first-response and resolution times
 (business and calendar, averages and percentiles), attainment per priority and
 metric (overall and per month), the satisfaction average and what recurring
 issues need. Build one with :func:`summarize` from event logs (it replays them
-with :func:`~servicedesk_core.sla.bulk.evaluate_many`) or :func:`summarize_reports`
+with :func:`~servicedesk_core.evaluate_many`) or :func:`summarize_reports`
 from SLA reports; run it per partition on a process pool, Dask or Spark and
 ``sum`` the parts.
 """
@@ -328,7 +328,7 @@ def summarize_outcomes(
     tenant: str = "tenant",
     tz: dt.tzinfo = dt.UTC,
 ) -> TicketSummary:
-    """Summarize tickets already replayed by :func:`~servicedesk_core.sla.bulk.evaluate_many`.
+    """Summarize tickets already replayed by :func:`~servicedesk_core.evaluate_many`.
 
     ``logs`` are the same tickets' logs, in the same order (see :func:`summarize`).
     """

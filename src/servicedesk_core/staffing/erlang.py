@@ -60,7 +60,7 @@ def erlang_b(agents: int, erlangs: float) -> float:
     0.163232333244
 
     Raises:
-        ConfigError: a negative number of agents or load, or more than :data:`MAX_AGENTS`.
+        ConfigError: a negative number of agents or load, or more than ``MAX_AGENTS``.
     """
     n, a = _agents(agents), convert.number(erlangs, "erlangs", min_value=0, max_value=MAX_AGENTS)
     return _erlang_b(n, a)
@@ -73,7 +73,7 @@ def erlang_c(agents: int, erlangs: float) -> float:
     (0.6821, 1.0)
 
     Raises:
-        ConfigError: a negative number of agents or load, or more than :data:`MAX_AGENTS`.
+        ConfigError: a negative number of agents or load, or more than ``MAX_AGENTS``.
     """
     n, a = _agents(agents), convert.number(erlangs, "erlangs", min_value=0, max_value=MAX_AGENTS)
     return _erlang_c(n, a, _erlang_b(n, a))
@@ -179,7 +179,7 @@ class Workload:
 
     Raises:
         ConfigError: a negative rate, a handle time that is not positive, or a
-            load above :data:`MAX_AGENTS` Erlangs.
+            load above ``MAX_AGENTS`` Erlangs.
     """
 
     arrivals_per_hour: float = attrs.field(converter=_rate)
@@ -187,7 +187,7 @@ class Workload:
 
     @property
     def erlangs(self) -> float:
-        """The offered load: arrivals per hour times handle time in hours."""
+        """Offered load in Erlangs, arrivals per hour times handle time in hours."""
         return self.arrivals_per_hour * self.handle_time.total_seconds() / 3600
 
     def scaled(self, factor: float) -> Workload:

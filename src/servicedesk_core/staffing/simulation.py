@@ -11,7 +11,7 @@ resolves it, or escalates a share of tickets to Tier 2, which resolves them.
 Every simulated ticket is a real event log (``Created``, ``AgentReplied``,
 ``Assigned(escalated=True, team=..., tier=2)``, ``Resolved``), and the SLA
 figures are the policy's own, replayed with
-:func:`~servicedesk_core.sla.bulk.evaluate_many`: there is no second SLA
+:func:`~servicedesk_core.evaluate_many`: there is no second SLA
 model. The simulation uses only :mod:`heapq` and :class:`random.Random`, does
 no I/O, and gives the same answer for the same seed.
 """
@@ -51,7 +51,7 @@ __all__ = [
 
 _HOUR_US = 3_600_000_000
 _WEEK_HOURS = 168
-T = TypeVar("T")
+_T = TypeVar("_T")
 
 
 # --- inputs --------------------------------------------------------------------------
@@ -302,7 +302,7 @@ class Simulation(Table):
 
     Attributes:
         tickets: Every ticket created in the horizon, in arrival order.
-        summary: Their :class:`~servicedesk_core.metrics.TicketSummary` at the end
+        summary: Their :class:`~servicedesk_core.TicketSummary` at the end
             of the horizon (attainment per priority and metric, times...).
         queue: ``(instant, waiting in Tier 1, waiting in Tier 2)`` every hour.
         occupancy: Per tier, busy agent time over rostered agent time.
@@ -583,8 +583,8 @@ class Sweep(Table):
 
 
 def sweep(
-    build: Callable[[T], Desk],
-    values: Sequence[T],
+    build: Callable[[_T], Desk],
+    values: Sequence[_T],
     start: dt.datetime,
     end: dt.datetime,
     *,
