@@ -54,6 +54,25 @@ def test_a_pickled_policy_evaluates_like_the_original() -> None:
     assert POLICY.evaluate(events, central(17, 9)) == copy.evaluate(events, central(17, 9))
 
 
+def test_a_pickled_policy_set_switches_policy_like_the_original() -> None:
+    """The copy's replay finds each policy's compiled plan among its own (unpickled) policies."""
+    rules = PolicySet(
+        [
+            PolicyRule(
+                name="phone",
+                policy=attrs.evolve(POLICY, name="phone"),
+                when=Condition(channels={"phone"}),
+            ),
+            PolicyRule(name="rest", policy=POLICY),
+        ]
+    )
+    events = [VALUES[4], AttributesChanged(at=central(16, 10), channel="phone")]
+    copy = pickle.loads(pickle.dumps(rules))
+    expected = rules.evaluate(events, central(17, 9))
+    assert ["desk", "phone"] == [span.policy.name for span in expected.policy_spans]
+    assert expected == copy.evaluate(events, central(17, 9))
+
+
 def test_reports_are_immutable_values() -> None:
     report = POLICY.evaluate([VALUES[4]], central(16, 12))
     with pytest.raises(attrs.exceptions.FrozenInstanceError):

@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from servicedesk_core._time import ONE_US
 from servicedesk_core.calendar import Calendar
-from servicedesk_core.sla.results import ClockState, Cycle
+from servicedesk_core.sla.results import ClockState, Cycle, _cycle
 from servicedesk_core.sla.targets import MetricKey, Target, TargetRange, WarningThreshold
 
 __all__ = ["Clock", "Run", "Settled", "allowance"]
@@ -43,13 +43,9 @@ def allowance(target: Target, cal: Calendar, start: int) -> int:
     return _elapsed(cal, start, due)
 
 
-class Run:
-    """A span ``[a, b)`` in which a clock counted, measured on ``cal`` (which may change)."""
-
-    __slots__ = ("a", "b", "cal")
-
-    def __init__(self, a: int, b: int, cal: Calendar) -> None:
-        self.a, self.b, self.cal = a, b, cal
+Run = tuple[int, int, Calendar]
+"""A span ``[a, b)`` in which a clock counted, measured on a calendar (a plain
+tuple: a clock keeps one per stretch, and building objects costs)."""
 
 
 class Settled(NamedTuple):
@@ -79,7 +75,7 @@ def _settled(fields: tuple[object, ...]) -> Settled:
 class Clock:
     """Mutable replay state of one cycle of one metric (internal to the replay).
 
-    ``runs`` are :class:`Run` s; ``halts`` are ``(a, b, reason)``; ``mark`` is
+    ``runs`` are :data:`Run` s; ``halts`` are ``(a, b, reason)``; ``mark`` is
     where the current stretch began. ``cancelled`` says the cycle stopped
     because the policy that set its target stopped applying; ``measured``
     whether a policy that applied gives the metric a target.
@@ -142,7 +138,7 @@ class Clock:
         """End the current stretch at ``t`` (a run or a halt) and start the next there."""
         if t > self.mark:
             if self.running:
-                self.runs.append(Run(self.mark, t, self.cal))
+                self.runs.append((self.mark, t, self.cal))
             else:
                 self.halts.append((self.mark, t, self.reason))
         self.mark = t
@@ -160,15 +156,19 @@ class Clock:
         self.stop = None
         self.mark, self.running, self.reason = t, running, reason
 
-    def spans(self, end: int) -> list[tuple[int, int, Calendar]]:
+    def recalendar(self, cal: Calendar) -> None:
+        """Measure every run so far on ``cal`` (the new target's calendar)."""
+        self.runs = [(a, b, cal) for a, b, _cal in self.runs]
+
+    def spans(self, end: int) -> list[Run]:
         """Run spans clipped to ``[start, end)``, the current one included."""
         out = []
         start = self.start
-        for run in self.runs:
-            lo = run.a if run.a > start else start
-            hi = run.b if run.b < end else end
+        for a, b, cal in self.runs:
+            lo = a if a > start else start
+            hi = b if b < end else end
             if lo < hi:
-                out.append((lo, hi, run.cal))
+                out.append((lo, hi, cal))
         if self.stop is None and self.running:
             lo = self.mark if self.mark > start else start
             if lo < end:
@@ -271,23 +271,23 @@ class Clock:
             if b > start and a < end:
                 paused += (b if b < end else end) - (a if a > start else start)
         since = self.since
-        return Cycle(
-            metric=self.metric,
-            state=state,
-            priority=self.level,
-            target=target,
-            goal_met=goal_met,
-            tz=tz,
-            started_us=start,
-            goal_us=goal_at,
-            due_us=due_at,
-            stopped_us=stop,
-            breached_us=None if state is not _BREACHED or due_at is None else max(due_at, since),
-            elapsed_us=counted,
-            remaining_us=None if target is None else budget - counted,
-            paused_us=paused,
-            warnings_us=_crossed(warnings, end, since) if warnings else (),
-            trace=(tuple(spans), tuple(halts), start, end, self.cal),
+        return _cycle(  # a Cycle, its fields in order
+            self.metric,
+            state,
+            self.level,  # priority
+            target,
+            goal_met,
+            tz,
+            start,  # started_us
+            goal_at,  # goal_us
+            due_at,  # due_us
+            stop,  # stopped_us
+            None if state is not _BREACHED or due_at is None else max(due_at, since),  # breached_us
+            counted,  # elapsed_us
+            None if target is None else budget - counted,  # remaining_us
+            paused,  # paused_us
+            _crossed(warnings, end, since) if warnings else (),  # warnings_us
+            (tuple(spans), tuple(halts), start, end, self.cal),  # trace
         )
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from servicedesk_core import _convert as convert
+from servicedesk_core._build import builder
 from servicedesk_core.events import (
     Assigned,
     AttributesChanged,
@@ -75,12 +76,7 @@ class TicketFacts:
     @classmethod
     def from_created(cls, created: Created) -> TicketFacts:
         """The facts a ``Created`` event gives a new ticket."""
-        return cls(
-            priority=created.priority,
-            channel=created.channel,
-            attributes=created.attributes,
-            tags=created.tags,
-        )
+        return _trusted(created.priority, created.channel, created.attributes, created.tags, "")
 
     def attribute(self, name: str) -> str | None:
         """Return one attribute's value, or ``None`` when the ticket has none."""
@@ -94,22 +90,24 @@ class TicketFacts:
         if isinstance(event, PriorityChanged):
             if event.priority == self.priority:
                 return self
-            return TicketFacts(
-                priority=event.priority,
-                channel=self.channel,
-                attributes=self.attributes,
-                tags=self.tags,
-                team=self.team,
-            )
+            return _trusted(event.priority, self.channel, self.attributes, self.tags, self.team)
         if isinstance(event, Assigned) and event.team:
-            return attrs.evolve(self, team=event.team)
+            return _trusted(self.priority, self.channel, self.attributes, self.tags, event.team)
         if isinstance(event, AttributesChanged):
             attributes = dict(self.attributes)
             attributes.update(event.attributes)
-            return attrs.evolve(
-                self,
-                channel=self.channel if event.channel is None else event.channel,
-                attributes=tuple(sorted((k, v) for k, v in attributes.items() if v)),
-                tags=(self.tags | event.tags_added) - event.tags_removed,
+            return _trusted(
+                self.priority,
+                self.channel if event.channel is None else event.channel,
+                tuple(sorted((k, v) for k, v in attributes.items() if v)),
+                (self.tags | event.tags_added) - event.tags_removed,
+                self.team,
             )
         return self
+
+
+_trusted = builder(TicketFacts)
+"""``TicketFacts(priority, channel, attributes, tags, team)`` from values that
+events (or facts) have already converted. The replay builds facts from every
+``Created`` under a policy set: converting them again cost a tenth of the
+evaluation."""

@@ -41,7 +41,7 @@ from servicedesk_core.events import (
 from servicedesk_core.sla.clock import Clock
 from servicedesk_core.sla.definitions import MetricDefinition, Signal
 from servicedesk_core.sla.facts import TicketFacts
-from servicedesk_core.sla.results import ClockState, MetricReport, SLAReport
+from servicedesk_core.sla.results import ClockState, SLAReport, _metric_report, _sla_report
 from servicedesk_core.sla.settings import OnPriorityChange, OutOfHoursStart
 from servicedesk_core.sla.targets import MetricKey, TargetRange
 
@@ -52,6 +52,7 @@ if TYPE_CHECKING:  # annotations only: the policy module imports this one
 __all__ = ["Chooser", "Plan", "replay"]
 
 _STOP, _RESET, _RESUME, _START = range(4)
+_PENDING, _NOT_APPLICABLE = ClockState.PENDING, ClockState.NOT_APPLICABLE
 _Actions = tuple[tuple[int, int], ...]  # (action, metric index), in the order to apply
 _INDEX = {signal: index for index, signal in enumerate(Signal)}
 _CREATED = _INDEX[Signal.CREATED]
@@ -71,7 +72,9 @@ class Plan:
 
     ``keys`` are the metrics tracked (for a policy set, those of every policy
     in it); ``measured[i]`` says whether this policy sets targets for
-    ``keys[i]``.
+    ``keys[i]``; ``targets[level][i]`` is the target range and calendar of
+    ``keys[i]`` at a level, ``None`` when the policy does not measure it (one
+    row per level: a clock looks its target up without building a key).
     """
 
     __slots__ = ("keys", "measured", "on_signal", "on_status", "pauses", "targets")
@@ -106,10 +109,13 @@ class Plan:
             tuple(on_signal.get(signal, ())) for signal in Signal
         )
         self.on_status: dict[str, _Actions] = {k: tuple(v) for k, v in on_status.items()}
-        self.targets: dict[tuple[int, str], tuple[TargetRange | None, Calendar]] = {
-            (i, level): (policy.target(key, level), policy.calendar_for(key, level))
-            for i, key in enumerate(keys)
-            if self.measured[i]
+        self.targets: dict[str, tuple[tuple[TargetRange | None, Calendar] | None, ...]] = {
+            level: tuple(
+                (policy.target(key, level), policy.calendar_for(key, level))
+                if self.measured[i]
+                else None
+                for i, key in enumerate(keys)
+            )
             for level in policy.level_names
         }
 
@@ -245,12 +251,12 @@ class _Replay:
             event = events[index]
             handler = handlers.get(type(event)) or _handler(event, index)
             t = event._us
-            if t < previous:
-                raise EventLogError(
-                    f"{type(event).__name__} at {event.at} is before the event before it",
-                    index=index,
-                )
-            if t > now:
+            if not previous <= t <= now:  # one test for an event in order
+                if t < previous:
+                    raise EventLogError(
+                        f"{type(event).__name__} at {event.at} is before the event before it",
+                        index=index,
+                    )
                 if ignore_later:
                     break
                 raise EventLogError(
@@ -405,7 +411,7 @@ class _Replay:
                 self._retarget(i, clock, t)
 
     def _start(self, i: int, t: int, start: int) -> None:
-        found = self.plan.targets.get((i, self.level))
+        found = self.plan.targets[self.level][i]
         target, cal = (None, self.policy.calendar) if found is None else found
         status = self.status
         clock = Clock(
@@ -429,7 +435,7 @@ class _Replay:
         or goes on unmeasured, out of the report (``DROP``); an unmeasured clock that
         the policy measures takes its target from its start.
         """
-        found = self.plan.targets.get((i, self.level))
+        found = self.plan.targets[self.level][i]
         if found is None:  # this policy does not measure the metric
             if not clock.measured:
                 return
@@ -443,8 +449,7 @@ class _Replay:
             return
         new_range, new_cal = found
         if not clock.measured:  # a target from its start, the whole history on its calendar
-            for run in clock.runs:
-                run.cal = new_cal
+            clock.recalendar(new_cal)
             clock.measured = True
             clock.level, clock.range, clock.cal, clock.since = self.level, new_range, new_cal, t
             return
@@ -459,8 +464,7 @@ class _Replay:
         mode = self.policy.on_priority_change
         match mode:
             case OnPriorityChange.RECOMPUTE:
-                for run in clock.runs:
-                    run.cal = new_cal
+                clock.recalendar(new_cal)
             case OnPriorityChange.KEEP_ELAPSED:
                 clock.close(t)
             case OnPriorityChange.RESTART:
@@ -473,8 +477,7 @@ class _Replay:
                 new = clock.deadline_on(new_cal, t, None if new_range is None else new_range.breach)
                 if new is None or (old is not None and old <= new):
                     return
-                for run in clock.runs:
-                    run.cal = new_cal
+                clock.recalendar(new_cal)
         clock.level, clock.range, clock.cal, clock.since = self.level, new_range, new_cal, t
 
     # choosing the policy
@@ -541,35 +544,34 @@ class _Replay:
     # the report
 
     def _report(self, now: int, upcoming: int | None) -> SLAReport:
-        policy, plan = self.policy, self.plan
+        policy, plan, chooser = self.policy, self.plan, self.chooser
         tz = policy.calendar.tz
-        drop = self.chooser is not None and self.chooser.drop
+        targets = plan.targets[self.level]
         reports = []
         changes: list[int] = [] if upcoming is None else [upcoming]
-        for i, key in enumerate(plan.keys):
-            clocks = self.clocks[i]
-            if self.chooser is not None:
+        for i, clocks in enumerate(self.clocks):
+            if chooser is not None:
                 clocks = [clock for clock in clocks if clock.measured]
-                if not plan.measured[i] and (drop or not clocks):
+                if not plan.measured[i] and (chooser.drop or not clocks):
                     continue
-            cycles = tuple([clock.measure(now, tz, changes) for clock in clocks])
-            if cycles:
+            if clocks:
+                cycles = tuple([clock.measure(now, tz, changes) for clock in clocks])
                 state = cycles[-1].state
-            elif plan.targets.get((i, self.level), (None,))[0] is None:
-                state = ClockState.NOT_APPLICABLE
             else:
-                state = ClockState.PENDING
-            reports.append(MetricReport(metric=key, state=state, cycles=cycles))
-        return SLAReport(
-            now=from_us(now, tz),
-            policy=policy,
-            rule=self.selection,
-            priority=self.level,
-            status=self.status,
-            resolved=self.resolved,
-            metrics=tuple(reports),
-            next_change_at=from_us(min(changes), tz) if changes else None,
-            spans=tuple(self.spans),
+                found = targets[i]
+                cycles = ()
+                state = _NOT_APPLICABLE if found is None or found[0] is None else _PENDING
+            reports.append(_metric_report(plan.keys[i], state, cycles))
+        return _sla_report(  # an SLAReport, its fields in order
+            from_us(now, tz),  # now
+            policy,
+            self.selection,  # rule
+            self.level,  # priority
+            self.status,
+            self.resolved,
+            tuple(reports),  # metrics
+            from_us(min(changes), tz) if changes else None,  # next_change_at
+            tuple(self.spans),
         )
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import attrs
 from typing_extensions import deprecated
 
+from servicedesk_core._build import builder
 from servicedesk_core._time import from_us, to_timedelta, to_us
 from servicedesk_core.calendar import BusinessCalendar, Calendar
 from servicedesk_core.sla.targets import (
@@ -290,6 +291,10 @@ class Cycle:
         return Segment(kind, from_us(a, self.tz), from_us(b, self.tz), reason)
 
 
+_cycle = builder(Cycle)
+"""``Cycle`` from its fields in order, for the replay (see :mod:`servicedesk_core._build`)."""
+
+
 def _by_day(cycles: Iterable[Cycle], tz: dt.tzinfo) -> dict[dt.date, dt.timedelta]:
     """Counted time per local day of ``tz``, over the counted spans of ``cycles``."""
     days: dict[dt.date, int] = {}
@@ -438,6 +443,10 @@ class MetricReport:
         return () if not self.cycles else self.cycles[-1].explain()
 
 
+_metric_report = builder(MetricReport)
+"""``MetricReport(metric, state, cycles)``, for the replay."""
+
+
 @attrs.frozen(kw_only=True)
 class PolicySpan:
     """A span of a ticket's life and the policy that applied over it.
@@ -576,3 +585,7 @@ class SLAReport:
                 text += f", remaining {cycle.remaining}"
             lines.append(text)
         return "\n".join(lines)
+
+
+_sla_report = builder(SLAReport)
+"""``SLAReport`` from its fields in order, for the replay."""
