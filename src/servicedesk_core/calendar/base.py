@@ -23,6 +23,7 @@ from servicedesk_core._time import (
     duration_us,
     from_us,
     local_to_us,
+    steady_midnight_us,
     to_us,
     utc_offset_us,
 )
@@ -418,7 +419,8 @@ class Calendar:
 
         The same steps in one frame: the next opening found in the window that
         settles ``x`` (no call), its local date owns its range, and the only
-        candidate is the business day ``days`` after it.
+        candidate is the business day ``days`` after it, whose ranges and local
+        midnight the window lists by business day (no lookup by date).
         """
         window = self._timeline.window
         if window is None or not window.lo <= x <= window.hi:
@@ -439,13 +441,21 @@ class Calendar:
         while k >= len(window.bdays):
             window = self._grow(window, s, forward=True)
             k = bisect_left(window.bdays, owner) + days
-        ordinal = window.bdays[k]
-        ranges = window.days[ordinal]
+        ranges = window.bday_ranges[k]
         if end_of_day:
             u = max(end for _, end in ranges)
         else:
-            u = _clamp_into(ranges, local_to_us(ordinal, local % US_PER_DAY, tz), True)
+            midnight = (window.midnights or self._midnights(window))[k]
+            wall = local % US_PER_DAY
+            # a day whose UTC offset changes lists no midnight: the exact path
+            u = midnight + wall if midnight is not None else local_to_us(window.bdays[k], wall, tz)
+            u = _clamp_into(ranges, u, True)
         return u if u > s else s
+
+    def _midnights(self, window: Window) -> list[int | None]:
+        """Fill the window's table of its business days' local midnights (once per window)."""
+        window.midnights = [steady_midnight_us(ordinal, self.tz) for ordinal in window.bdays]
+        return window.midnights
 
     # --- helpers -------------------------------------------------------------
 
