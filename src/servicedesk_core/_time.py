@@ -192,6 +192,20 @@ def local_to_us(day_ordinal: int, offset_us: int, tz: dt.tzinfo) -> int:
     return naive_us - offset // ONE_US
 
 
+def steady_midnight_us(day_ordinal: int, tz: dt.tzinfo) -> int | None:
+    """Return the instant of a day's local midnight if its UTC offset holds all day, else None.
+
+    On such a day a wall time ``w`` after midnight is that instant plus ``w``
+    (:func:`local_to_us` without a lookup).
+    """
+    day = day_ordinal - EPOCH_ORDINAL
+    days = _LOCAL_DAYS.get(tz)
+    steady = days.get(day, _UNKNOWN) if days is not None else _UNKNOWN
+    if steady is _UNKNOWN:
+        steady = _steady_offset(tz, _LOCAL_DAYS, day, local=True)
+    return None if steady is None else day * US_PER_DAY - steady  # type: ignore[operator]
+
+
 def utc_offset_us(x: int, tz: dt.tzinfo) -> int:
     """Return the UTC offset of ``tz`` at the instant ``x`` (epoch microseconds).
 

@@ -23,6 +23,7 @@ from servicedesk_core._time import (
     duration_us,
     from_us,
     local_to_us,
+    steady_midnight_us,
     to_us,
     utc_offset_us,
 )
@@ -377,13 +378,12 @@ class Calendar:
         if end_of_day and days < 0:
             raise ValueError("end_of_day needs days >= 0")
         forward = days >= 0
+        if forward and not self._overnight:
+            return self._add_days_forward(x, days, end_of_day)
         s = self._next_open_us(x) if forward else self._last_open_or_close(x)
         window = self._window(s, s)
         utc_offset = utc_offset_us(s, self.tz)
-        if forward and not self._overnight:  # an open instant's range is on its own date
-            owner = (s + utc_offset) // US_PER_DAY + EPOCH_ORDINAL
-        else:
-            owner = _owner(window, s, utc_offset, closing=not forward)
+        owner = _owner(window, s, utc_offset, closing=not forward)
         offset = s + utc_offset - (owner - EPOCH_ORDINAL) * US_PER_DAY
         while True:
             k = bisect_left(window.bdays, owner) + days
@@ -413,6 +413,49 @@ class Calendar:
                 u = _clamp_into(ranges, local_to_us(ordinal, offset, self.tz), forward)
             best = (u if u > best else best) if forward else (u if u < best else best)
         return best
+
+    def _add_days_forward(self, x: int, days: int, end_of_day: bool) -> int:
+        """:meth:`_add_days_us` forward when every range ends on its own date: the hot path.
+
+        The same steps in one frame: the next opening found in the window that
+        settles ``x`` (no call), its local date owns its range, and the only
+        candidate is the business day ``days`` after it, whose ranges and local
+        midnight the window lists by business day (no lookup by date).
+        """
+        window = self._timeline.window
+        if window is None or not window.lo <= x <= window.hi:
+            window = self._window(x, x)
+        starts = window.starts
+        i = bisect_right(starts, x) - 1
+        if i >= 0 and x < window.ends[i]:
+            s = x
+        elif i + 1 < len(starts) and starts[i + 1] <= window.hi:
+            s = starts[i + 1]
+        else:
+            s = self._next_open_us(x)
+            window = self._window(s, s)
+        tz = self.tz
+        local = s + utc_offset_us(s, tz)
+        owner = local // US_PER_DAY + EPOCH_ORDINAL
+        k = bisect_left(window.bdays, owner) + days
+        while k >= len(window.bdays):
+            window = self._grow(window, s, forward=True)
+            k = bisect_left(window.bdays, owner) + days
+        ranges = window.bday_ranges[k]
+        if end_of_day:
+            u = max(end for _, end in ranges)
+        else:
+            midnight = (window.midnights or self._midnights(window))[k]
+            wall = local % US_PER_DAY
+            # a day whose UTC offset changes lists no midnight: the exact path
+            u = midnight + wall if midnight is not None else local_to_us(window.bdays[k], wall, tz)
+            u = _clamp_into(ranges, u, True)
+        return u if u > s else s
+
+    def _midnights(self, window: Window) -> list[int | None]:
+        """Fill the window's table of its business days' local midnights (once per window)."""
+        window.midnights = [steady_midnight_us(ordinal, self.tz) for ordinal in window.bdays]
+        return window.midnights
 
     # --- helpers -------------------------------------------------------------
 

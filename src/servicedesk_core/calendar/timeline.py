@@ -35,15 +35,31 @@ class Window:
     """An immutable snapshot of the open intervals of local dates ``[first, last)``.
 
     Instants in ``[lo, hi]`` are settled: no date outside the window can
-    change the open set there.
+    change the open set there. ``bday_ranges[k]`` are the ranges of
+    ``bdays[k]``; ``midnights`` is the calendar's per-business-day table of
+    local midnights, filled on first use (see ``Calendar._midnights``).
     """
 
-    __slots__ = ("bdays", "cum", "days", "ends", "first", "hi", "last", "lo", "starts")
+    __slots__ = (
+        "bday_ranges",
+        "bdays",
+        "cum",
+        "days",
+        "ends",
+        "first",
+        "hi",
+        "last",
+        "lo",
+        "midnights",
+        "starts",
+    )
 
     def __init__(self, first: int, last: int, days: Mapping[int, DayRanges]) -> None:
         self.first, self.last = first, last
         self.days = days
         self.bdays = [ordinal for ordinal in range(first, last) if days[ordinal]]
+        self.bday_ranges = [days[ordinal] for ordinal in self.bdays]
+        self.midnights: list[int | None] | None = None
         self.lo = (first - EPOCH_ORDINAL) * US_PER_DAY + MARGIN_US
         self.hi = (last - EPOCH_ORDINAL) * US_PER_DAY - MARGIN_US
         starts: list[int] = []

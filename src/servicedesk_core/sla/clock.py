@@ -67,9 +67,7 @@ class Settled(NamedTuple):
         return _reach(self.along, self.lengths, running, x)
 
 
-def _settled(fields: tuple[object, ...]) -> Settled:
-    """Build a :class:`Settled` without its Python-level ``__new__`` (a hot path)."""
-    return tuple.__new__(Settled, fields)
+_new_tuple = tuple.__new__
 
 
 class Clock:
@@ -201,16 +199,21 @@ class Clock:
         goals, warnings, pauses and the next change.
         """
         cal, stop, first, running = self.cal, self.stop, self.start, self.running
-        end = now if stop is None else stop
-        start = first if stop is None or first < stop else stop
-        spans = self.spans(end)
-        lengths = [c.elapsed_us(a, b) for a, b, c in spans]
-        counted = sum(lengths)
         target = self.range
-        due_at = None
-        budget = 0
-        along = spans
-        if target is not None:
+        if stop is None:
+            end, start = now, first
+        else:
+            end, start = stop, (first if first < stop else stop)
+        spans = self.spans(end)
+        lengths = []
+        for a, b, c in spans:  # a loop: a comprehension's frame costs more for a span or two
+            lengths.append(c.elapsed_us(a, b))
+        counted = sum(lengths)
+        pending = stop is None and now < first
+        budget, due_at, along = 0, None, spans
+        if target is None:
+            state = _NOT_APPLICABLE
+        else:
             # the last state goes on: a running clock's last span is open-ended (a
             # stopped clock's deadline is where it would have been)
             if running and (not spans or spans[-1][1] != end or spans[-1][2] is not cal):
@@ -218,51 +221,52 @@ class Clock:
                 lengths = [*lengths, 0]
             budget = allowance(target.breach, cal, first)
             due_at = _reach(along, lengths, running, budget)
-        pending = stop is None and now < first
-        if target is None:
-            state = _NOT_APPLICABLE
-        elif pending:
-            state = _PENDING
-        elif due_at is not None and due_at <= end:
-            state = _BREACHED
-        elif self.cancelled:
-            state = _CANCELLED
-        elif stop is not None:
-            state = _ACHIEVED
-        elif not running:
-            state = _PAUSED
-        else:
-            state = _RUNNING
+            if pending:
+                state = _PENDING
+            elif due_at is not None and due_at <= end:
+                state = _BREACHED
+            elif self.cancelled:
+                state = _CANCELLED
+            elif stop is not None:
+                state = _ACHIEVED
+            elif not running:
+                state = _PAUSED
+            else:
+                state = _RUNNING
         fields = (state, start, end, spans, counted, budget, due_at, pending, along, lengths)
-        return _settled(fields)
+        return _new_tuple(Settled, fields)  # without Settled's Python-level __new__
 
     def measure(self, now: int, tz: dt.tzinfo, changes: list[int]) -> Cycle:
         """Measure this cycle at ``now`` (datetimes in ``tz``); append when it will change."""
         settled = self.settle(now)
         state, start, end, spans, counted, budget, due_at, pending, along, lengths = settled
-        stop, first, running, target = self.stop, self.start, self.running, self.range
-        goal_at = None
-        warnings: list[tuple[WarningThreshold, int]] = []
-        goal_met = None
+        stop, running, target, since = self.stop, self.running, self.range, self.since
+        goal_at = goal_met = remaining = None
+        crossed: tuple[tuple[WarningThreshold, int], ...] = ()
         if target is not None:
+            remaining = budget - counted
             if target.goal is not None:
-                goal_at = _reach(along, lengths, running, allowance(target.goal, self.cal, first))
+                goal = allowance(target.goal, self.cal, self.start)
+                goal_at = _reach(along, lengths, running, goal)
                 if goal_at is not None and goal_at <= end:
                     goal_met = False
                 elif stop is not None and state is not _CANCELLED:
                     goal_met = True
+            warnings: list[tuple[WarningThreshold, int]] = []
             for threshold in target.warnings:
                 at = _reach(along, lengths, running, threshold.counted_us(budget))
                 if at is not None:
                     warnings.append((threshold, at))
+            if warnings:
+                crossed = _crossed(warnings, end, since)
             if pending:
-                changes.append(first)  # it starts, running or paused
+                changes.append(self.start)  # it starts, running or paused
             elif stop is None and running:
                 if goal_at is not None and goal_at > now:
                     changes.append(goal_at)
                 if due_at is not None and due_at > now:
                     changes.append(due_at)
-                changes.extend(at for _w, at in warnings if at > now)
+                changes.extend([at for _w, at in warnings if at > now])
         halts = self.halts
         if stop is None and not running:
             halts = [*halts, (self.mark, end, self.reason)]
@@ -270,7 +274,9 @@ class Clock:
         for a, b, _r in halts:
             if b > start and a < end:
                 paused += (b if b < end else end) - (a if a > start else start)
-        since = self.since
+        breached = None
+        if state is _BREACHED and due_at is not None:
+            breached = due_at if due_at > since else since
         return _cycle(  # a Cycle, its fields in order
             self.metric,
             state,
@@ -282,11 +288,11 @@ class Clock:
             goal_at,  # goal_us
             due_at,  # due_us
             stop,  # stopped_us
-            None if state is not _BREACHED or due_at is None else max(due_at, since),  # breached_us
+            breached,  # breached_us
             counted,  # elapsed_us
-            None if target is None else budget - counted,  # remaining_us
+            remaining,  # remaining_us
             paused,  # paused_us
-            _crossed(warnings, end, since) if warnings else (),  # warnings_us
+            crossed,  # warnings_us
             (tuple(spans), tuple(halts), start, end, self.cal),  # trace
         )
 
