@@ -266,7 +266,9 @@ class Clock:
                     changes.append(goal_at)
                 if due_at is not None and due_at > now:
                     changes.append(due_at)
-                changes.extend([at for _w, at in warnings if at > now])
+                for _threshold, at in warnings:
+                    if at > now:
+                        changes.append(at)
         halts = self.halts
         if stop is None and not running:
             halts = [*halts, (self.mark, end, self.reason)]
