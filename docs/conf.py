@@ -24,6 +24,7 @@ nitpick_ignore_regex = [
     ("py:class", r"Decimal|Iterator|Iterable|Mapping|Sequence|Callable|Literal|TypeAlias"),
     ("py:class", r"decimal\.Decimal"),
     ("py:class", r".*\._[A-Z]\w*"),  # private TypeVars in signatures
+    ("py:class", r"servicedesk_core\._\w+\..*"),  # private helper types (_convert.Items)
     ("py:class", r"Figure|DataFrame|(matplotlib|pandas)\..*"),  # the optional notebook extras
 ]
 nitpicky = True

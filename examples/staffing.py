@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import pathlib
 import sys
+from collections.abc import Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from functools import partial
 from zoneinfo import ZoneInfo
@@ -42,7 +43,7 @@ CENTRAL = ZoneInfo("America/Chicago")
 TARGET = StaffingTarget(service_level=0.8, within=dt.timedelta(seconds=20), shrinkage=0.3)
 
 
-def table(rows: list[dict[str, object]], columns: list[str]) -> str:
+def table(rows: Sequence[Mapping[str, object]], columns: list[str]) -> str:
     """A plain text table (a notebook would show ``to_frame()`` instead)."""
 
     def cell(value: object) -> str:
@@ -143,17 +144,8 @@ def question_3() -> None:
     )
     print(f"3. A simulated week from Friday noon: {len(RUN.tickets)} tickets")
     print(f"   Tier 1 queue when the desk opens on Monday: {monday_open} tickets")
-    rows = [
-        {
-            "priority": a.priority,
-            "metric": str(a.metric.value),
-            "achieved": a.achieved,
-            "breached": a.breached,
-            "attainment": a.rate,
-        }
-        for a in RUN.summary.attainment()
-    ]
-    print(table(rows, ["priority", "metric", "achieved", "breached", "attainment"]))
+    columns = ["priority", "metric", "achieved", "breached", "attainment"]
+    print(table(RUN.summary.to_rows(), columns))
     print(f"   occupancy: {', '.join(f'tier {t} {o:.0%}' for t, o in RUN.occupancy)}")
 
 
@@ -173,7 +165,7 @@ def report_by_partition() -> TicketSummary:
         summaries = pool.map(partial(summarize, PARTNER.policy, now=end), parts)
         total = sum(summaries, TicketSummary())
     assert total == summarize(PARTNER.policy, logs, end)
-    first = total.average("first_response", business=False) or 0.0
+    first = total.average("first_response", business=False, default=0.0)
     print(
         f"4. Report from {len(parts)} partitions: {total.tickets_per_week()}, average first "
         f"response {first / 3600:.1f} h (calendar time)"

@@ -6,9 +6,8 @@ code. They pass because constructors are typed as taking ``Iterable[...]`` and
 the plain forms, never because of casts. The docs read like a notebook session
 (a name is reused for a new value; an optional result known to be set is looked
 at directly), so their blocks are checked with ``--allow-redefinition`` and
-without ``union-attr``; everything else is ``--strict`` as it stands. Files
-that fail today for reasons owned by other work are listed in ``KNOWN_FAILING``,
-and the test fails as soon as one of them passes, so the list only shrinks.
+without ``union-attr``; everything else is ``--strict`` as it stands, and
+every file must pass.
 """
 
 from __future__ import annotations
@@ -66,23 +65,6 @@ def extract(markdown: Path, target: Path) -> Path:
     return module
 
 
-KNOWN_FAILING = {
-    # SLAPolicy(targets={...}) with targets of mixed kinds infers dict[Metric, object]; the
-    # SLA engine's typing is being reworked (issue 13). Remove a file here once it passes.
-    "sla_reseller.py",
-    "sla_partner.py",
-    "sla_contact_center.py",
-    "escalation_reseller.py",
-    "doc_sla.py",
-    # untyped helpers and lists of mixed events in the escalation guide (issue 9)
-    "doc_escalation.py",
-    # notebook rows of mixed values, optional results (issue 10)
-    "staffing.py",
-    "doc_staffing.py",
-}
-"""Files that fail today, each for a reason owned elsewhere; the test fails when one passes."""
-
-
 def failing_files(*args: str) -> dict[str, list[str]]:
     """The files mypy --strict finds errors in, with their errors."""
     out, err, _status = api.run(["--strict", "--no-error-summary", *args])
@@ -102,7 +84,7 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
 def test_examples_readme_and_docs_pass_mypy_strict(docs: list[str]) -> None:
     code = failing_files(str(ROOT / "examples"), str(ROOT / "typing_tests"))
     guides = failing_files("--allow-redefinition", "--disable-error-code", "union-attr", *docs)
-    assert KNOWN_FAILING == {**code, **guides}.keys(), {**code, **guides}
+    assert {} == {**code, **guides}
 
 
 def test_typing_tests_run() -> None:

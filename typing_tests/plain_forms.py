@@ -18,6 +18,8 @@ from servicedesk_core import (
     NEW_HIRE,
     Account,
     Action,
+    AgentReplied,
+    Arrivals,
     AuthzPolicy,
     BusinessCalendar,
     Contact,
@@ -31,10 +33,15 @@ from servicedesk_core import (
     PriorityMatrix,
     PriorityScheme,
     ReadinessSnapshot,
+    ReadinessState,
     ReceivedDocument,
     RequestFacts,
+    Resolved,
     Rule,
     SLAPolicy,
+    Target,
+    TargetRange,
+    TargetsSpec,
     Ticket,
     TriageRule,
     TriageRules,
@@ -42,6 +49,7 @@ from servicedesk_core import (
     WorkCatalogue,
     WorkKind,
     check_requested_date,
+    summarize,
 )
 from servicedesk_core.playbook import Check, Resolve
 
@@ -107,7 +115,8 @@ order = PortOrder(
     numbers_to_port=["913 599 6900"], scope="partial", port_date="2026-03-16", temporary_numbers="0"
 )
 snapshot = ReadinessSnapshot(
-    states={"users_created": "ready"}, e911_locations=[E911(status="validated")]
+    states={"users_created": "ready", "numbers_ported": ReadinessState.NOT_READY},
+    e911_locations=[E911(status="validated")],
 )
 document = ReceivedDocument("phone bill", "2026-03-02", dated="2026-02-20")
 notice = LeadTime(name="licence", minimum="P2D", counting="calendar")
@@ -124,3 +133,30 @@ sla = SLAPolicy(
 )
 policy_set = PolicySet([PolicyRule(name="all", policy=sla)])
 created = Created(at=dt.datetime(2026, 3, 2, tzinfo=UTC), priority="High", tags={"vip"})
+
+# sla: targets of mixed kinds in one literal, or in a variable typed with the public alias
+mixed = SLAPolicy(
+    name="mixed",
+    scheme=FOUR_TIER,
+    calendar=desk,
+    targets={
+        Metric.FIRST_RESPONSE: first_response,
+        "resolution": {
+            "Critical": Target.hours(4),
+            "High": TargetRange(goal="PT8H", breach=Target(business_days=1)),
+            "Medium": dt.timedelta(days=2),
+            "Low": None,
+        },
+    },
+)
+resolution: TargetsSpec = {Metric.RESOLUTION: dict.fromkeys(FOUR_TIER, Target.workdays(3))}
+slower = mixed.with_settings(targets=resolution)
+
+# events: a list of mixed events is a list[Event]; optional figures have a default
+log = [created, AgentReplied(at=dt.datetime(2026, 3, 2, 1, tzinfo=UTC))]
+log.append(Resolved(at=dt.datetime(2026, 3, 2, 2, tzinfo=UTC)))
+summary = summarize(mixed, [log], dt.datetime(2026, 3, 3, tzinfo=UTC))
+hours: float = summary.average("first_response", default=0.0) / 3600
+
+# staffing: a rate per channel, or a profile of 168 hourly rates
+arrivals = Arrivals(per_hour={"email": 0.8, "phone": [0.2] * 168})

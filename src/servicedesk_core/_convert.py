@@ -24,7 +24,8 @@ import functools
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import TypeVar
+from collections.abc import Set as AbstractSet
+from typing import Protocol, TypeVar
 
 import pendulum
 
@@ -32,6 +33,7 @@ from servicedesk_core.errors import ConfigError, NaiveDatetimeError
 
 __all__ = [
     "MAX_TEXT",
+    "Items",
     "aware_datetime",
     "boolean",
     "brief",
@@ -435,6 +437,25 @@ def frozenset_of(value: object, field: str, item: Callable[[object, str], T]) ->
     ['a', 'b']
     """
     return frozenset(tuple_of(value, field, item))
+
+
+K_co = TypeVar("K_co", covariant=True)
+V_co = TypeVar("V_co", covariant=True)
+
+
+class Items(Protocol[K_co, V_co]):
+    """A mapping as a converter reads it: its ``(key, value)`` items (the type of an argument).
+
+    ``Mapping`` is invariant in its key, so a user's ``dict[str, float]`` is
+    not a ``Mapping[Channel | str, float]``, and a dict literal whose values
+    are of mixed kinds loses its type against a union of mappings. ``Items``
+    is covariant in both, so one ``Items[Channel | str, float]`` accepts every
+    such dict. At run time the value must be a ``Mapping`` (see :func:`pairs`).
+    """
+
+    def items(self) -> AbstractSet[tuple[K_co, V_co]]:
+        """The ``(key, value)`` pairs."""
+        ...
 
 
 def pairs(value: object, field: str) -> tuple[tuple[object, object], ...]:

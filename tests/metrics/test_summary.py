@@ -48,6 +48,27 @@ def test_percentiles_are_nearest_rank() -> None:
     assert summary.percentile("resolution", 0.5) is None
 
 
+def test_figures_without_data_are_none_or_the_default_given() -> None:
+    """An empty summary has no average, percentile or satisfaction: ``None``, or ``default``."""
+    empty = TicketSummary()
+    assert (None, None, None) == (
+        empty.average("first_response"),
+        empty.percentile("resolution", 0.5),
+        empty.satisfaction(),
+    )
+    assert (0.0, -1.0, 3.0) == (
+        empty.average("first_response", business=False, default=0.0),
+        empty.percentile("resolution", 0.5, default=-1.0),
+        empty.satisfaction(default=3.0),
+    )
+    full = TicketSummary(times=[(("first_response", "business"), (60.0,))], scores=[(5, 1)])
+    assert (60.0, 60.0, 5.0) == (
+        full.average("first_response", default=0.0),
+        full.percentile("first_response", 1, default=0.0),
+        full.satisfaction(default=0.0),
+    )
+
+
 def test_attainment_per_priority_and_metric() -> None:
     logs = [
         ticket(monday(), answer=H, priority="High"),

@@ -4,6 +4,7 @@ import pickle
 
 import attrs
 import pytest
+from hypothesis import given
 
 from servicedesk_core import (
     CodeBook,
@@ -16,6 +17,7 @@ from servicedesk_core import (
     ValidationError,
 )
 from servicedesk_core.report import join_path
+from tests.fuzz import JUNK, refused_or_built
 
 BOOK = CodeBook(
     [
@@ -117,3 +119,14 @@ def test_reports_are_immutable_hashable_values() -> None:
     assert hash(report) == hash(Report(list(report)))
     assert pickle.loads(pickle.dumps(BOOK)) == BOOK
     assert "zip.format" in pickle.loads(pickle.dumps(BOOK))
+
+
+@given(JUNK, JUNK, JUNK, JUNK)
+def test_report_doors_from_junk_raise_only_config_error(
+    severity: object, code: object, path: object, message: object
+) -> None:
+    """One door, one fuzz test: Issue, Report, IssueCode and CodeBook refuse junk naming a field."""
+    refused_or_built(lambda: Issue(severity, code, path, message))  # type: ignore[arg-type]
+    refused_or_built(lambda: Report(severity))  # type: ignore[arg-type]
+    refused_or_built(lambda: IssueCode(code, severity, message))  # type: ignore[arg-type]
+    refused_or_built(lambda: CodeBook(code))  # type: ignore[arg-type]

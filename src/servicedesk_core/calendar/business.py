@@ -17,7 +17,6 @@ from servicedesk_core.calendar.hours import (
     DayHours,
     TimeRange,
     WeeklyHours,
-    _without_field,
     to_ranges,
 )
 from servicedesk_core.calendar.timeline import DayRanges, Timeline
@@ -60,7 +59,7 @@ def _to_overrides(value: OverridesLike) -> tuple[Override, ...]:
         try:
             result[day] = to_ranges(ranges)
         except ConfigError as error:
-            raise ConfigError(_without_field(error), field=f"overrides[{day}]") from None
+            raise ConfigError(error.message, field=f"overrides[{day}]") from None
     return tuple(sorted(result.items()))
 
 

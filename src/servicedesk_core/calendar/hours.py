@@ -238,18 +238,12 @@ def _to_week(
             try:
                 week[day] = to_ranges(ranges)
             except ConfigError as error:
-                raise ConfigError(_without_field(error), field=f"days[{DAY_NAMES[day]}]") from None
+                raise ConfigError(error.message, field=f"days[{DAY_NAMES[day]}]") from None
         return tuple(week)
     days = convert.tuple_of(value, "days", lambda item, _: to_ranges(item))
     if len(days) != 7:
         raise ConfigError(f"expected 7 weekdays, got {len(days)}", field="days")
     return days
-
-
-def _without_field(error: ConfigError) -> str:
-    """The message of a ``ConfigError`` without its field prefix."""
-    text = str(error.args[0])
-    return text[len(error.field) + 2 :] if error.field else text
 
 
 @attrs.frozen

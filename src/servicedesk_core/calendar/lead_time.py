@@ -28,7 +28,6 @@ import attrs
 from servicedesk_core import _convert as convert
 from servicedesk_core._time import UTC, to_us
 from servicedesk_core.calendar.base import Calendar
-from servicedesk_core.calendar.hours import _without_field
 from servicedesk_core.errors import ConfigError
 from servicedesk_core.report import CodeBook, Issue, IssueCode, Report, Severity, _Enum
 
@@ -358,7 +357,7 @@ def check_requested_date(
     try:
         requested = convert.date(requested, path or "requested")
     except ConfigError as error:
-        issue = LEAD_TIME_CODES.issue("lead_time.not_a_date", path, _without_field(error))
+        issue = LEAD_TIME_CODES.issue("lead_time.not_a_date", path, error.message)
         return LeadTimeCheck(estimate, None, Report([issue]))
     ahead = (requested - estimate.submitted_at.date()).days
     if ahead > max_ahead_days:

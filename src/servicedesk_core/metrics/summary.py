@@ -16,7 +16,7 @@ import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TypeVar
+from typing import TypeVar, overload
 
 import attrs
 
@@ -185,18 +185,34 @@ class TicketSummary(Table):
         key = (Metric(metric).value, "business" if business else "calendar")
         return dict(self.times).get(key, ())
 
-    def average(self, metric: Metric | str, *, business: bool = True) -> float | None:
-        """The mean time in seconds, ``None`` without any.
+    @overload
+    def average(self, metric: Metric | str, *, business: bool = ...) -> float | None: ...
+    @overload
+    def average(self, metric: Metric | str, *, business: bool = ..., default: float) -> float: ...
+    def average(
+        self, metric: Metric | str, *, business: bool = True, default: float | None = None
+    ) -> float | None:
+        """The mean time in seconds; without any, ``default`` (``None`` unless given).
 
-        >>> TicketSummary(times=[(("first_response", "business"), (60.0, 120.0))]).average(
-        ...     "first_response")
-        90.0
+        >>> summary = TicketSummary(times=[(("first_response", "business"), (60.0, 120.0))])
+        >>> summary.average("first_response"), summary.average("resolution", default=0.0)
+        (90.0, 0.0)
         """
         values = self.durations(metric, business=business)
-        return math.fsum(values) / len(values) if values else None
+        return math.fsum(values) / len(values) if values else default
 
-    def percentile(self, metric: Metric | str, q: float, *, business: bool = True) -> float | None:
-        """The ``q`` quantile (0-1, nearest rank) of the time in seconds, ``None`` without any.
+    @overload
+    def percentile(
+        self, metric: Metric | str, q: float, *, business: bool = ...
+    ) -> float | None: ...
+    @overload
+    def percentile(
+        self, metric: Metric | str, q: float, *, business: bool = ..., default: float
+    ) -> float: ...
+    def percentile(
+        self, metric: Metric | str, q: float, *, business: bool = True, default: float | None = None
+    ) -> float | None:
+        """The ``q`` quantile (0-1, nearest rank) of the time in seconds; without any, ``default``.
 
         >>> TicketSummary(times=[(("resolution", "calendar"), (1.0, 2.0, 3.0, 4.0))]).percentile(
         ...     "resolution", 0.5, business=False)
@@ -205,7 +221,7 @@ class TicketSummary(Table):
         q = convert.number(q, "q", min_value=0, max_value=1)
         values = self.durations(metric, business=business)
         if not values:
-            return None
+            return default
         return values[max(0, math.ceil(q * len(values)) - 1)]
 
     def attainment(self, *, month: str | None = None, excluded: bool = False) -> list[Attainment]:
@@ -224,11 +240,19 @@ class TicketSummary(Table):
         """The months (``"YYYY-MM"``) with decided cycles, in order."""
         return sorted({key[0] for key, _count in self.outcomes})
 
-    def satisfaction(self) -> float | None:
-        """The average survey score (1-5), ``None`` without answers."""
+    @overload
+    def satisfaction(self) -> float | None: ...
+    @overload
+    def satisfaction(self, *, default: float) -> float: ...
+    def satisfaction(self, *, default: float | None = None) -> float | None:
+        """The average survey score (1-5); without answers, ``default`` (``None`` unless given).
+
+        >>> TicketSummary().satisfaction(), TicketSummary(scores=[(4, 2)]).satisfaction()
+        (None, 4.0)
+        """
         answers = sum(count for _score, count in self.scores)
         if not answers:
-            return None
+            return default
         return sum(score * count for score, count in self.scores) / answers
 
     def recurring(

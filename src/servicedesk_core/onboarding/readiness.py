@@ -113,7 +113,7 @@ ALWAYS_ITEMS = tuple(item.key for item in PORT_DAY_CHECKLIST if item.always)
 
 
 def _to_states(
-    states: Mapping[str, ReadinessState | str] | Iterable[tuple[str, ReadinessState | str]],
+    states: Mapping[str, ReadinessState | str],
 ) -> tuple[tuple[str, ReadinessState], ...]:
     pairs = {}
     for key, state in convert.pairs(states, "states"):

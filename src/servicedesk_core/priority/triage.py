@@ -59,12 +59,6 @@ def _too_long(field: str, value: str) -> Issue:
     return _fact_issue("facts.too_long", field, message)
 
 
-def _message(error: ConfigError) -> str:
-    """The message of a ``ConfigError`` without its field prefix."""
-    text = str(error.args[0])
-    return text[len(error.field) + 2 :] if error.field else text
-
-
 class UsersAffected(enum.StrEnum):
     """How many of the account's users a request affects, ordered by reach."""
 
@@ -462,7 +456,7 @@ class TriageRule:
             )
         except ConfigError as error:
             field = f"when.{error.field}" if error.field in _CONDITIONS else error.field
-            raise ConfigError(_message(error), field=field) from None
+            raise ConfigError(error.message, field=field) from None
 
     def _explain(self, known: _Known) -> tuple[bool, tuple[str, ...]]:
         """Whether the rule matches, with the conditions that held or the one that failed."""
@@ -631,7 +625,7 @@ class TriageRules:
             try:
                 rules.append(TriageRule.from_dict(raw))
             except ConfigError as error:
-                raise ConfigError(_message(error), field=f"rules[{i}].{error.field}") from None
+                raise ConfigError(error.message, field=f"rules[{i}].{error.field}") from None
         return cls(scheme=scheme, rules=rules, default=data["default"])  # type: ignore[arg-type]
 
     @property

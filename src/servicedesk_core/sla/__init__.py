@@ -37,7 +37,7 @@ from servicedesk_core.sla.bulk import CycleOutcome, TicketOutcome, evaluate_many
 from servicedesk_core.sla.definitions import MetricDefinition, Signal, builtin_definition
 from servicedesk_core.sla.evaluate import evaluate
 from servicedesk_core.sla.facts import TicketFacts
-from servicedesk_core.sla.policy import SLAPolicy
+from servicedesk_core.sla.policy import SLAPolicy, TargetSpec, TargetsSpec
 from servicedesk_core.sla.results import (
     ClockState,
     Cycle,
@@ -111,6 +111,8 @@ __all__ = [
     "SurveyAnswered",
     "Target",
     "TargetRange",
+    "TargetSpec",
+    "TargetsSpec",
     "TicketFacts",
     "TicketOutcome",
     "WarningCrossed",

@@ -15,6 +15,7 @@ from typing import Any
 import attrs
 
 from servicedesk_core import _convert as convert
+from servicedesk_core._convert import Items
 from servicedesk_core.calendar import Calendar
 from servicedesk_core.errors import ConfigError
 from servicedesk_core.events import Event
@@ -39,23 +40,14 @@ TargetSpec = TargetRange | Target | dt.timedelta | str | None
 text, ``"PT4H"``), or ``None`` (no target for that level: the metric is not applicable,
 "best effort")."""
 
-_Targets = tuple[tuple[MetricKey, tuple[tuple[str, TargetRange | None], ...]], ...]
-_LevelTargets = Mapping[str, TargetSpec] | Mapping[PriorityLevel, TargetSpec]
-TargetsSpec = (
-    Mapping[Metric, _LevelTargets]
-    | Mapping[str, _LevelTargets]
-    | Mapping[MetricKey, _LevelTargets]
-    | _Targets
-)
-"""Targets as written in a policy: ``{metric: {level: target}}``; metrics and levels may be
-given by name."""
-PausesSpec = (
-    Mapping[Metric, Iterable[str]]
-    | Mapping[str, Iterable[str]]
-    | Mapping[MetricKey, Iterable[str]]
-    | Iterable[tuple[MetricKey, Iterable[str]]]
-)
+TargetsSpec = Items[MetricKey, Items[str | PriorityLevel, TargetSpec]]
+"""Targets as written in a policy: ``{metric: {level: target}}``, metrics and levels given as
+members or by name, the targets of one metric of any mix of :data:`TargetSpec` kinds."""
+
+PausesSpec = Items[MetricKey, Iterable[str]]
 """Pauses as written in a policy: ``{metric: statuses}``; metrics may be given by name."""
+
+_Targets = tuple[tuple[MetricKey, tuple[tuple[str, TargetRange | None], ...]], ...]
 _Pauses = tuple[tuple[MetricKey, frozenset[str]], ...]
 
 
@@ -493,4 +485,4 @@ class SLAPolicy:
         merged = dict(self.paused_by)
         for metric, statuses in _to_paused_by(paused_by):
             merged[metric] = merged.get(metric, frozenset()) | statuses
-        return attrs.evolve(self, paused_by=tuple(merged.items()))
+        return attrs.evolve(self, paused_by=merged)

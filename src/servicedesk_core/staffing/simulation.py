@@ -28,6 +28,7 @@ from typing import Any, TypeVar
 import attrs
 
 from servicedesk_core import _convert as convert
+from servicedesk_core._convert import Items
 from servicedesk_core._time import from_us, to_us, zone
 from servicedesk_core.calendar import Calendar
 from servicedesk_core.errors import ConfigError
@@ -72,8 +73,7 @@ def _profile(value: object, field: str) -> tuple[float, ...]:
 
 
 def _per_channel(
-    value: Mapping[Channel | str, float | Iterable[float]]
-    | Iterable[tuple[Channel, tuple[float, ...]]],
+    value: Items[Channel | str, float | Iterable[float]],
 ) -> tuple[tuple[Channel, tuple[float, ...]], ...]:
     items = list(value.items() if isinstance(value, Mapping) else _pairs(value, "per_hour"))
     if not items:
