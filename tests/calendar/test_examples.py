@@ -93,6 +93,16 @@ def test_wall_time_in_the_gap_moves_forward_by_the_gap() -> None:
     assert 90 * dt.timedelta(minutes=1) == cal.elapsed(ct(2026, 3, 8), ct(2026, 3, 9))
 
 
+def test_add_days_onto_a_dst_change_keeps_the_wall_time_by_the_exact_path() -> None:
+    """A day whose UTC offset changes has no steady midnight: the wall time is resolved exactly."""
+    cal = BusinessCalendar(timezone="America/Chicago", hours="Daily 00:00-06:00")
+    assert ct(2026, 3, 8, 4) == cal.add_days(ct(2026, 3, 7, 4), 1)  # 23 real hours later
+    assert ct(2026, 3, 8, 3, 30) == cal.add_days(ct(2026, 3, 7, 2, 30), 1)  # 02:30 is in the gap
+    first = dt.datetime(2026, 11, 1, 1, 30, tzinfo=CT, fold=0)
+    assert first.utcoffset() == cal.add_days(ct(2026, 10, 31, 1, 30), 1).utcoffset()
+    assert ct(2026, 11, 2, 1, 30) == cal.add_days(ct(2026, 10, 31, 1, 30), 2)
+
+
 def test_ambiguous_wall_time_takes_its_first_occurrence() -> None:
     cal = BusinessCalendar(timezone="America/Chicago", hours="Daily 01:30-03:00")
     first = dt.datetime(2026, 11, 1, 1, 30, tzinfo=CT, fold=0)

@@ -358,7 +358,10 @@ class Calendar:
         """
         if type(days) is not int and (not isinstance(days, int) or isinstance(days, bool)):
             raise TypeError(f"days must be an int, got {days!r}")
-        return from_us(self._add_days_us(to_us(t), days, end_of_day), self.tz)
+        x = to_us(t)
+        if days >= 0 and not self._overnight:  # the hot path, one call fewer
+            return from_us(self._add_days_forward(x, days, end_of_day), self.tz)
+        return from_us(self._add_days_us(x, days, end_of_day), self.tz)
 
     def add_days_us(self, x: int, days: int, *, end_of_day: bool = False) -> int:
         """:meth:`add_days` on integer microseconds since the Unix epoch.

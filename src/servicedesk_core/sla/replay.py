@@ -543,18 +543,18 @@ class _Replay:
         reports = []
         changes: list[int] = [] if upcoming is None else [upcoming]
         for i, clocks in enumerate(self.clocks):
-            if chooser is not None:
-                clocks = [clock for clock in clocks if clock.measured]
-                if not plan.measured[i] and (chooser.drop or not clocks):
-                    continue
-            if clocks:
-                cycles: tuple[Cycle, ...] = ()
-                for clock in clocks:  # a loop: a comprehension's frame costs more for one or two
+            if not plan.measured[i] and chooser is not None and chooser.drop:
+                continue  # a metric the current policy does not measure leaves the report
+            cycles: tuple[Cycle, ...] = ()
+            for clock in clocks:  # a loop: a comprehension's frame costs more for one or two
+                if clock.measured:  # (without a policy set, every clock is)
                     cycles += (clock.measure(now, tz, changes),)
+            if cycles:
                 state = cycles[-1].state
+            elif not plan.measured[i]:
+                continue  # no history from an earlier policy either
             else:
                 found = targets[i]
-                cycles = ()
                 state = _NOT_APPLICABLE if found is None or found[0] is None else _PENDING
             reports.append(_metric_report(plan.keys[i], state, cycles))
         return _sla_report(  # an SLAReport, its fields in order
