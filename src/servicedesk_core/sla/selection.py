@@ -417,14 +417,10 @@ class PolicySet:
         Raises:
             EventLogError: the log cannot be replayed, or no rule matches.
         """
-        if not events:
-            raise EventLogError("the log is empty; it starts with a Created event")
-        first = events[0]
-        if not isinstance(first, Created):
-            raise EventLogError(f"a log starts with Created, not {type(first).__name__}", index=0)
-        if not self.switches:
+        first = events[0] if events else None
+        if isinstance(first, Created) and not self.switches:
             return self.select(first).evaluate(events, now, ignore_later=ignore_later)
-        return replay(
+        return replay(  # which also raises a bad log's error, as for a lone policy
             self._policies[0],
             None,
             events,
