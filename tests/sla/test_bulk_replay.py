@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from servicedesk_core import (
     FOUR_TIER,
+    AgentReplied,
     AttributesChanged,
     ClockState,
     Condition,
@@ -106,3 +107,13 @@ def test_a_clock_the_new_policy_does_not_measure_stops_or_leaves_the_figures() -
 
 
 MINUTES_30, MINUTES_60 = 30 * 60 * 10**6, 60 * 60 * 10**6
+
+
+def test_a_dropped_metric_leaves_the_figures_even_when_answered_before_the_change() -> None:
+    answered = [DOWNGRADED[0], AgentReplied(at=central(16, 9, 10)), DOWNGRADED[1]]
+    rules = PolicySet(RULES, on_policy_change="drop")
+    report = rules.evaluate(answered, NOW)
+    assert [Metric.RESOLUTION] == [metric.metric for metric in report.metrics]
+    assert [TicketOutcome.from_report(report, answered[0])] == evaluate_many(rules, [answered], NOW)
+    kept = PolicySet(RULES).evaluate(answered, NOW)[Metric.FIRST_RESPONSE]
+    assert (ClockState.ACHIEVED, central(16, 9, 10)) == (kept.state, kept.stopped_at)

@@ -415,6 +415,11 @@ TARGET_CASES: dict[str, Case] = {
         "expected an integer, got str 'one'",
     ),
     "zero days": (lambda: Target(business_days=0), "business_days", "must be at least 1, got 0"),
+    "negative days": (
+        lambda: Target(business_days=-1),
+        "business_days",
+        "must be at least 1, got -1",
+    ),
     "negative days by the end of the day": (
         lambda: Target(business_days=-1, end_of_day=True),
         "business_days",
@@ -530,3 +535,31 @@ def test_default_pauses_of_metrics_a_policy_does_not_measure_need_not_match_its_
     own = policy(statuses=["new", "open"], targets={"first_response": every_level(H)})
     assert ("new", "open") == own.statuses
     assert frozenset({"waiting_on_customer"}) == own.pauses("resolution")
+
+
+@pytest.mark.parametrize(
+    ("build", "field"),
+    [
+        (lambda: policy(targets="resolution"), "targets"),
+        (lambda: policy(targets={"resolution": "PT4H"}), "targets.resolution"),
+        (lambda: policy(paused_by="on_hold"), "paused_by"),
+        (lambda: policy(calendars=DESK), "calendars"),
+        (lambda: Condition(attributes="gold"), "attributes"),
+        (lambda: facts(attributes="gold"), "attributes"),
+    ],
+)
+def test_a_mapping_setting_given_something_else_names_its_field(
+    build: Callable[[], object], field: str
+) -> None:
+    with pytest.raises(ConfigError) as raised:
+        build()
+    assert field == raised.value.field
+    assert raised.value.message.startswith("expected ")
+
+
+def test_a_goal_and_a_breach_of_different_kinds_are_not_compared() -> None:
+    """Hours and business days have no common measure until a clock starts."""
+    mixed = TargetRange(goal=Target.hours(1), breach=Target.workdays(1))
+    assert "goal 1:00:00 business time, breach 1 business day" == mixed.describe()
+    late = TargetRange(goal=Target.workdays(3), breach=Target.hours(1))
+    assert "goal 3 business days, breach 1:00:00 business time" == late.describe()

@@ -42,6 +42,12 @@ def desk(name: str, **hours: int) -> SLAPolicy:
 
 
 FAST, SLOW = desk("fast", resolution=2), desk("slow", resolution=8)
+TIERED = SLAPolicy(
+    name="tiered",
+    scheme=FOUR_TIER,
+    calendar=DESK,
+    targets={"resolution": {"Critical": H, "High": 2 * H, "Medium": 4 * H, "Low": 8 * H}},
+)
 GOLD_FACTS = TicketFacts(
     priority="High",
     channel="phone",
@@ -236,24 +242,18 @@ def test_a_set_switches_policy_only_when_it_picks_again_or_follows_new_versions(
 
 def test_a_priority_change_retargets_within_the_rule_that_reads_the_priority() -> None:
     """The same rule picks again: the clock takes the new level's target, as without a set."""
-    tiered = SLAPolicy(
-        name="tiered",
-        scheme=FOUR_TIER,
-        calendar=DESK,
-        targets={"resolution": {"Critical": H, "High": 2 * H, "Medium": 4 * H, "Low": 8 * H}},
-    )
     rules = PolicySet(
         [
             PolicyRule(
-                name="urgent", policy=tiered, when=Condition(priorities={"Critical", "High"})
+                name="urgent", policy=TIERED, when=Condition(priorities={"Critical", "High"})
             ),
-            PolicyRule(name="rest", policy=tiered),
+            PolicyRule(name="rest", policy=TIERED),
         ]
     )
     critical = Created(at=central(16, 9), priority="Critical")
     events = [critical, PriorityChanged(at=central(16, 9, 30), priority="High")]
     report = rules.evaluate(events, central(16, 10))
-    assert tiered.evaluate(events, central(16, 10)).metrics == report.metrics
+    assert TIERED.evaluate(events, central(16, 10)).metrics == report.metrics
     assert ("urgent", "High", central(16, 11)) == (
         report.rule.rule if report.rule else None,
         report.priority,
@@ -350,3 +350,47 @@ def test_a_custom_metric_of_one_policy_of_a_set_stops_when_the_ticket_leaves_it(
     assert (central(16, 11), "fast") == (report[Metric.RESOLUTION].due_at, report.policy.name)
     dropped = PolicySet(rules.rules, on_policy_change="drop").evaluate(events, central(16, 11))
     assert [Metric.RESOLUTION] == [metric.metric for metric in dropped.metrics]
+
+
+def test_a_priority_change_retargets_under_rules_that_do_not_read_the_priority() -> None:
+    rules = PolicySet(
+        [
+            PolicyRule(name="gold", policy=TIERED, when=Condition(attributes={"plan": "gold"})),
+            PolicyRule(name="rest", policy=TIERED),
+        ]
+    )
+    events = [opened(central(16, 9)), PriorityChanged(at=central(16, 9, 30), priority="Medium")]
+    report = rules.evaluate(events, central(16, 10))
+    assert TIERED.evaluate(events, central(16, 10)).metrics == report.metrics
+    assert central(16, 13) == report[Metric.RESOLUTION].due_at
+
+
+def test_rules_that_all_read_the_priority_pick_again_on_a_priority_change() -> None:
+    rules = PolicySet(
+        [
+            PolicyRule(name="urgent", policy=FAST, when=Condition(priorities={"Critical", "High"})),
+            PolicyRule(name="normal", policy=SLOW, when=Condition(priorities={"Medium", "Low"})),
+        ]
+    )
+    events = [opened(central(16, 9)), PriorityChanged(at=central(16, 9, 30), priority="Low")]
+    report = rules.evaluate(events, central(16, 10))
+    assert ("slow", central(16, 17)) == (report.policy.name, report[Metric.RESOLUTION].due_at)
+
+
+def test_a_change_of_attributes_keeps_the_channel_unless_it_names_one() -> None:
+    rules = PolicySet(
+        [
+            PolicyRule(name="phone", policy=FAST, when=Condition(channels={"phone"})),
+            PolicyRule(name="rest", policy=SLOW),
+        ]
+    )
+    created = Created(at=central(16, 9), priority="High", channel="phone")
+    plan = AttributesChanged(at=central(16, 9, 30), attributes={"plan": "gold"})
+    assert "fast" == rules.evaluate([created, plan], central(16, 10)).policy.name
+    facts = TicketFacts.from_created(created)
+    assert (facts.channel, "gold") == (
+        facts.updated(plan).channel,
+        facts.updated(plan).attribute("plan"),
+    )
+    moved = AttributesChanged(at=central(16, 9, 30), channel="email")
+    assert "slow" == rules.evaluate([created, moved], central(16, 10)).policy.name

@@ -471,7 +471,8 @@ class SLAPolicy:
     def with_pauses(self, paused_by: PausesSpec) -> SLAPolicy:
         """Return a copy in which more statuses pause some metrics (the others keep theirs).
 
-        ``with_settings(paused_by=...)`` replaces the pauses; this extends them.
+        ``with_settings(paused_by=...)`` replaces the pauses; this extends them (a custom
+        metric's own pauses included).
 
         >>> from servicedesk_core import FOUR_TIER, BusinessCalendar
         >>> policy = SLAPolicy(name="p", scheme=FOUR_TIER, calendar=BusinessCalendar.always_open(),
@@ -484,5 +485,5 @@ class SLAPolicy:
         """
         merged = dict(self.paused_by)
         for metric, statuses in _to_paused_by(paused_by):
-            merged[metric] = merged.get(metric, frozenset()) | statuses
+            merged[metric] = self.pauses(metric) | statuses
         return attrs.evolve(self, paused_by=merged)

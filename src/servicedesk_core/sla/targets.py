@@ -77,7 +77,7 @@ def _duration(value: dt.timedelta | str | None) -> dt.timedelta | None:
 
 
 def _business_days(value: int | str | None) -> int | None:
-    return None if value is None else convert.integer(value, "business_days", min_value=0)
+    return None if value is None else convert.integer(value, "business_days")
 
 
 def _target_calendar(value: Calendar | str | None) -> Calendar | str | None:
