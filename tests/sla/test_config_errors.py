@@ -394,6 +394,11 @@ FACTS_CASES: dict[str, Case] = {
         "expected text, got int 3",
     ),
     "blank tag": (lambda: facts(tags=["vip", ""]), "tags[1]", "expected non-blank text"),
+    "attribute value too long": (
+        lambda: facts(attributes={"plan": "x" * 1001}),
+        "attributes.plan",
+        "text of 1001 characters is longer than 1000",
+    ),
     "team not text": (lambda: facts(team=3), "team", "expected text, got int 3"),
     "team too long": (
         lambda: facts(team=LONG),

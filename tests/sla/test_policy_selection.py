@@ -11,6 +11,7 @@ from servicedesk_core import (
     AgentReplied,
     Assigned,
     AttributesChanged,
+    BusinessCalendar,
     ClockState,
     Condition,
     Created,
@@ -394,3 +395,39 @@ def test_a_change_of_attributes_keeps_the_channel_unless_it_names_one() -> None:
     )
     moved = AttributesChanged(at=central(16, 9, 30), channel="email")
     assert "slow" == rules.evaluate([created, moved], central(16, 10)).policy.name
+
+
+def test_a_new_policy_with_the_same_target_on_another_calendar_moves_the_deadline() -> None:
+    """Friday 15:00, 4 hours to resolve: Monday 09:00 on the desk, Friday 19:00 around the clock."""
+    always = BusinessCalendar.always_open(timezone="America/Chicago")
+    on_call = desk("on call", resolution=4).with_settings(calendar=always)
+    rules = PolicySet(
+        [
+            PolicyRule(name="on call", policy=on_call, when=Condition(tags={"outage"})),
+            PolicyRule(name="desk", policy=desk("desk", resolution=4)),
+        ]
+    )
+    events = [
+        Created(at=central(20, 15), priority="High"),
+        AttributesChanged(at=central(20, 16), tags_added={"outage"}),
+    ]
+    assert central(23, 9) == rules.evaluate(events[:1], central(20, 16))["resolution"].due_at
+    assert central(20, 19) == rules.evaluate(events, central(20, 16))["resolution"].due_at
+
+
+def test_a_ticket_that_follows_the_current_version_lives_through_each_new_one() -> None:
+    versions = [
+        PolicyVersion(effective=central(18, 0), rules=[PolicyRule(name="b", policy=TIERED)]),
+        PolicyVersion(effective=central(19, 0), rules=[PolicyRule(name="c", policy=FAST)]),
+    ]
+    rules = PolicySet(
+        [PolicyRule(name="a", policy=SLOW)], versions=versions, follow_version="current"
+    )
+    created = Created(at=central(17, 9), priority="High")
+    quiet = rules.evaluate([created], central(20, 9))
+    busy = rules.evaluate([created, AgentReplied(at=central(20, 9))], central(20, 9))
+    for report in (quiet, busy):
+        assert ["slow", "tiered", "fast"] == [span.policy.name for span in report.policy_spans]
+        assert [central(17, 9), central(18, 0), central(19, 0)] == [
+            span.start for span in report.policy_spans
+        ]
