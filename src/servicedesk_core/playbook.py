@@ -51,7 +51,7 @@ PLAYBOOK_CODES = CodeBook(
         IssueCode("answer.unused", Severity.WARNING, "The walk ended before this check."),
     ]
 )
-"""The codes :meth:`Playbook.walk` may report about the answers it was given."""
+"""The codes :meth:`~servicedesk_core.Playbook.walk` may report about the answers it was given."""
 
 
 def _attach(values: str | Iterable[str]) -> tuple[str, ...]:
@@ -229,7 +229,7 @@ class Escalation:
 
 
 Step = NextCheck | Resolution | Escalation
-"""What :meth:`Playbook.walk` returns."""
+"""What :meth:`~servicedesk_core.Playbook.walk` returns."""
 
 
 def _checks(values: Iterable[Check]) -> tuple[Check, ...]:
@@ -321,7 +321,7 @@ class Playbook:
 
         Never raises for bad answers: an answer for an unknown check, one that is
         not ``True``/``False``, or one for a check after the walk ended is listed
-        in the result's ``issues`` (codes in :data:`PLAYBOOK_CODES`) and
+        in the result's ``issues`` (codes in :data:`~servicedesk_core.playbook.PLAYBOOK_CODES`) and
         otherwise ignored; answers that are not a mapping count as none.
 
         Args:

@@ -80,7 +80,7 @@ class Charge:
     - ``amount``: The estimate or catalogue price; ``None`` when unknown.
     - ``currency``: The catalogue's currency.
     - ``reasons``: Why, as issues (:class:`~servicedesk_core.Issue`) of
-      :data:`~servicedesk_core.authz.AUTHZ_CODES` (``billing.billable_work``,
+      :data:`~servicedesk_core.AUTHZ_CODES` (``billing.billable_work``,
       ``billing.after_hours``, ``billing.uncatalogued``, ``billing.short_notice``,
       ``billing.included``, ``billing.critical_after_hours``...).
     """

@@ -146,7 +146,7 @@ AUTHZ_CODES = CodeBook(
         IssueCode("rule.allow", _I, "An allow rule matched."),
     ]
 )
-"""Every reason code a :class:`Decision` or a :class:`~servicedesk_core.authz.Charge` may carry.
+"""Every reason code a :class:`Decision` or a :class:`~servicedesk_core.Charge` may carry.
 
 Errors explain a denial, warnings what an approval or a call back waits for,
 infos why something is allowed or included.

@@ -28,5 +28,5 @@ ESCALATION_CODES = CodeBook(
         IssueCode("lifecycle.survey_early", _ERROR, "A survey answer before the resolution."),
     ]
 )
-"""Every code :meth:`~servicedesk_core.escalation.Workflow.check` may report; ``replay``
+"""Every code :meth:`~servicedesk_core.Workflow.check` may report; ``replay``
 raises with the same codes (``TransitionError.code`` for the ``lifecycle.*`` ones)."""

@@ -118,4 +118,4 @@ ONBOARDING_CODES = (
     )
     | LEAD_TIME_CODES
 )
-"""The codes of :mod:`servicedesk_core.onboarding`, each with its severity and meaning."""
+"""The codes of ``servicedesk_core.onboarding``, each with its severity and meaning."""

@@ -421,7 +421,7 @@ def validate_phone_number(text: str, *, path: str = "") -> PhoneNumberCheck:
 
     Formatting is forgiven (spaces, dots, dashes, parentheses, a leading ``+1``
     or ``1``, keypad letters); nothing else is fixed silently. Text longer than
-    :data:`MAX_NUMBER_TEXT` is reported (``field.too_long``) without being read,
+    ``MAX_NUMBER_TEXT`` (100 characters) is reported (``field.too_long``) without being read,
     so the verdict takes the same time for a pasted megabyte.
 
     Args:

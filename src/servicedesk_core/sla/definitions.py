@@ -44,7 +44,7 @@ class Signal(enum.Enum):
     """The ticket was opened (a clock started by it waits for the opening under
     ``OutOfHoursStart.WAIT_FOR_OPENING``)."""
     AGENT_RESPONSE = "agent_response"
-    """An agent answered: a public reply, or an internal note where the policy counts notes."""
+    """An agent answered, with a public reply or an internal note where the policy counts notes."""
     CUSTOMER_MESSAGE = "customer_message"
     """The customer wrote a message awaiting an answer, on an unresolved ticket."""
     CUSTOMER_FOLLOW_UP = "customer_follow_up"

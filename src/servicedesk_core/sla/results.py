@@ -157,7 +157,7 @@ class Cycle:
 
     @property
     def due_at(self) -> dt.datetime | None:
-        """The deadline: when counted time reaches the breach target if the clock keeps its state.
+        """The deadline, when counted time reaches the breach target if the clock keeps its state.
 
         ``None`` while paused (the instant depends on when it resumes) or
         without a target. Answering strictly before it is on time.

@@ -85,7 +85,7 @@ class OnPolicyChange(enum.Enum):
     """What happens to a clock the newly picked policy sets no target for (default :attr:`STOP`)."""
 
     STOP = "stop"
-    """The clock keeps its history and stops at the change: its cycle is
+    """The clock keeps its history and stops at the change; its cycle is
     ``CANCELLED`` (or stays ``BREACHED`` if it breached before)."""
     DROP = "drop"
     """The clock's cycles leave the report, as if the metric had never been measured."""
@@ -97,7 +97,7 @@ class FollowVersion(enum.Enum):
     AT_CREATION = "at_creation"
     """The version in effect when the ticket was created, for its whole life."""
     CURRENT = "current"
-    """The version in effect at each moment: at a version's effective instant the
+    """The version in effect at each moment; at a version's effective instant the
     ticket's policy is picked again from the new version."""
 
 

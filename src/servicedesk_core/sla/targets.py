@@ -41,13 +41,13 @@ class Metric(enum.Enum):
     RESOLUTION = "resolution"
     """From creation to the resolution."""
     REQUESTER_WAIT = "requester_wait"
-    """Zendesk's requester wait time: from creation to the resolution, counted while the
+    """Zendesk's requester wait time, from creation to the resolution, counted while the
     ticket does not wait on the requester (paused by ``waiting_on_customer``)."""
     AGENT_WORK = "agent_work"
-    """Zendesk's agent work time: from creation to the resolution, counted only while the
+    """Zendesk's agent work time, from creation to the resolution, counted only while the
     ticket is new or open (paused by every waiting status)."""
     PAUSABLE_UPDATE = "pausable_update"
-    """Zendesk's pausable update: a periodic update that pauses in every waiting status."""
+    """Zendesk's pausable update, a periodic update that pauses in every waiting status."""
 
     __hash__ = object.__hash__  # members are singletons; the C hash keeps lookups fast
 
