@@ -209,9 +209,8 @@ class _Replay:
         self.selection = selection
         self.plan = plan
         self.chooser = chooser
-        n = len(plan.keys)
-        self.clocks: list[list[Clock]] = [[] for _ in range(n)]
-        self.open: list[Clock | None] = [None] * n
+        self.clocks: list[list[Clock]] = [[] for _ in plan.keys]
+        self.open: list[Clock | None] = [None] * len(plan.keys)
         self.level = ""
         self.status = policy.statuses[0]
         self.resolved = self.closed = self.answered = False
