@@ -1,6 +1,11 @@
 """Sphinx configuration: MyST Markdown pages, Furo theme, autodoc API reference."""
 
-from sphinx.application import Sphinx
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pytest collects this file too, and the dev extra has no Sphinx
+    from sphinx.application import Sphinx
 
 project = "servicedesk_core"
 author = "servicedesk_core contributors"

@@ -192,7 +192,7 @@ def main() -> None:
         print(f"== {name}: {rules.scheme!r}")
         for text, facts in SAMPLES.items():
             triage = rules.classify(facts)
-            rule = triage.rule.name if triage.rule else "default"
+            rule = triage.rule_name or "default"
             print(f"  {text:40} {triage.level.name:9} {rule:20} {'; '.join(triage.reasons)}")
     print(f"== 004 contact center: {CONTACT_CENTER!r}")
     print(f"  one-hour escalation for: {', '.join(map(str, CONTACT_CENTER_HIGH_CRITICAL))}")

@@ -69,11 +69,10 @@ def main() -> None:
     ]
     for label, at, channel, priority in cases:
         created = Created(at=at, priority=priority, channel=channel)
-        report = POLICIES.evaluate([created], at)
-        assert report.rule is not None
-        due = report[Metric.FIRST_RESPONSE].due_at
+        rule = POLICIES.select(created).rule
+        due = POLICIES.evaluate([created], at)[Metric.FIRST_RESPONSE].due_at
         assert due is not None
-        print(f"{label:<22} {priority:<5} -> {report.rule.rule}: triage by {due:%a %H:%M}")
+        print(f"{label:<22} {priority:<5} -> {rule}: triage by {due:%a %H:%M}")
 
 
 if __name__ == "__main__":

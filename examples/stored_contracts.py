@@ -49,7 +49,7 @@ def main() -> None:
     )
     sla = stored(SLAPolicy, "reseller-sla-policy")
     report = sla.evaluate([Created(at=friday, priority=triage.level.name)], friday)
-    print(f"reseller: {triage.level.name} ({triage.rule.name if triage.rule else 'default'}),")
+    print(f"reseller: {triage.level.name} ({triage.rule_name or 'default'}),")
     print(f"  first response due {report[Metric.FIRST_RESPONSE].due_at}")
 
     # Seed 000: who may approve billable work.

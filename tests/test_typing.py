@@ -4,10 +4,9 @@ The examples, ``typing_tests/`` (lists, sets, names and dates as text), the
 README's snippet and every Python code block of the docs are checked as user
 code. They pass because constructors are typed as taking ``Iterable[...]`` and
 the plain forms, never because of casts. The docs read like a notebook session
-(a name is reused for a new value; an optional result known to be set is looked
-at directly), so their blocks are checked with ``--allow-redefinition`` and
-without ``union-attr``; everything else is ``--strict`` as it stands, and
-every file must pass.
+(a name is reused for a new value), so their blocks are checked with
+``--allow-redefinition``; everything else is ``--strict`` as it stands, optional
+results included, and every file must pass.
 """
 
 from __future__ import annotations
@@ -83,7 +82,7 @@ def docs(tmp_path_factory: pytest.TempPathFactory) -> list[str]:
 
 def test_examples_readme_and_docs_pass_mypy_strict(docs: list[str]) -> None:
     code = failing_files(str(ROOT / "examples"), str(ROOT / "typing_tests"))
-    guides = failing_files("--allow-redefinition", "--disable-error-code", "union-attr", *docs)
+    guides = failing_files("--allow-redefinition", *docs)
     assert {} == {**code, **guides}
 
 

@@ -43,13 +43,19 @@ def test_first_match_wins_and_names_the_rule_and_reasons() -> None:
     triage = classify(service_state="down", users_affected="all", has_workaround=False)
     assert triage.level.name == "Critical"
     assert RULES.rules[0] == triage.rule
+    assert "outage" == triage.rule_name
     assert triage.reasons == ("users affected is all", "service is down")
     assert not triage.is_default
 
 
 def test_default_lists_why_each_rule_missed() -> None:
     triage = classify(kind="change", users_affected="multiple", has_workaround=True)
-    assert (FOUR_TIER["Low"], None, True) == (triage.level, triage.rule, triage.is_default)
+    assert (FOUR_TIER["Low"], None, None, True) == (
+        triage.level,
+        triage.rule,
+        triage.rule_name,
+        triage.is_default,
+    )
     assert triage.reasons == (
         "outage: users affected is multiple, not at least all",
         "vip: channel is unknown",

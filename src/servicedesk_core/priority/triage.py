@@ -532,6 +532,11 @@ class Triage:
         """Whether no rule matched and the default level applied."""
         return self.rule is None
 
+    @property
+    def rule_name(self) -> str | None:
+        """The name of the rule that matched, or ``None`` when the default applied."""
+        return None if self.rule is None else self.rule.name
+
 
 def _rules(values: Iterable[TriageRule]) -> tuple[TriageRule, ...]:
     return convert.instances(values, "rules", TriageRule)
@@ -556,7 +561,7 @@ class TriageRules:
     ... )
     >>> facts = RequestFacts(service_state="down", users_affected=40, account_size=40)
     >>> result = rules.classify(facts)
-    >>> result.level.name, result.rule.name, result.reasons
+    >>> result.level.name, result.rule_name, result.reasons
     ('Critical', 'outage', ('users affected is all (40 of 40)', 'service is down'))
     >>> rules.classify({"users_affected": "40"}).issues[0].code
     'facts.wrong_type'

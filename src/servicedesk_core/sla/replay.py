@@ -175,7 +175,9 @@ def replay(
         EventLogError: the log cannot be replayed.
         NaiveDatetimeError: ``now`` has no timezone.
     """
-    return _Replay(policy, selection, plan, chooser).run(events, to_us(now), now, ignore_later)
+    state = _Replay(policy, selection, plan, chooser)
+    now_us = to_us(now)
+    return state._report(now_us, state.replay(events, now_us, now, ignore_later))
 
 
 class _Replay:
@@ -207,9 +209,8 @@ class _Replay:
         self.selection = selection
         self.plan = plan
         self.chooser = chooser
-        n = len(plan.keys)
-        self.clocks: list[list[Clock]] = [[] for _ in range(n)]
-        self.open: list[Clock | None] = [None] * n
+        self.clocks: list[list[Clock]] = [[] for _ in plan.keys]
+        self.open: list[Clock | None] = [None] * len(plan.keys)
         self.level = ""
         self.status = policy.statuses[0]
         self.resolved = self.closed = self.answered = False
@@ -221,17 +222,12 @@ class _Replay:
 
     # the replay
 
-    def run(
-        self, events: Sequence[Event], now: int, now_dt: dt.datetime, ignore_later: bool
-    ) -> SLAReport:
-        return self._report(now, self.replay(events, now, now_dt, ignore_later))
-
     def replay(
         self, events: Sequence[Event], now: int, now_dt: dt.datetime, ignore_later: bool
     ) -> int | None:
         """Apply the log, validating it; return the next version's instant, if any.
 
-        The clocks are then ready to measure: :meth:`run` reports them, the
+        The clocks are then ready to measure: :func:`replay` reports them, the
         bulk replay (``sla.bulk``) settles them.
         """
         if not events:
