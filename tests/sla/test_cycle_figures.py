@@ -6,9 +6,16 @@ import datetime as dt
 
 from hypothesis import HealthCheck, given, settings
 
-from servicedesk_core import Created, Metric, SLAPolicy, StatusChanged
+from servicedesk_core import (
+    AgentReplied,
+    Created,
+    CustomerReplied,
+    Metric,
+    SLAPolicy,
+    StatusChanged,
+)
 from servicedesk_core.testing.strategies import event_logs, sla_policies
-from tests.sla.helpers import H, central, desk_policy
+from tests.sla.helpers import MIN, H, central, desk_policy
 
 POLICY = desk_policy()
 
@@ -43,3 +50,21 @@ def test_instants_and_durations_are_exact_integers(ticket: tuple[SLAPolicy, list
             figures += [cycle.goal_us, cycle.due_us, cycle.stopped_us, cycle.breached_us]
             figures += [cycle.remaining_us, *(at for _threshold, at in cycle.warnings_us)]
             assert all(type(figure) is int for figure in figures if figure is not None)
+
+
+def test_each_cycle_counts_its_own_days_and_the_metric_adds_them() -> None:
+    """Next response over two days: 2 hours on Monday evening's message, then 30 minutes."""
+    events = [
+        Created(at=central(16, 9), priority="High"),
+        AgentReplied(at=central(16, 9, 10)),
+        CustomerReplied(at=central(16, 15)),
+        AgentReplied(at=central(17, 7, 30)),
+        CustomerReplied(at=central(17, 8)),
+        AgentReplied(at=central(17, 8, 30)),
+    ]
+    metric = POLICY.evaluate(events, central(17, 9))[Metric.NEXT_RESPONSE]
+    monday, tuesday = dt.date(2026, 11, 16), dt.date(2026, 11, 17)
+    assert [{monday: 2 * H, tuesday: 30 * MIN}, {tuesday: 30 * MIN}] == [
+        cycle.counted_by_day() for cycle in metric.cycles
+    ]
+    assert {monday: 2 * H, tuesday: H} == metric.counted_by_day()
