@@ -51,3 +51,13 @@ def desk_policy(**settings: object) -> SLAPolicy:
         targets=targets,
         **settings,  # type: ignore[arg-type]
     )
+
+
+def hours_policy(name: str, **hours: int) -> SLAPolicy:
+    """A four-tier policy on the desk calendar: ``hours`` per metric, the same for every level."""
+    return SLAPolicy(
+        name=name,
+        scheme=FOUR_TIER,
+        calendar=DESK,
+        targets={metric: dict.fromkeys(FOUR_TIER.names, n * H) for metric, n in hours.items()},
+    )

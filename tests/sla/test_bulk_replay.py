@@ -8,7 +8,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from servicedesk_core import (
-    FOUR_TIER,
     AgentReplied,
     AttributesChanged,
     ClockState,
@@ -17,14 +16,13 @@ from servicedesk_core import (
     Metric,
     PolicyRule,
     PolicySet,
-    SLAPolicy,
     evaluate,
 )
 from servicedesk_core._time import to_us
 from servicedesk_core.events import Event
 from servicedesk_core.sla.bulk import CycleOutcome, TicketOutcome, evaluate_many
 from servicedesk_core.testing.strategies import event_logs, policy_sets
-from tests.sla.helpers import DESK, H, central
+from tests.sla.helpers import central, hours_policy
 
 SLOW = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 LATER = st.timedeltas(min_value=dt.timedelta(0), max_value=dt.timedelta(days=10))
@@ -52,17 +50,8 @@ def test_bulk_replay_under_a_policy_set_agrees_with_evaluate(data: st.DataObject
     assert figures(chosen, logs, now) == evaluate_many(chosen, logs, now)
 
 
-def desk(name: str, **hours: int) -> SLAPolicy:
-    return SLAPolicy(
-        name=name,
-        scheme=FOUR_TIER,
-        calendar=DESK,
-        targets={metric: dict.fromkeys(FOUR_TIER.names, n * H) for metric, n in hours.items()},
-    )
-
-
-GOLD = desk("gold", first_response=1, resolution=4)
-STANDARD = desk("standard", resolution=8)
+GOLD = hours_policy("gold", first_response=1, resolution=4)
+STANDARD = hours_policy("standard", resolution=8)
 RULES = [
     PolicyRule(name="gold", policy=GOLD, when=Condition(attributes={"plan": "gold"})),
     PolicyRule(name="standard", policy=STANDARD),

@@ -28,21 +28,9 @@ from servicedesk_core import (
     StatusChanged,
     TicketFacts,
 )
-from tests.sla.helpers import CENTRAL, DESK, H, central
+from tests.sla.helpers import CENTRAL, DESK, H, central, hours_policy
 
-LEVELS = FOUR_TIER.names
-
-
-def desk(name: str, **hours: int) -> SLAPolicy:
-    return SLAPolicy(
-        name=name,
-        scheme=FOUR_TIER,
-        calendar=DESK,
-        targets={metric: dict.fromkeys(LEVELS, n * H) for metric, n in hours.items()},
-    )
-
-
-FAST, SLOW = desk("fast", resolution=2), desk("slow", resolution=8)
+FAST, SLOW = hours_policy("fast", resolution=2), hours_policy("slow", resolution=8)
 TIERED = SLAPolicy(
     name="tiered",
     scheme=FOUR_TIER,
@@ -325,8 +313,8 @@ def test_a_custom_metric_of_one_policy_of_a_set_stops_when_the_ticket_leaves_it(
         name="vendor",
         custom_metrics=[VENDOR],
         targets={
-            "vendor_wait": dict.fromkeys(LEVELS, H),
-            Metric.RESOLUTION: dict.fromkeys(LEVELS, 8 * H),
+            "vendor_wait": dict.fromkeys(FOUR_TIER.names, H),
+            Metric.RESOLUTION: dict.fromkeys(FOUR_TIER.names, 8 * H),
         },
     )
     rules = PolicySet(
@@ -400,11 +388,11 @@ def test_a_change_of_attributes_keeps_the_channel_unless_it_names_one() -> None:
 def test_a_new_policy_with_the_same_target_on_another_calendar_moves_the_deadline() -> None:
     """Friday 15:00, 4 hours to resolve: Monday 09:00 on the desk, Friday 19:00 around the clock."""
     always = BusinessCalendar.always_open(timezone="America/Chicago")
-    on_call = desk("on call", resolution=4).with_settings(calendar=always)
+    on_call = hours_policy("on call", resolution=4).with_settings(calendar=always)
     rules = PolicySet(
         [
             PolicyRule(name="on call", policy=on_call, when=Condition(tags={"outage"})),
-            PolicyRule(name="desk", policy=desk("desk", resolution=4)),
+            PolicyRule(name="desk", policy=hours_policy("desk", resolution=4)),
         ]
     )
     events = [
@@ -431,3 +419,30 @@ def test_a_ticket_that_follows_the_current_version_lives_through_each_new_one() 
         assert [central(17, 9), central(18, 0), central(19, 0)] == [
             span.start for span in report.policy_spans
         ]
+
+
+def test_picking_again_stays_within_the_version_the_ticket_follows() -> None:
+    """A ticket of the 2026 contract upgraded after the 2027 one took effect gets 2026's gold."""
+
+    def rules(gold: SLAPolicy) -> list[PolicyRule]:
+        return [
+            PolicyRule(name="gold", policy=gold, when=Condition(attributes={"plan": "gold"})),
+            PolicyRule(name="rest", policy=SLOW),
+        ]
+
+    new_contract = PolicyVersion(effective=central(18, 0), rules=rules(TIERED))
+    events = [
+        Created(at=central(17, 9), priority="High"),
+        AttributesChanged(at=central(18, 9), attributes={"plan": "gold"}),
+    ]
+    for follow, policy, effective in (
+        ("at_creation", "fast", None),
+        ("current", "tiered", central(18, 0)),
+    ):
+        report = PolicySet(rules(FAST), versions=[new_contract], follow_version=follow).evaluate(
+            events, central(18, 10)
+        )
+        assert (policy, effective) == (
+            report.policy.name,
+            report.rule.effective if report.rule else "no rule",
+        )

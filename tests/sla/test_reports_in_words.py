@@ -13,6 +13,7 @@ from servicedesk_core import (
     PolicySet,
     Segment,
     SegmentKind,
+    StatusChanged,
     Target,
     TargetRange,
     WarningThreshold,
@@ -98,3 +99,35 @@ def test_a_target_says_which_calendar_it_runs_on() -> None:
         "goal 1:00:00 business time on night, breach 2:00:00 business time on night, "
         "warn at 50% of the target, warn at 0:15:00 before the breach"
     ) == night.describe()
+
+
+def test_a_clock_waiting_for_the_opening_explains_only_its_own_life() -> None:
+    """A pause on Friday night, before the desk opens on Monday, is not in the explanation."""
+    waiting = desk_policy(out_of_hours="wait_for_opening")
+    events = [
+        Created(at=central(20, 18), priority="High"),
+        StatusChanged(at=central(20, 19), status="waiting_on_customer"),
+        StatusChanged(at=central(20, 20), status="open"),
+        StatusChanged(at=central(23, 9), status="waiting_on_customer"),
+        StatusChanged(at=central(23, 10), status="open"),
+    ]
+    assert (
+        Segment(SegmentKind.COUNTED, central(23, 7), central(23, 9)),
+        Segment(SegmentKind.PAUSED, central(23, 9), central(23, 10), "waiting_on_customer"),
+        Segment(SegmentKind.COUNTED, central(23, 10), central(23, 11)),
+    ) == waiting.evaluate(events, central(23, 11))["resolution"].explain()
+
+
+def test_a_report_names_custom_metrics_in_its_lines() -> None:
+    vendor = MetricDefinition(
+        name="vendor_wait", start_statuses={"waiting_on_vendor"}, stop_statuses={"open"}
+    )
+    policy = POLICY.with_settings(
+        custom_metrics=[vendor],
+        targets={"vendor_wait": dict.fromkeys(["Critical", "High", "Medium", "Low"], "PT2H")},
+    )
+    events = [OPENED, StatusChanged(at=central(16, 10), status="waiting_on_vendor")]
+    assert [
+        "policy 'desk'; priority High, status waiting_on_vendor",
+        "vendor_wait: running, due at 2026-11-16T12:00:00-06:00, remaining 1:00:00",
+    ] == policy.evaluate(events, central(16, 11)).describe().splitlines()

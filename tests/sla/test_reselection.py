@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from servicedesk_core import (
-    FOUR_TIER,
     Assigned,
     AttributesChanged,
     ClockState,
@@ -15,24 +14,11 @@ from servicedesk_core import (
     PolicyRule,
     PolicySet,
     PolicyVersion,
-    SLAPolicy,
 )
-from tests.sla.helpers import DESK, H, central
+from tests.sla.helpers import central, hours_policy
 
-LEVELS = FOUR_TIER.names
-
-
-def desk(name: str, **hours: int) -> SLAPolicy:
-    return SLAPolicy(
-        name=name,
-        scheme=FOUR_TIER,
-        calendar=DESK,
-        targets={metric: dict.fromkeys(LEVELS, n * H) for metric, n in hours.items()},
-    )
-
-
-GOLD = desk("gold", first_response=1, resolution=4)
-STANDARD = desk("standard", resolution=8)
+GOLD = hours_policy("gold", first_response=1, resolution=4)
+STANDARD = hours_policy("standard", resolution=8)
 RULES = [
     PolicyRule(name="gold", policy=GOLD, when=Condition(attributes={"plan": "gold"})),
     PolicyRule(name="standard", policy=STANDARD),
@@ -65,7 +51,7 @@ def test_a_clock_the_new_policy_does_not_measure_stops_or_is_dropped() -> None:
 
 
 def test_a_team_change_picks_again() -> None:
-    tier_two = desk("tier 2", resolution=2)
+    tier_two = hours_policy("tier 2", resolution=2)
     rules = PolicySet(
         [
             PolicyRule(name="tier 2", policy=tier_two, when=Condition(teams={"Tier 2"})),
@@ -77,8 +63,8 @@ def test_a_team_change_picks_again() -> None:
     assert ("tier 2", central(16, 11)) == (report.policy.name, report[Metric.RESOLUTION].due_at)
 
 
-CONTRACT_2026 = desk("2026", resolution=8)
-CONTRACT_2027 = desk("2027", resolution=4)
+CONTRACT_2026 = hours_policy("2026", resolution=8)
+CONTRACT_2027 = hours_policy("2027", resolution=4)
 NEW_CONTRACT = dt.datetime(2026, 11, 18, tzinfo=central(16, 0).tzinfo)  # Wednesday 00:00
 
 
