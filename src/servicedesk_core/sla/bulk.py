@@ -152,7 +152,7 @@ def _outcome(replay: _Replay, created: Created, now: int) -> TicketOutcome:
         if not plan.measured[i] and (drop or not clocks):
             continue
         for clock in clocks:
-            settled = clock.settle(now)
+            settled = clock.measure(now)  # without a zone: the state and deadline only
             cycles.append(
                 CycleOutcome(
                     key,

@@ -15,7 +15,7 @@ goals cross at their instants the same way.
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+from typing import NamedTuple, overload
 
 from servicedesk_core._time import ONE_US
 from servicedesk_core.calendar import Calendar
@@ -44,22 +44,12 @@ tuple: a clock keeps one per stretch, and building objects costs)."""
 
 
 class Settled(NamedTuple):
-    """Where a cycle stands at ``now`` (see :meth:`Clock.settle`)."""
+    """Where a cycle stands at ``now``: what the bulk replay keeps (:meth:`Clock.measure`)."""
 
     state: ClockState
     start: int
-    end: int
-    spans: list[tuple[int, int, Calendar]]
-    counted: int
-    budget: int
     due_at: int | None
-    pending: bool
-    along: list[tuple[int, int, Calendar]]
-    lengths: list[int]
-
-    def reach(self, x: int, running: bool) -> int | None:
-        """Where counted time reaches ``x`` (running on past ``end`` if the clock runs)."""
-        return _reach(self.along, self.lengths, running, x)
+    counted: int
 
 
 _new_tuple = tuple.__new__
@@ -192,11 +182,21 @@ class Clock:
         left = allowance(target, cal, self.start) - counted
         return t if left <= 0 else cal.add_us(t, left)
 
-    def settle(self, now: int) -> Settled:
-        """Where this cycle stands at ``now``: the core of :meth:`measure`.
+    @overload
+    def measure(self, now: int) -> Settled: ...
 
-        The bulk replay (``sla.bulk``) stops here; :meth:`measure` goes on to
-        goals, warnings, pauses and the next change.
+    @overload
+    def measure(self, now: int, tz: dt.tzinfo, changes: list[int]) -> Cycle: ...
+
+    def measure(
+        self, now: int, tz: dt.tzinfo | None = None, changes: list[int] | None = None
+    ) -> Cycle | Settled:
+        """Measure this cycle at ``now`` (datetimes in ``tz``); append when it will change.
+
+        Without ``tz`` it stops at the state and the deadline: the figures the
+        bulk replay (``sla.bulk``) keeps. One function for both: the report
+        measures every clock, and a call between the two halves cost a
+        twentieth of an evaluation.
         """
         cal, stop, first, running = self.cal, self.stop, self.start, self.running
         target = self.range
@@ -233,21 +233,14 @@ class Clock:
                 state = _PAUSED
             else:
                 state = _RUNNING
-        fields = (state, start, end, spans, counted, budget, due_at, pending, along, lengths)
-        return _new_tuple(Settled, fields)  # without Settled's Python-level __new__
-
-    def measure(self, now: int, tz: dt.tzinfo, changes: list[int]) -> Cycle:
-        """Measure this cycle at ``now`` (datetimes in ``tz``); append when it will change."""
-        settled = self.settle(now)
-        state, start, end, spans, counted, budget, due_at, pending, along, lengths = settled
-        stop, running, target, since = self.stop, self.running, self.range, self.since
-        goal_at = goal_met = remaining = None
+        if tz is None or changes is None:
+            return _new_tuple(Settled, (state, start, due_at, counted))  # without its __new__
+        goal_at = goal_met = remaining = breached = None
         crossed: tuple[tuple[WarningThreshold, int], ...] = ()
         if target is not None:
             remaining = budget - counted
             if target.goal is not None:
-                goal = allowance(target.goal, self.cal, self.start)
-                goal_at = _reach(along, lengths, running, goal)
+                goal_at = _reach(along, lengths, running, allowance(target.goal, cal, first))
                 if goal_at is not None and goal_at <= end:
                     goal_met = False
                 elif stop is not None and state is not _CANCELLED:
@@ -258,9 +251,9 @@ class Clock:
                 if at is not None:
                     warnings.append((threshold, at))
             if warnings:
-                crossed = _crossed(warnings, end, since)
+                crossed = _crossed(warnings, end, self.since)
             if pending:
-                changes.append(self.start)  # it starts, running or paused
+                changes.append(first)  # it starts, running or paused
             elif stop is None and running:
                 if goal_at is not None and goal_at > now:
                     changes.append(goal_at)
@@ -269,6 +262,9 @@ class Clock:
                 for _threshold, at in warnings:
                     if at > now:
                         changes.append(at)
+            if state is _BREACHED and due_at is not None:
+                since = self.since
+                breached = due_at if due_at > since else since
         halts = self.halts
         if stop is None and not running:
             halts = [*halts, (self.mark, end, self.reason)]
@@ -276,9 +272,6 @@ class Clock:
         for a, b, _r in halts:
             if b > start and a < end:
                 paused += (b if b < end else end) - (a if a > start else start)
-        breached = None
-        if state is _BREACHED and due_at is not None:
-            breached = due_at if due_at > since else since
         return _cycle(  # a Cycle, its fields in order
             self.metric,
             state,
@@ -295,7 +288,7 @@ class Clock:
             remaining,  # remaining_us
             paused,  # paused_us
             crossed,  # warnings_us
-            (tuple(spans), tuple(halts), start, end, self.cal),  # trace
+            (tuple(spans), tuple(halts), start, end, cal),  # trace
         )
 
 

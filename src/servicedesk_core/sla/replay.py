@@ -228,7 +228,7 @@ class _Replay:
         """Apply the log, validating it; return the next version's instant, if any.
 
         The clocks are then ready to measure: :func:`replay` reports them, the
-        bulk replay (``sla.bulk``) settles them.
+        bulk replay (``sla.bulk``) settles them (``Clock.measure`` without a zone).
         """
         if not events:
             raise EventLogError("the log is empty; it starts with a Created event")
