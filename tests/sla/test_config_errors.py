@@ -457,6 +457,16 @@ TARGET_CASES: dict[str, Case] = {
         "must be at most 878400, got 878401.0",
     ),
     "no minutes": (lambda: Target.minutes(0), "minutes", "must be greater than 0, got 0"),
+    "warning fraction not a number": (
+        lambda: WarningThreshold("most"),
+        "warnings",
+        "expected a number, got str 'most'",
+    ),
+    "warning before not a duration": (
+        lambda: WarningThreshold(before="30 minutes"),
+        "warnings",
+        "expected a duration (timedelta or ISO 8601 such as 'PT4H'), got str '30 minutes'",
+    ),
     "warning neither fraction nor before": (
         lambda: WarningThreshold(),
         "warnings",

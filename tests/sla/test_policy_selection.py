@@ -446,3 +446,15 @@ def test_picking_again_stays_within_the_version_the_ticket_follows() -> None:
             report.policy.name,
             report.rule.effective if report.rule else "no rule",
         )
+
+
+def test_a_version_that_took_effect_before_now_applies_to_a_report_as_of_now() -> None:
+    """Leaving out later events gives the report of the log cut at now, versions included."""
+    versions = [PolicyVersion(effective=central(18, 0), rules=[PolicyRule(name="b", policy=FAST)])]
+    rules = PolicySet(
+        [PolicyRule(name="a", policy=SLOW)], versions=versions, follow_version="current"
+    )
+    events = [Created(at=central(17, 9), priority="High"), Resolved(at=central(19, 9))]
+    as_of = rules.evaluate(events, central(18, 8), ignore_later=True)
+    assert rules.evaluate(events[:1], central(18, 8)) == as_of
+    assert ["slow", "fast"] == [span.policy.name for span in as_of.policy_spans]
