@@ -16,6 +16,8 @@ from servicedesk_core import (
     Metric,
     PolicyRule,
     PolicySet,
+    Selection,
+    SLAPolicy,
     evaluate,
 )
 from servicedesk_core._time import to_us
@@ -29,11 +31,11 @@ LATER = st.timedeltas(min_value=dt.timedelta(0), max_value=dt.timedelta(days=10)
 
 
 def figures(
-    report_policy: object, logs: list[list[Event]], now: dt.datetime
+    chooser: SLAPolicy | PolicySet | Selection, logs: list[list[Event]], now: dt.datetime
 ) -> list[TicketOutcome]:
     """The slow obvious path: a full report per ticket, reduced to its figures."""
     return [
-        TicketOutcome.from_report(evaluate(report_policy, log, now), log[0])  # type: ignore[arg-type]
+        TicketOutcome.from_report(evaluate(chooser, log, now), log[0])  # type: ignore[arg-type]
         for log in logs
     ]
 
