@@ -158,9 +158,18 @@ def instance(kind: type[T], value: object, field: str) -> T:
     servicedesk_core.errors.ConfigError: count: expected an int, got str '7'
     """
     if not isinstance(value, kind):
-        article = "an" if kind.__name__[:1] in "AEIOUaeiou" else "a"
-        raise ConfigError(f"expected {article} {kind.__name__}, got {describe(value)}", field=field)
+        raise ConfigError(f"expected {_article(kind.__name__)}, got {describe(value)}", field=field)
     return value
+
+
+def _article(name: str) -> str:
+    """``name`` with "a" or "an"; an acronym goes by its first letter's sound ("an SLAPolicy").
+
+    >>> _article("int"), _article("Event"), _article("SLAPolicy"), _article("Staff")
+    ('an int', 'an Event', 'an SLAPolicy', 'a Staff')
+    """
+    vowel_sound = "AEFHILMNORSX" if name[1:2].isupper() else "AEIOUaeiou"
+    return f"{'an' if name[:1] in vowel_sound else 'a'} {name}"
 
 
 def boolean(value: object, field: str) -> bool:
@@ -471,6 +480,10 @@ def pairs(value: object, field: str) -> tuple[tuple[object, object], ...]:
     """
     if isinstance(value, Mapping):
         return tuple(value.items())
+    if isinstance(value, str | bytes | bytearray) or not isinstance(value, Iterable):
+        raise ConfigError(
+            f"expected a mapping or (key, value) pairs, got {describe(value)}", field=field
+        )
     return tuple_of(value, field, _pair)
 
 

@@ -218,7 +218,7 @@ SELECTION_CASES: dict[str, Case] = {
     "rule policy not a policy": (
         lambda: PolicyRule(name="r", policy="desk"),
         "policy",
-        "expected a SLAPolicy, got str 'desk'",
+        "expected an SLAPolicy, got str 'desk'",
     ),
     "rule condition not a condition": (
         lambda: PolicyRule(name="r", policy=DESK_POLICY, when="always"),

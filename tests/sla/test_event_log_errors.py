@@ -63,7 +63,7 @@ BAD_LOGS: dict[str, tuple[list[object], int | None, str]] = {
     ),
     "created after now": (
         [Created(at=at(120), priority="High")],
-        None,
+        0,
         "the ticket was created at 2026-11-16 11:00:00-06:00, after now "
         "(2026-11-16 10:00:00-06:00)",
     ),

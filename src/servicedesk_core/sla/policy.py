@@ -93,8 +93,8 @@ def _target_range(value: object, field: str) -> TargetRange | None:
         )
     try:
         return TargetRange.of(value)
-    except ConfigError as error:
-        raise ConfigError(str(error), field=field) from None
+    except ConfigError as error:  # a bare target is the breach target: name the user's field only
+        raise ConfigError(error.message, field=field) from None
 
 
 def _to_targets(value: TargetsSpec) -> _Targets:
@@ -335,7 +335,7 @@ class SLAPolicy:
     def metrics(self) -> tuple[MetricKey, ...]:
         """The metrics this policy sets targets for.
 
-        Built-in ones in :class:`Metric` order, then custom ones by name.
+        Built-in ones in :class:`Metric` order, then custom ones in the order given.
         """
         return tuple(metric for metric, _levels in self.targets)
 

@@ -238,7 +238,9 @@ class _Replay:
             raise EventLogError(f"a log starts with Created, not {type(first).__name__}", index=0)
         previous = first._us
         if previous > now:
-            raise EventLogError(f"the ticket was created at {first.at}, after now ({now_dt})")
+            raise EventLogError(
+                f"the ticket was created at {first.at}, after now ({now_dt})", index=0
+            )
         self._created(first, previous)
         versions = () if self.chooser is None else self.chooser.versions
         version = bisect_right(versions, previous)  # versions before the creation do not apply
