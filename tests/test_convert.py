@@ -238,6 +238,16 @@ def test_brief_shows_short_values_as_repr_and_long_ones_described():
     assert "str 'xx" == convert.brief("x" * 1000)[:7]
 
 
+@given(text=st.text(max_size=300), limit=st.integers(min_value=40, max_value=200))
+def test_clip_keeps_short_text_and_shortens_long_text_to_the_limit(text, limit):
+    """Text for a message or a path: itself when short, else its start and its length."""
+    clipped = convert.clip(text, limit)
+    assert len(clipped) <= limit
+    assert (text == clipped) == (len(text) <= limit)
+    if text != clipped:
+        assert clipped.endswith(f"... ({len(text)} characters)")
+
+
 def test_instance_keeps_objects_of_the_type_and_names_the_field_otherwise():
     """A collection of objects: each item is checked, never converted."""
     assert Mode.SLOW is convert.instance(Mode, Mode.SLOW, "mode")

@@ -37,6 +37,7 @@ __all__ = [
     "aware_datetime",
     "boolean",
     "brief",
+    "clip",
     "date",
     "describe",
     "duration",
@@ -97,6 +98,20 @@ def brief(value: object, limit: int = 60) -> str:
         return describe(value, limit)  # never copy a pasted megabyte into a repr
     shown = _safe_repr(value)
     return shown if len(shown) <= limit else describe(value, limit)
+
+
+def clip(text: str, limit: int = MAX_TEXT) -> str:
+    """Return ``text``, or its start and its length when it is longer than ``limit``.
+
+    For text that goes into a message or a path, which must stay short.
+
+    >>> clip("abc"), clip("x" * 100, 30)
+    ('abc', 'xxxxxxxxxx... (100 characters)')
+    """
+    if len(text) <= limit:
+        return text
+    tail = f"... ({len(text)} characters)"
+    return text[: max(limit - len(tail), 0)] + tail
 
 
 def _safe_repr(value: object) -> str:
