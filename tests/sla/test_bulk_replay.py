@@ -8,12 +8,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from servicedesk_core import (
+    FOUR_TIER,
     AgentReplied,
     AttributesChanged,
     ClockState,
     Condition,
     Created,
-    FOUR_TIER,
     Metric,
     PolicyRule,
     PolicySet,
