@@ -332,8 +332,9 @@ class Calendar:
         >>> from servicedesk_core import BusinessCalendar
         >>> desk = BusinessCalendar(timezone="UTC", hours="Mon-Fri 09:00-17:00")
         >>> hour = 3_600_000_000
-        >>> [us // hour for us in desk.elapsed_many_us([0, 0], [24 * hour, 72 * hour])]
-        [0, 8]
+        >>> thursday = 0  # the epoch, 1 January 1970
+        >>> [us // hour for us in desk.elapsed_many_us([thursday] * 2, [24 * hour, 96 * hour])]
+        [8, 16]
         """
         window = self._bulk_window([*starts, *ends])
         if window is None:
