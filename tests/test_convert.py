@@ -165,6 +165,16 @@ def test_duration_text_is_canonical(delta, text):
     assert text == convert.duration_text(delta)
 
 
+@pytest.mark.parametrize(
+    "text", ["P99999999999D", "-P99999999999D", "PT10000000000S", "PT99999999999H"]
+)
+def test_a_duration_too_long_for_a_timedelta_is_a_config_error(text):
+    """It escaped as a bare OverflowError, or pendulum wrapped it round to a wrong duration."""
+    with pytest.raises(ConfigError) as caught:
+        convert.duration(text, "goal", allow_negative=True)
+    assert "goal" == caught.value.field
+
+
 def test_a_negative_duration_text_needs_permission():
     with pytest.raises(ConfigError, match="negative"):
         convert.duration("-PT1H", "goal")

@@ -66,6 +66,7 @@ T = TypeVar("T")
 _TRUE = frozenset({"true", "yes", "on", "1"})
 _FALSE = frozenset({"false", "no", "off", "0"})
 _INTEGER = re.compile(r"[+-]?[0-9]+")
+_HUGE_NUMBER = re.compile(r"(?<![.,0-9])[0-9]{10}")  # a whole number of 10 digits or more
 
 
 def describe(value: object, limit: int = 60) -> str:
@@ -347,8 +348,14 @@ def duration(value: object, field: str, *, allow_negative: bool = False) -> dt.t
     if isinstance(value, str):
         stripped = _short_text(value, field, "an ISO 8601 duration (PT4H)")
         negative = stripped.startswith("-")
-        with contextlib.suppress(ValueError):  # pendulum's ParserError is a ValueError
+        try:
+            if _HUGE_NUMBER.search(stripped):  # pendulum wraps these round instead of failing
+                raise OverflowError
             value = pendulum.parse(stripped[negative:]) if stripped[negative:][:1] == "P" else value
+        except OverflowError:
+            raise ConfigError(f"{stripped!r} is too long for a duration", field=field) from None
+        except ValueError:  # pendulum's ParserError; the message below says what to write
+            pass
     if not isinstance(value, dt.timedelta):
         raise ConfigError(
             f"expected a duration (timedelta or ISO 8601 such as 'PT4H'), got {describe(value)}",
