@@ -231,7 +231,7 @@ def test_bounds_name_the_field():
 )
 def test_an_integer_too_long_to_print_is_rejected_with_its_size(convert_it):
     """Past 4300 digits Python refuses to print an int: the message gives its size instead."""
-    with pytest.raises(ConfigError, match="days: .* an integer of about 5001 digits"):
+    with pytest.raises(ConfigError, match=r"days: .* an integer of about 5001 digits"):
         convert_it(10**5000)
 
 
