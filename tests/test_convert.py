@@ -165,6 +165,16 @@ def test_duration_text_is_canonical(delta, text):
     assert text == convert.duration_text(delta)
 
 
+@pytest.mark.parametrize(
+    "text", ["P99999999999D", "-P99999999999D", "PT10000000000S", "PT99999999999H"]
+)
+def test_a_duration_too_long_for_a_timedelta_is_a_config_error(text):
+    """It escaped as a bare OverflowError, or pendulum wrapped it round to a wrong duration."""
+    with pytest.raises(ConfigError) as caught:
+        convert.duration(text, "goal", allow_negative=True)
+    assert "goal" == caught.value.field
+
+
 def test_a_negative_duration_text_needs_permission():
     with pytest.raises(ConfigError, match="negative"):
         convert.duration("-PT1H", "goal")
@@ -251,6 +261,16 @@ def test_brief_shows_short_values_as_repr_and_long_ones_described():
     """Messages quote a short value as Python would and summarise a long one."""
     assert "'CT'" == convert.brief("CT")
     assert "str 'xx" == convert.brief("x" * 1000)[:7]
+
+
+@given(text=st.text(max_size=300), limit=st.integers(min_value=40, max_value=200))
+def test_clip_keeps_short_text_and_shortens_long_text_to_the_limit(text, limit):
+    """Text for a message or a path: itself when short, else its start and its length."""
+    clipped = convert.clip(text, limit)
+    assert len(clipped) <= limit
+    assert (text == clipped) == (len(text) <= limit)
+    if text != clipped:
+        assert clipped.endswith(f"... ({len(text)} characters)")
 
 
 def test_instance_keeps_objects_of_the_type_and_names_the_field_otherwise():

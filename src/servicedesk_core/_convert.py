@@ -37,6 +37,7 @@ __all__ = [
     "aware_datetime",
     "boolean",
     "brief",
+    "clip",
     "date",
     "describe",
     "duration",
@@ -65,6 +66,7 @@ T = TypeVar("T")
 _TRUE = frozenset({"true", "yes", "on", "1"})
 _FALSE = frozenset({"false", "no", "off", "0"})
 _INTEGER = re.compile(r"[+-]?[0-9]+")
+_HUGE_NUMBER = re.compile(r"(?<![.,0-9])[0-9]{10}")  # a whole number of 10 digits or more
 
 
 def describe(value: object, limit: int = 60) -> str:
@@ -97,6 +99,20 @@ def brief(value: object, limit: int = 60) -> str:
         return describe(value, limit)  # never copy a pasted megabyte into a repr
     shown = _safe_repr(value)
     return shown if len(shown) <= limit else describe(value, limit)
+
+
+def clip(text: str, limit: int = MAX_TEXT) -> str:
+    """Return ``text``, or its start and its length when it is longer than ``limit``.
+
+    For text that goes into a message or a path, which must stay short.
+
+    >>> clip("abc"), clip("x" * 100, 30)
+    ('abc', 'xxxxxxxxxx... (100 characters)')
+    """
+    if len(text) <= limit:
+        return text
+    tail = f"... ({len(text)} characters)"
+    return text[: max(limit - len(tail), 0)] + tail
 
 
 def _safe_repr(value: object) -> str:
@@ -346,8 +362,14 @@ def duration(value: object, field: str, *, allow_negative: bool = False) -> dt.t
     if isinstance(value, str):
         stripped = _short_text(value, field, "an ISO 8601 duration (PT4H)")
         negative = stripped.startswith("-")
-        with contextlib.suppress(ValueError):  # pendulum's ParserError is a ValueError
+        try:
+            if _HUGE_NUMBER.search(stripped):  # pendulum wraps these round instead of failing
+                raise OverflowError
             value = pendulum.parse(stripped[negative:]) if stripped[negative:][:1] == "P" else value
+        except OverflowError:
+            raise ConfigError(f"{stripped!r} is too long for a duration", field=field) from None
+        except ValueError:  # pendulum's ParserError; the message below says what to write
+            pass
     if not isinstance(value, dt.timedelta):
         raise ConfigError(
             f"expected a duration (timedelta or ISO 8601 such as 'PT4H'), got {describe(value)}",

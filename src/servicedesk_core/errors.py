@@ -75,9 +75,11 @@ class ConfigError(ServiceDeskError, ValueError):
         """Every problem found (see the class attributes)."""
         if self._issues:
             return self._issues
+        from servicedesk_core._convert import clip
         from servicedesk_core.report import Issue, Severity
 
-        return (Issue(Severity.ERROR, "config.invalid", self.field or "", self.message),)
+        path, message = clip(self.field or ""), clip(self.message)
+        return (Issue(Severity.ERROR, "config.invalid", path, message),)
 
 
 class NaiveDatetimeError(ServiceDeskError, ValueError):

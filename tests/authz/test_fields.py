@@ -99,6 +99,15 @@ def test_messages_say_what_is_wrong() -> None:
     assert "action" == caught.value.field
 
 
+@pytest.mark.parametrize("pasted", ["y" * 1_000_000, ["y" * 1_000_000], "1" * 1_000_000])
+def test_a_pasted_megabyte_for_money_is_refused_with_a_short_message(pasted: object) -> None:
+    """Money text is a short number: a megabyte is refused, not quoted whole nor read."""
+    with pytest.raises(ConfigError) as caught:
+        Ticket(id="T-1", account="acme", requester="alice", estimate=pasted)  # type: ignore[arg-type]
+    assert ("estimate", True) == (caught.value.field, len(str(caught.value)) < 200)
+    assert "estimate" == caught.value.issues[0].path
+
+
 def test_an_unknown_priority_name_lists_the_scheme() -> None:
     catalogue = WorkCatalogue(scheme=FOUR_TIER, after_hours_exempt={"Critical"})
     closed = BusinessCalendar(timezone="UTC", hours="Mon 09:00-10:00")

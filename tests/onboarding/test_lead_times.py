@@ -186,6 +186,9 @@ def test_rules_that_do_not_land_on_business_days_accept_weekends() -> None:
         lambda: LeadTime(name="x", minimum="3 days"),
         lambda: LeadTime(name="x", minimum=dt.timedelta(1), counting="weeks"),
         lambda: LeadTime.days("x", "three"),
+        lambda: LeadTime(name="x", minimum="P3000000D"),  # past the year 9999: OverflowError
+        lambda: LeadTime(name="x", minimum="P1D", likely=dt.timedelta.max),
+        lambda: LeadTime(name="x", minimum="P99999999999D"),
     ],
 )
 def test_bad_rules_are_config_errors_naming_the_field(build: object) -> None:

@@ -130,3 +130,15 @@ def test_report_doors_from_junk_raise_only_config_error(
     refused_or_built(lambda: Report(severity))  # type: ignore[arg-type]
     refused_or_built(lambda: IssueCode(code, severity, message))  # type: ignore[arg-type]
     refused_or_built(lambda: CodeBook(code))  # type: ignore[arg-type]
+
+
+def test_a_config_error_gives_its_issue_whatever_the_length_of_its_message() -> None:
+    """A long message or field used to make ``error.issues`` itself raise a ConfigError."""
+    error = ConfigError("m" * 20_000, field="f" * 20_000)
+    (issue,) = error.issues
+    assert ("config.invalid", True, True) == (
+        issue.code,
+        issue.message.startswith("m" * 100),
+        issue.path.startswith("f" * 100),
+    )
+    assert (True, True) == (len(issue.message) <= 10_000, len(issue.path) <= 10_000)

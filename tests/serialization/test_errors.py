@@ -378,3 +378,15 @@ def test_a_megabyte_of_text_gets_a_verdict_quickly(kind):
         with pytest.raises(ConfigError):
             from_dict(kind, document)
     assert time.perf_counter() - started < 0.1
+
+
+def test_a_megabyte_key_is_its_own_problem_at_a_short_path():
+    """A huge unknown key or override date is reported as such, its path shortened."""
+    huge = "k" * 1_000_000
+    document = {**V, "timezone": "UTC", "hours": "Daily 09:00-17:00", huge: 1}
+    with pytest.raises(ConfigError) as caught:
+        from_dict(BusinessCalendar, {**document, "overrides": {huge: "closed"}})
+    issues = caught.value.issues
+    assert ["config.invalid", "config.unknown_key"] == sorted(issue.code for issue in issues)
+    assert [] == [issue.path for issue in issues if len(issue.path) > 100]
+    assert all("1000000 characters" in issue.path for issue in issues)

@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import Any
 
+import attrs
 import pytest
 
 from servicedesk_core import (
@@ -263,7 +264,12 @@ SELECTION_CASES: dict[str, Case] = {
     "rule names repeat": (
         lambda: PolicySet([RULE, RULE]),
         "rules",
-        "rule names repeat: ['a', 'a']",
+        "rule names repeat: ['a']",
+    ),
+    "rule names repeat, each named once": (
+        lambda: PolicySet([RULE, attrs.evolve(RULE, name="b"), RULE, RULE]),
+        "rules",
+        "rule names repeat: ['a']",
     ),
     "version without rules": (
         lambda: PolicyVersion(effective="2027-01-01T00:00:00Z", rules=[]),
@@ -273,7 +279,7 @@ SELECTION_CASES: dict[str, Case] = {
     "version rule names repeat": (
         lambda: PolicyVersion(effective="2027-01-01T00:00:00Z", rules=[RULE, RULE]),
         "versions",
-        "rule names repeat: ['a', 'a']",
+        "rule names repeat: ['a']",
     ),
     "effective without offset": (
         lambda: PolicyVersion(effective="2027-01-01", rules=[RULE]),

@@ -173,6 +173,11 @@ def test_a_sweep_shows_a_tqdm_bar_when_asked() -> None:
         (lambda: attr(priorities={"Urgent": 1}), "priorities.Urgent"),
         (lambda: attr(handle_times="-PT1M"), "handle_times"),
         (lambda: attr(escalation=0.2), "escalation"),
+        (lambda: attr(handle_times={3: "PT1M"}), "handle_times"),
+        (lambda: attr(handle_times={"first": "PT1M"}), "handle_times"),
+        (lambda: attr(tier2_team=1.5), "tier2_team"),
+        (lambda: attr(tier2_team=""), "tier2_team"),
+        (lambda: attr(tier2_team="x" * 1_000_000), "tier2_team"),
         (lambda: simulate(call_centre(), MONDAY, MONDAY), "end"),
     ],
 )
@@ -180,6 +185,12 @@ def test_bad_input_names_the_field(build: object, field: str) -> None:
     with pytest.raises(ConfigError) as caught:
         build()  # type: ignore[operator]
     assert field == caught.value.field
+
+
+def test_handle_times_keyed_by_tier_text_are_those_tiers() -> None:
+    """``{"1": ..., "2": ...}`` (JSON keys) used to be ignored for the 10 minute default."""
+    expected = (dt.timedelta(minutes=20), dt.timedelta(hours=1))
+    assert expected == attr(handle_times={"1": "PT20M", "2": "PT1H"}).handle_times
 
 
 def test_a_horizon_with_no_open_time_is_a_config_error() -> None:

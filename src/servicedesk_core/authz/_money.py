@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
+from servicedesk_core import _convert as convert
 from servicedesk_core.errors import ConfigError
 
 Money = Decimal
 """An amount of money in the catalogue's currency, always an exact ``Decimal``."""
+
+_LONGEST = 100
+"""Longest money text read; a pasted page is refused unread."""
 
 
 def to_money(value: object, *, field: str) -> Decimal:
@@ -32,17 +36,17 @@ def to_money(value: object, *, field: str) -> Decimal:
             f"float {value!r} is not exact money; pass Decimal({str(value)!r})", field=field
         )
     if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
-        raise ConfigError(
-            f"expected a Decimal amount, got {type(value).__name__}: {value!r}", field=field
-        )
+        raise ConfigError(f"expected a Decimal amount, got {convert.describe(value)}", field=field)
+    if isinstance(value, str) and len(value) > _LONGEST:
+        raise ConfigError(f"expected a decimal amount, got {convert.describe(value)}", field=field)
     try:
         amount = Decimal(value)
     except InvalidOperation:
-        raise ConfigError(f"not a decimal amount: {value!r}", field=field) from None
+        raise ConfigError(f"not a decimal amount: {convert.brief(value)}", field=field) from None
     if not amount.is_finite():
-        raise ConfigError(f"amount must be finite, got {value!r}", field=field)
+        raise ConfigError(f"amount must be finite, got {convert.brief(value)}", field=field)
     if amount < 0:
-        raise ConfigError(f"amount must not be negative, got {value!r}", field=field)
+        raise ConfigError(f"amount must not be negative, got {convert.brief(value)}", field=field)
     return amount
 
 

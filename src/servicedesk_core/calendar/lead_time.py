@@ -27,7 +27,7 @@ import attrs
 
 from servicedesk_core import _convert as convert
 from servicedesk_core._time import UTC, to_us
-from servicedesk_core.calendar.base import Calendar
+from servicedesk_core.calendar.base import HORIZON, Calendar
 from servicedesk_core.errors import ConfigError
 from servicedesk_core.report import CodeBook, Issue, IssueCode, Report, Severity, _Enum
 
@@ -77,11 +77,19 @@ def _name(value: str) -> str:
 
 
 def _minimum(value: dt.timedelta | str) -> dt.timedelta:
-    return convert.duration(value, "minimum")
+    return _lead_time(value, "minimum")
 
 
 def _likely(value: dt.timedelta | str) -> dt.timedelta:
-    return convert.duration(value, "likely")
+    return _lead_time(value, "likely")
+
+
+def _lead_time(value: object, field: str) -> dt.timedelta:
+    result = convert.duration(value, field)
+    if result > HORIZON:  # a date that far ahead is past what a calendar (or datetime) reaches
+        message = f"must be at most {HORIZON.days} days, got {result.days} days"
+        raise ConfigError(message, field=field)
+    return result
 
 
 def _counting(value: LeadTimeCounting | str) -> LeadTimeCounting:

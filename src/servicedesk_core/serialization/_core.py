@@ -112,7 +112,7 @@ def at_key(path: str, key: object) -> str:
     >>> at_key("overrides", "2026-12-24"), at_key("targets", "High")
     ('overrides["2026-12-24"]', 'targets.High')
     """
-    text = str(key)
+    text = convert.clip(str(key), 60)  # a pasted megabyte of a key is named, not copied
     return join_path(path, text if _PLAIN_KEY.fullmatch(text) else f"[{json.dumps(text)}]")
 
 

@@ -9,6 +9,7 @@ and a contract that changes on a date is a set with :class:`PolicyVersion` s.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -215,9 +216,10 @@ def _rules(value: Iterable[PolicyRule]) -> tuple[PolicyRule, ...]:
 def _check_rules(rules: tuple[PolicyRule, ...], field: str) -> None:
     if not rules:
         raise ConfigError("a policy set needs at least one rule", field=field)
-    names = [rule.name for rule in rules]
-    if len(set(names)) != len(names):
-        raise ConfigError(f"rule names repeat: {names}", field=field)
+    counts = collections.Counter(rule.name for rule in rules)
+    repeated = sorted(name for name, count in counts.items() if count > 1)
+    if repeated:
+        raise ConfigError(f"rule names repeat: {repeated}", field=field)
 
 
 def _effective(value: dt.datetime | str) -> dt.datetime:

@@ -196,14 +196,21 @@ def _handle(value: object, field: str) -> dt.timedelta:
 
 
 def _handle_times(
-    value: Mapping[int, dt.timedelta | str] | dt.timedelta | str | Sequence[dt.timedelta | str],
+    value: convert.Items[int | str, dt.timedelta | str]
+    | dt.timedelta
+    | str
+    | Sequence[dt.timedelta | str],
 ) -> tuple[dt.timedelta, ...]:
     if isinstance(value, str | dt.timedelta):
         one = _handle(value, "handle_times")
         return one, one
     if isinstance(value, Mapping):
-        first = value.get(1, "PT10M")
-        return _handle(first, "handle_times.1"), _handle(value.get(2, first), "handle_times.2")
+        tiers = {
+            convert.integer(tier, "handle_times", min_value=1, max_value=2): handle
+            for tier, handle in value.items()
+        }
+        first = tiers.get(1, "PT10M")
+        return _handle(first, "handle_times.1"), _handle(tiers.get(2, first), "handle_times.2")
     items = convert.tuple_of(value, "handle_times", lambda item, _field: item)
     if len(items) != 2:
         raise ConfigError(f"expected one per tier, got {len(items)}", field="handle_times")
@@ -215,6 +222,10 @@ def _rosters(value: Iterable[Roster]) -> tuple[Roster, ...]:
     if not any(roster.tier == 1 for roster in rosters):
         raise ConfigError("a desk needs at least one Tier 1 roster", field="rosters")
     return rosters
+
+
+def _tier2_team(value: str) -> str:
+    return convert.text(value, "tier2_team", allow_empty=False, max_length=200)
 
 
 def _share(value: float | str) -> float:
@@ -247,7 +258,7 @@ class Desk:
     handle_times: tuple[dt.timedelta, ...] = attrs.field(converter=_handle_times)
     rosters: tuple[Roster, ...] = attrs.field(converter=_rosters)
     escalation: float = attrs.field(default=0.0, converter=_share)
-    tier2_team: str = "Tier 2"
+    tier2_team: str = attrs.field(default="Tier 2", converter=_tier2_team)
 
     def __attrs_post_init__(self) -> None:
         scheme = self.policy.scheme if isinstance(self.policy, SLAPolicy) else None
