@@ -170,18 +170,26 @@ def metrics(
 Groups = dict[int, tuple[SLAPolicy | PolicySet, list]]
 
 
-def _loop(groups: Groups, now: dt.datetime) -> None:
+def _loop(groups: Groups, now: dt.datetime, *, keep: bool) -> list:
+    kept = []
     for policy, logs in groups.values():
         for events in logs:
-            policy.evaluate(events, now)
+            report = policy.evaluate(events, now)
+            if keep:
+                kept.append(report)
+    return kept
 
 
-def _batch(groups: Groups, now: dt.datetime) -> None:
-    for policy, logs in groups.values():
-        evaluate_many(policy, logs, now)
+def _batch(groups: Groups, now: dt.datetime) -> list:
+    return [evaluate_many(policy, logs, now) for policy, logs in groups.values()]
 
 
 def bulk(say: Callable[[str], None], count: int) -> None:
+    """evaluate_many against evaluate in a loop that keeps each report, as reporting code does.
+
+    The loop that throws each report away is printed too: it skips the
+    garbage collector's work on results kept, which every real use pays.
+    """
     sla = load("sla")
     day = dt.timedelta(days=1)
     for label, heavy in (("seed policies", False), ("goals and warnings", True)):
@@ -191,14 +199,18 @@ def bulk(say: Callable[[str], None], count: int) -> None:
             groups.setdefault(id(policy), (policy, []))[1].append(events)
         now = max(n for _p, _e, n in work)
 
-        loop, batch = partial(_loop, groups, now), partial(_batch, groups, now)
-        loop()  # warm the calendars
-        slow, fast = cpu(loop), cpu(batch)
+        kept, dropped = (
+            partial(_loop, groups, now, keep=True),
+            partial(_loop, groups, now, keep=False),
+        )
+        dropped()  # warm the calendars
+        slow, bare, fast = cpu(kept), cpu(dropped), cpu(partial(_batch, groups, now))
         verdict = "meets" if slow / fast >= 1.5 else "misses"
         say(
-            f"bulk replay, {label}: {slow / count * 1e6:.1f} us/ticket in a loop, "
-            f"{fast / count * 1e6:.1f} us/ticket with evaluate_many: {slow / fast:.2f}x "
-            f"({verdict} the 1.5x target)"
+            f"bulk replay, {label}: evaluate in a loop {slow / count * 1e6:.1f} us/ticket "
+            f"keeping each report ({bare / count * 1e6:.1f} discarding it), evaluate_many "
+            f"{fast / count * 1e6:.1f} us/ticket: {slow / fast:.2f}x ({bare / fast:.2f}x against "
+            f"the discarding loop; {verdict} the 1.5x target)"
         )
 
 

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from servicedesk_core import BusinessCalendar, DeadlineUnreachableError
+from servicedesk_core._time import duration_us, to_us
 from servicedesk_core.testing.strategies import aware_datetimes, business_calendars, durations
 
 ZERO = dt.timedelta(0)
@@ -146,3 +147,29 @@ def test_add_many_is_add_of_each(
 ) -> None:
     assert [utc(cal.add(t, d)) for t in starts] == [utc(u) for u in cal.add_many(starts, d)]
     assert [utc(cal.add(t, -d)) for t in starts] == [utc(u) for u in cal.add_many(starts, -d)]
+
+
+@given(calendars, st.data())
+def test_the_bulk_queries_on_microseconds_are_the_scalar_ones(
+    cal: BusinessCalendar, data: st.DataObject
+) -> None:
+    """add_many_us and elapsed_many_us, durations of either sign, instants close or far apart."""
+    near = data.draw(instants)
+    pool = st.one_of(
+        instants, aware_datetimes(min_value=near.replace(tzinfo=None), max_value=_month(near))
+    )
+    xs = [to_us(t) for t in data.draw(st.lists(pool, max_size=8))]
+    ds = [sign * duration_us(data.draw(spans)) for sign in data.draw(_signs(len(xs)))]
+    ys = [to_us(t) for t in data.draw(st.lists(pool, min_size=len(xs), max_size=len(xs)))]
+    assert [cal.add_us(x, d) for x, d in zip(xs, ds, strict=True)] == cal.add_many_us(xs, ds)
+    assert [cal.elapsed_us(x, y) for x, y in zip(xs, ys, strict=True)] == cal.elapsed_many_us(
+        xs, ys
+    )
+
+
+def _month(t: dt.datetime) -> dt.datetime:
+    return t.replace(tzinfo=None) + dt.timedelta(days=31)
+
+
+def _signs(n: int) -> st.SearchStrategy[list[int]]:
+    return st.lists(st.sampled_from((1, 0, -1)), min_size=n, max_size=n)

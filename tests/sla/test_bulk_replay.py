@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from servicedesk_core import (
+    FOUR_TIER,
     AgentReplied,
     AttributesChanged,
     ClockState,
@@ -16,15 +17,17 @@ from servicedesk_core import (
     Metric,
     PolicyRule,
     PolicySet,
+    Resolved,
     Selection,
     SLAPolicy,
+    StatusChanged,
     evaluate,
 )
 from servicedesk_core._time import to_us
 from servicedesk_core.events import Event
 from servicedesk_core.sla.bulk import CycleOutcome, TicketOutcome, evaluate_many
 from servicedesk_core.testing.strategies import event_logs, policy_sets
-from tests.sla.helpers import central, hours_policy
+from tests.sla.helpers import H, central, desk_policy, hours_policy
 
 SLOW = settings(suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 LATER = st.timedeltas(min_value=dt.timedelta(0), max_value=dt.timedelta(days=10))
@@ -108,3 +111,21 @@ def test_a_dropped_metric_leaves_the_figures_even_when_answered_before_the_chang
     assert [TicketOutcome.from_report(report, answered[0])] == evaluate_many(rules, [answered], NOW)
     kept = PolicySet(RULES).evaluate(answered, NOW)[Metric.FIRST_RESPONSE]
     assert (ClockState.ACHIEVED, central(16, 9, 10)) == (kept.state, kept.stopped_at)
+
+
+def test_many_tickets_are_settled_together_as_evaluate_settles_each() -> None:
+    """More tickets than one batch, two calendars, creations more than ten years apart."""
+    policy = desk_policy()
+    logs: list[list[Event]] = []
+    for n in range(300):
+        at = central(16, 9) + n * (13 * 24 + 7) * H  # 300 tickets span 3,900 days
+        log: list[Event] = [Created(at=at, priority=FOUR_TIER.names[n % 4])]
+        if n % 3:
+            log.append(AgentReplied(at=at + (n % 7) * H))
+        if n % 5 == 0:
+            log.append(StatusChanged(at=at + 8 * H, status="waiting_on_customer"))
+        if n % 4 == 1:
+            log.append(Resolved(at=at + 30 * H, note="fixed"))
+        logs.append(log)
+    now = logs[-1][-1].at + 5 * H
+    assert figures(policy, logs, now) == evaluate_many(policy, logs, now)

@@ -15,14 +15,13 @@ goals cross at their instants the same way.
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple, overload
 
 from servicedesk_core._time import ONE_US
 from servicedesk_core.calendar import Calendar
 from servicedesk_core.sla.results import ClockState, Cycle, _cycle
 from servicedesk_core.sla.targets import MetricKey, Target, TargetRange, WarningThreshold
 
-__all__ = ["Clock", "Run", "Settled", "allowance"]
+__all__ = ["Clock", "Run", "allowance", "state_at"]
 
 _PENDING, _RUNNING, _PAUSED = ClockState.PENDING, ClockState.RUNNING, ClockState.PAUSED
 _ACHIEVED, _BREACHED = ClockState.ACHIEVED, ClockState.BREACHED
@@ -41,18 +40,6 @@ def allowance(target: Target, cal: Calendar, start: int) -> int:
 Run = tuple[int, int, Calendar]
 """A span ``[a, b)`` in which a clock counted, measured on a calendar (a plain
 tuple: a clock keeps one per stretch, and building objects costs)."""
-
-
-class Settled(NamedTuple):
-    """Where a cycle stands at ``now``: what the bulk replay keeps (:meth:`Clock.measure`)."""
-
-    state: ClockState
-    start: int
-    due_at: int | None
-    counted: int
-
-
-_new_tuple = tuple.__new__
 
 
 class Clock:
@@ -182,22 +169,19 @@ class Clock:
         left = allowance(target, cal, self.start) - counted
         return t if left <= 0 else cal.add_us(t, left)
 
-    @overload
-    def measure(self, now: int) -> Settled: ...
+    def along(self, spans: list[Run], lengths: list[int], end: int) -> tuple[list[Run], list[int]]:
+        """The spans (and their lengths) along which a deadline is sought.
 
-    @overload
-    def measure(self, now: int, tz: dt.tzinfo, changes: list[int]) -> Cycle: ...
-
-    def measure(
-        self, now: int, tz: dt.tzinfo | None = None, changes: list[int] | None = None
-    ) -> Cycle | Settled:
-        """Measure this cycle at ``now`` (datetimes in ``tz``); append when it will change.
-
-        Without ``tz`` it stops at the state and the deadline: the figures the
-        bulk replay (``sla.bulk``) keeps. One function for both: the report
-        measures every clock, and a call between the two halves cost a
-        twentieth of an evaluation.
+        The last state goes on: a running clock gets an open-ended last span on
+        its calendar (a stopped clock's deadline is where it would have been).
         """
+        if self.running and (not spans or spans[-1][1] != end or spans[-1][2] is not self.cal):
+            start = self.start
+            return [*spans, (end if end > start else start, end, self.cal)], [*lengths, 0]
+        return spans, lengths
+
+    def measure(self, now: int, tz: dt.tzinfo, changes: list[int]) -> Cycle:
+        """Measure this cycle at ``now`` (datetimes in ``tz``); append when it will change."""
         cal, stop, first, running = self.cal, self.stop, self.start, self.running
         target = self.range
         if stop is None:
@@ -209,32 +193,13 @@ class Clock:
         for a, b, c in spans:  # a loop: a comprehension's frame costs more for a span or two
             lengths.append(c.elapsed_us(a, b))
         counted = sum(lengths)
-        pending = stop is None and now < first
         budget, due_at, along = 0, None, spans
-        if target is None:
-            state = _NOT_APPLICABLE
-        else:
-            # the last state goes on: a running clock's last span is open-ended (a
-            # stopped clock's deadline is where it would have been)
-            if running and (not spans or spans[-1][1] != end or spans[-1][2] is not cal):
-                along = [*spans, (end if end > first else first, end, cal)]
-                lengths = [*lengths, 0]
+        if target is not None:
+            along, lengths = self.along(spans, lengths, end)
             budget = allowance(target.breach, cal, first)
             due_at = _reach(along, lengths, running, budget)
-            if pending:
-                state = _PENDING
-            elif due_at is not None and due_at <= end:
-                state = _BREACHED
-            elif self.cancelled:
-                state = _CANCELLED
-            elif stop is not None:
-                state = _ACHIEVED
-            elif not running:
-                state = _PAUSED
-            else:
-                state = _RUNNING
-        if tz is None or changes is None:
-            return _new_tuple(Settled, (state, start, due_at, counted))  # without its __new__
+        state = state_at(self, now, end, due_at)
+        pending = state is _PENDING
         goal_at = goal_met = remaining = breached = None
         crossed: tuple[tuple[WarningThreshold, int], ...] = ()
         if target is not None:
@@ -290,6 +255,21 @@ class Clock:
             crossed,  # warnings_us
             (tuple(spans), tuple(halts), start, end, cal),  # trace
         )
+
+
+def state_at(clock: Clock, now: int, end: int, due_at: int | None) -> ClockState:
+    """The state of ``clock`` at ``now``, measured until ``end``, its deadline ``due_at``."""
+    if clock.range is None:
+        return _NOT_APPLICABLE
+    if clock.stop is None and now < clock.start:
+        return _PENDING
+    if due_at is not None and due_at <= end:
+        return _BREACHED
+    if clock.cancelled:
+        return _CANCELLED
+    if clock.stop is not None:
+        return _ACHIEVED
+    return _RUNNING if clock.running else _PAUSED
 
 
 def _reach(

@@ -299,7 +299,7 @@ class _Replay:
         self.level = event.priority
         self.opening = t
         if self.policy.out_of_hours is OutOfHoursStart.WAIT_FOR_OPENING:
-            self.opening = to_us(self.policy.calendar.next_open(event.at))
+            self.opening = self.policy.calendar._next_open_us(t)
         self._apply(self.plan.on_signal[_CREATED], t, self.opening)
 
     def _agent_replied(self, event: AgentReplied, t: int) -> None:
