@@ -230,6 +230,21 @@ def test_bounds_name_the_field():
         convert.number(float("nan"), "rate")
 
 
+@pytest.mark.parametrize(
+    "convert_it",
+    [
+        lambda value: convert.integer(value, "days", max_value=10),
+        lambda value: convert.integer(-value, "days", min_value=0),
+        lambda value: convert.number(value, "days"),
+        lambda value: convert.number(-value, "days", min_value=0, exclude_min=True),
+    ],
+)
+def test_an_integer_too_long_to_print_is_rejected_with_its_size(convert_it):
+    """Past 4300 digits Python refuses to print an int: the message gives its size instead."""
+    with pytest.raises(ConfigError, match=r"days: .* an integer of about 5001 digits"):
+        convert_it(10**5000)
+
+
 @pytest.mark.parametrize("value", ["abc", b"abc", {"a": 1}, None, 5])
 def test_collections_reject_text_mappings_and_scalars(value):
     with pytest.raises(ConfigError, match="expected a list"):

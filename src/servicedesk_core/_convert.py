@@ -270,11 +270,14 @@ def number(
             value = float(stripped)
     if not isinstance(value, int | float) or isinstance(value, bool):
         raise ConfigError(f"expected a number, got {describe(value)}", field=field)
-    result = float(value)
+    try:
+        result = float(value)
+    except OverflowError:  # an int beyond any float
+        result = math.inf
     if not math.isfinite(result):
-        raise ConfigError(f"expected a finite number, got {value!r}", field=field)
+        raise ConfigError(f"expected a finite number, got {_number(value)}", field=field)
     if exclude_min and min_value is not None and result <= min_value:
-        raise ConfigError(f"must be greater than {min_value}, got {value!r}", field=field)
+        raise ConfigError(f"must be greater than {min_value}, got {_number(value)}", field=field)
     _check_bounds(result, field, min_value, max_value)
     return result
 
@@ -283,9 +286,20 @@ def _check_bounds(
     value: float, field: str, min_value: float | None, max_value: float | None
 ) -> None:
     if min_value is not None and value < min_value:
-        raise ConfigError(f"must be at least {min_value}, got {value!r}", field=field)
+        raise ConfigError(f"must be at least {min_value}, got {_number(value)}", field=field)
     if max_value is not None and value > max_value:
-        raise ConfigError(f"must be at most {max_value}, got {value!r}", field=field)
+        raise ConfigError(f"must be at most {max_value}, got {_number(value)}", field=field)
+
+
+def _number(value: float) -> str:
+    """``repr`` of a number, or its size for an int too long to print (over 4300 digits).
+
+    >>> _number(-7), _number(10**5000)
+    ('-7', 'an integer of about 5001 digits')
+    """
+    if isinstance(value, int) and value.bit_length() > 1000:
+        return f"an integer of about {round(value.bit_length() * math.log10(2)) + 1} digits"
+    return repr(value)
 
 
 def date(value: object, field: str) -> dt.date:

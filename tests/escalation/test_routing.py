@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from servicedesk_core import FOUR_TIER, ITIL, ConfigError
+from servicedesk_core import FOUR_TIER, ITIL, ConfigError, EventLogError
 from servicedesk_core.escalation import (
     DEFAULT_WORKFLOW,
     ReferenceFormat,
@@ -235,3 +235,34 @@ def test_routing_parts_raise_only_config_errors(
         except ConfigError as error:
             field = error.field
         assert field is not None
+
+
+def test_routing_a_ticket_held_by_a_team_it_does_not_know_is_an_event_log_error() -> None:
+    """A state replayed without the routing may name any team: route says so, no KeyError."""
+    state = DEFAULT_WORKFLOW.replay(
+        [Created(at=T0, priority="High"), Assigned(at=at(1), team="Ghosts", assignee="bob")]
+    )
+    with pytest.raises(EventLogError, match="team 'Ghosts', which is not one of the routing's"):
+        TIERS.route(state)
+
+
+@pytest.mark.parametrize("kind", [5, None, ["broken"], "x" * 20_000])
+def test_a_kind_that_is_not_text_is_a_config_error(kind: object) -> None:
+    state = DEFAULT_WORKFLOW.replay([Created(at=T0, priority="High")])
+    if kind is None:  # no kind: the ticket's kind attribute, here none
+        assert "Tier 1" == TIERS.route(state, kind=kind).team
+        return
+    with pytest.raises(ConfigError) as caught:
+        TIERS.route(state, kind=kind)  # type: ignore[arg-type]
+    assert "kind" == caught.value.field
+
+
+@pytest.mark.parametrize("state", ["open", None, 5])
+def test_a_state_that_is_not_a_ticket_state_is_a_config_error(state: object) -> None:
+    for call in (
+        lambda: TIERS.route(state),  # type: ignore[arg-type]
+        lambda: DEFAULT_WORKFLOW.allowed(state),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(ConfigError) as caught:
+            call()
+        assert "state" == caught.value.field

@@ -176,6 +176,32 @@ def test_erlang_a_matches_the_written_out_chain(
     assert level == pytest.approx(result.service_level, abs=1e-6)
 
 
+@pytest.mark.parametrize(
+    ("load", "patience", "agents", "within"),
+    [
+        (DESK, 180 * SECONDS, 12, dt.timedelta(days=99_999)),  # years of 3-minute calls
+        (Workload(arrivals_per_hour=1000, handle_time="PT0.000001S"), SECONDS, 3, "PT1H"),
+        (Workload(arrivals_per_hour=1, handle_time=SECONDS), 60 * SECONDS, 1_000_000, "PT20S"),
+    ],
+)
+def test_erlang_a_gives_a_verdict_on_a_long_window_within_a_second(
+    load: Workload, patience: dt.timedelta, agents: int, within: dt.timedelta | str
+) -> None:
+    """Documented guard: a window of many handle times costs no more than a short one."""
+    start = time.perf_counter()
+    result = ErlangA(load, patience=patience).performance(agents, within)
+    assert time.perf_counter() - start < 1.0
+    assert 0.0 <= result.service_level <= 1.0
+
+
+def test_erlang_a_service_level_settles_once_every_caller_is_answered_or_gone() -> None:
+    """After enough handle times the service level is everyone ever answered (a day's value)."""
+    model = ErlangA(DESK, patience=180 * SECONDS)
+    settled = 0.94690837462938  # an hour's window, every uniformization step taken
+    for within in (dt.timedelta(hours=1), dt.timedelta(days=1), dt.timedelta(days=99_999)):
+        assert settled == pytest.approx(model.performance(12, within).service_level, abs=1e-11)
+
+
 def test_erlang_a_with_endless_patience_is_erlang_c() -> None:
     patient = ErlangA(DESK, patience=dt.timedelta(days=1000)).performance(13, 20 * SECONDS)
     waiting = ErlangC(DESK).performance(13, 20 * SECONDS)

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from servicedesk_core import _convert as convert
-from servicedesk_core.errors import ConfigError
+from servicedesk_core.errors import ConfigError, EventLogError
 from servicedesk_core.escalation import _scope
 from servicedesk_core.escalation.references import ReferenceFormat
 from servicedesk_core.escalation.state import TicketState
@@ -340,6 +340,12 @@ class Routing:
         Returns:
             The :class:`Route`, with the rule that matched and the engineer preferred.
 
+        Raises:
+            ConfigError: ``state`` is not a :class:`~servicedesk_core.TicketState`, or
+                ``kind`` is not text.
+            EventLogError: the ticket is held by a team the routing does not know
+                (its log was replayed without ``routing=``).
+
         >>> import datetime as dt
         >>> from servicedesk_core.escalation import DEFAULT_WORKFLOW
         >>> from servicedesk_core.events import Assigned, Created
@@ -360,7 +366,14 @@ class Routing:
         >>> route.team, route.reason, route.escalated
         ('Technical Support', "rule 'broken things' (kind in [broken] and held by [Customer Care])", True)
         """  # noqa: E501
-        asked = kind if kind is not None else state.attribute("kind") or ""
+        state = convert.instance(TicketState, state, "state")
+        if state.team and state.team not in self._by_name:
+            raise EventLogError(
+                f"the ticket is held by team {convert.brief(state.team)}, which is not one of "
+                f"the routing's ({', '.join(self._by_name)}); replay its log with routing= to "
+                "find the event"
+            )
+        asked = convert.text(kind, "kind") if kind is not None else state.attribute("kind") or ""
         asked = asked.strip().casefold()
         current_tier = state.tier if state.tier is not None else self.tier_of(state.team)
         for rule in self.rules:

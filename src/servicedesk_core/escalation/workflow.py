@@ -383,6 +383,11 @@ class Workflow:
             state: The ticket, as :meth:`replay` returned it.
             now: When the move would happen; given, the reopen window is checked too.
 
+        Raises:
+            ConfigError: ``state`` is not a :class:`~servicedesk_core.TicketState`.
+            KeyError: the state's status is not one of the workflow's (another
+                workflow replayed it).
+
         >>> import datetime as dt
         >>> from servicedesk_core.events import Created
         >>> at = dt.datetime(2026, 3, 2, 9, tzinfo=dt.UTC)
@@ -390,7 +395,7 @@ class Workflow:
         >>> [move.target for move in DEFAULT_WORKFLOW.allowed(state)]
         ['open', 'waiting_on_customer', 'resolved']
         """
-        moves = self._moves[state.status]
+        moves = self._moves[convert.instance(TicketState, state, "state").status]
         if now is None or state.closed_at is None or self.reopen_within is None:
             return moves
         from servicedesk_core.escalation.lifecycle import reopen_in_time

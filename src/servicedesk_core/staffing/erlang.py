@@ -652,6 +652,12 @@ def _served_within(first: int, queue: list[float], n: int, theta: float, t: floa
     if t <= 0 or n == 0:
         return 0.0
     size = first + len(queue)
+    # Each move (an answer or an abandonment ahead, or giving up) comes at rate at least
+    # n + theta, and a caller is answered or gone within ``size`` moves: past this time
+    # that is certain to far below a float's precision, so a longer window (a day of
+    # 3-minute calls, microsecond handle times) changes nothing and costs no more.
+    moves = size + 10.0 * math.sqrt(size) + 50
+    t = min(t, moves / (n + theta))
     while True:  # a caller further back than the number of steps is never answered in time
         rate = n + size * theta  # at least every kept state's total rate
         mean = rate * t
