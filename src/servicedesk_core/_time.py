@@ -103,6 +103,9 @@ _ZONE_ALIASES = {
 }
 """Abbreviations people type, and the IANA zone they most likely mean."""
 
+_HOST_ZONES = frozenset({"localtime", "posixrules"})
+"""Names in a zoneinfo directory that are a host setting (a link to /etc/localtime)."""
+
 _MAX_ZONE_NAME = 64  # the longest IANA name is about 30 characters
 
 
@@ -110,7 +113,7 @@ _MAX_ZONE_NAME = 64  # the longest IANA name is about 30 characters
 def _zone_names() -> dict[str, str]:
     """Every IANA name keyed by its folded form and by its folded city part."""
     names: dict[str, str] = {}
-    for name in sorted(zoneinfo.available_timezones()):
+    for name in sorted(zoneinfo.available_timezones() - _HOST_ZONES):
         names.setdefault(name.casefold(), name)
         names.setdefault(name.rsplit("/", 1)[-1].replace("_", " ").casefold(), name)
     return names
@@ -160,10 +163,11 @@ def zone(name: str | dt.tzinfo, *, field: str = "timezone") -> zoneinfo.ZoneInfo
         raise ConfigError(
             f"expected an IANA timezone name, got a text of {len(name)} characters", field=field
         )
-    try:
-        return zoneinfo.ZoneInfo(name)
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
-        pass
+    if name not in _HOST_ZONES:
+        try:
+            return zoneinfo.ZoneInfo(name)
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
+            pass
     suggestions = suggest_zones(name)
     hint = f"; did you mean {' or '.join(repr(s) for s in suggestions)}?" if suggestions else ""
     raise ConfigError(

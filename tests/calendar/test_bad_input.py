@@ -154,6 +154,14 @@ def test_an_unknown_timezone_suggests_the_iana_name() -> None:
         BusinessCalendar(timezone="new york", hours="Daily 09:00-17:00")
 
 
+@pytest.mark.parametrize("name", ["localtime", "posixrules"])
+def test_the_machines_own_zone_is_not_a_timezone_name(name: str) -> None:
+    """``"localtime"`` loaded the host's /etc/localtime: a calendar that meant each host's zone."""
+    with pytest.raises(ConfigError, match="IANA") as caught:
+        BusinessCalendar(timezone=name, hours="Daily 09:00-17:00")
+    assert "timezone" == caught.value.field
+
+
 def test_inverted_interval_is_rejected() -> None:
     with pytest.raises(InvalidIntervalError):
         DESK.open_intervals(T, T - dt.timedelta(hours=1))

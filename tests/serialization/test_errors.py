@@ -208,6 +208,12 @@ BROKEN = [
     ),
     pytest.param(
         PolicySet,
+        _with_targets({**POLICY["targets"], "Hihg": {}}),  # type: ignore[dict-item]
+        {("rules[0].policy.targets.Hihg", "config.invalid")},
+        id="policy set: an empty row for a level the scheme lacks (it was ignored)",
+    ),
+    pytest.param(
+        PolicySet,
         {**V, "rules": [{"name": "all", "policy": POLICY, "when": {"channels": ["fax"]}}], "x": 1},
         {("rules[0].when.channels[0]", "config.invalid"), ("x", "config.unknown_key")},
         id="policy set: condition and unknown key",

@@ -7,7 +7,7 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from servicedesk_core import Event, TimeRange, from_json, to_json
+from servicedesk_core import Event, TimeRange, from_json, to_dict, to_json
 from servicedesk_core.testing import strategies
 from tests.serialization.helpers import assert_round_trip
 
@@ -40,3 +40,9 @@ def test_a_replayed_log_gives_the_same_report(data):
     assert log == loaded
     assert policy.evaluate(log, now) == policy.evaluate(loaded, now)
     assert_round_trip(list[Event], log)
+
+
+def test_an_empty_event_log_is_stored_like_any_other():
+    """``to_dict([])`` raised TypeError, though ``from_dict`` reads an empty log."""
+    assert {"schema_version": 1, "events": []} == to_dict([])
+    assert [] == from_json(list[Event], to_json(()))

@@ -34,7 +34,7 @@ _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def _kind(value: object) -> Any:
-    if isinstance(value, list | tuple) and value and all(isinstance(item, Event) for item in value):
+    if isinstance(value, list | tuple) and all(isinstance(item, Event) for item in value):
         return list[Event]
     return type(value)
 

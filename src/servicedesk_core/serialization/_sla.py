@@ -304,12 +304,20 @@ _policy = attrs_form(
 
 
 def _load_policy(value: Json) -> SLAPolicy:
+    table = value.get("targets") if isinstance(value, Mapping) else None
+    levels = list(table) if isinstance(table, Mapping) else []
     try:
-        return _policy.load(value)  # type: ignore[no-any-return]
+        policy: SLAPolicy = _policy.load(value)
     except ConfigError as error:
-        table = value.get("targets") if isinstance(value, Mapping) else None
-        levels = list(table) if isinstance(table, Mapping) else []
         fail([_level_first(issue, levels) for issue in error.issues])
+    # A row without targets reaches no metric's check: its level is checked here.
+    unknown = [level for level in levels if level not in policy.level_names]
+    if unknown:
+        message = (
+            f"not a level of scheme {policy.scheme.name!r}; known: {', '.join(policy.scheme.names)}"
+        )
+        fail([invalid(at_key("targets", level), message) for level in unknown])
+    return policy
 
 
 register(SLAPolicy, attrs.evolve(_policy, load=_load_policy))
