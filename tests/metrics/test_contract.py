@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from servicedesk_core import ConfigError
+from servicedesk_core import FOUR_TIER, ConfigError
 from servicedesk_core.metrics import Contract, compare_policies, summarize
 from tests.metrics.helpers import H, monday, policy, ticket
 
@@ -84,3 +84,9 @@ def test_bad_contracts_name_the_field(options: dict, field: str) -> None:
     with pytest.raises(ConfigError) as caught:
         Contract(**options)
     assert field == caught.value.field
+
+
+def test_a_contract_may_name_its_priorities_by_level() -> None:
+    """Like every other scope by priority; a level was refused as "expected text"."""
+    contract = Contract(threshold=0.9, priorities=[FOUR_TIER["Critical"], "High"])
+    assert frozenset({"Critical", "High"}) == contract.priorities

@@ -250,6 +250,11 @@ SELECTION_CASES: dict[str, Case] = {
         "attributes",
         "expected non-blank text",
     ),
+    "lone attribute value too long": (
+        lambda: Condition(attributes={"plan": "x" * 20_000}),
+        "attributes.plan",
+        "text of 20000 characters is longer than 10000",
+    ),
     "attribute value not text": (
         lambda: Condition(attributes={"plan": ["gold", 1]}),
         "attributes.plan[1]",

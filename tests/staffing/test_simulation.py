@@ -193,6 +193,14 @@ def test_handle_times_keyed_by_tier_text_are_those_tiers() -> None:
     assert expected == attr(handle_times={"1": "PT20M", "2": "PT1H"}).handle_times
 
 
+def test_priorities_may_be_levels_as_everywhere_else() -> None:
+    """A roster's priorities and a desk's mix took level names only (a level was refused)."""
+    critical, high = FOUR_TIER["Critical"], FOUR_TIER["High"]
+    roster = Roster(agents=1, calendar=ALWAYS, priorities={critical})
+    assert frozenset({"Critical"}) == roster.priorities
+    assert (("Critical", 1.0), ("High", 2.0)) == attr(priorities={critical: 1, high: 2}).priorities
+
+
 def test_a_horizon_with_no_open_time_is_a_config_error() -> None:
     desk = attr(rosters=[Roster(agents=1, calendar=DESK_HOURS)])
     saturday = dt.datetime(2026, 11, 21, tzinfo=dt.UTC)

@@ -19,6 +19,8 @@ from servicedesk_core.errors import ConfigError
 from servicedesk_core.events import Event
 from servicedesk_core.metrics._table import Row, Table
 from servicedesk_core.metrics.summary import TicketSummary, metric_name, summarize
+from servicedesk_core.priority import PriorityLevel
+from servicedesk_core.priority.levels import level_name
 from servicedesk_core.sla.policy import SLAPolicy
 from servicedesk_core.sla.selection import PolicySet
 from servicedesk_core.sla.targets import Metric, MetricKey
@@ -78,8 +80,8 @@ def _metrics(value: Iterable[Metric | str]) -> frozenset[Metric]:
     )
 
 
-def _priorities(value: Iterable[str] | None) -> frozenset[str] | None:
-    return None if value is None else convert.frozenset_of(value, "priorities", convert.text)
+def _priorities(value: Iterable[str | PriorityLevel] | None) -> frozenset[str] | None:
+    return None if value is None else convert.frozenset_of(value, "priorities", level_name)
 
 
 @attrs.frozen
@@ -117,7 +119,7 @@ class Contract:
     Args:
         threshold: The share of decided cycles that must be achieved each month.
         metrics: The metrics that count (default: first response and resolution).
-        priorities: The priorities that count (default: every one).
+        priorities: The priorities that count, as levels or names (default: every one).
         credits: Breach tiers, ``(below, credit)``: a month below ``below``
             earns ``credit``; the lowest tier that applies wins.
 

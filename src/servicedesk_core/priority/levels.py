@@ -88,6 +88,20 @@ class PriorityLevel:
         return f"PriorityLevel(scheme={self.scheme!r}, name={self.name!r}, rank={self.rank})"
 
 
+def level_name(value: object, field: str) -> str:
+    """Return the name of a priority given as a level or by name (resolved later, in context).
+
+    Raises:
+        ConfigError: neither a level nor non-blank text of at most 200 characters.
+
+    >>> level_name(FOUR_TIER["High"], "priorities"), level_name("High", "priorities")
+    ('High', 'High')
+    """
+    if isinstance(value, PriorityLevel):
+        return value.name
+    return convert.text(value, field, allow_empty=False, max_length=200)
+
+
 def _to_levels(levels: Iterable[PriorityLevel]) -> tuple[PriorityLevel, ...]:
     listed = convert.instances(levels, "levels", PriorityLevel)
     return tuple(sorted(listed, key=lambda level: -level.rank))

@@ -73,7 +73,7 @@ def _to_condition_attributes(
         name = convert.text(key, "attributes", allow_empty=False, max_length=200)
         field = f"attributes.{name}"
         values = (
-            frozenset([allowed])
+            frozenset([convert.text(allowed, field)])
             if isinstance(allowed, str)
             else convert.frozenset_of(allowed, field, convert.text)
         )

@@ -35,6 +35,8 @@ from servicedesk_core.errors import ConfigError
 from servicedesk_core.events import AgentReplied, Assigned, Channel, Created, Event, Resolved
 from servicedesk_core.metrics._table import Row, Table, optional_module
 from servicedesk_core.metrics.summary import TicketSummary, metric_name, summarize_outcomes
+from servicedesk_core.priority import PriorityLevel
+from servicedesk_core.priority.levels import level_name
 from servicedesk_core.sla.bulk import TicketOutcome, evaluate_many
 from servicedesk_core.sla.policy import SLAPolicy
 from servicedesk_core.sla.selection import PolicySet
@@ -128,8 +130,8 @@ def _calendar(value: Calendar) -> Calendar:
     return convert.instance(Calendar, value, "calendar")
 
 
-def _covers(value: Iterable[str] | None) -> frozenset[str] | None:
-    return None if value is None else convert.frozenset_of(value, "priorities", convert.text)
+def _covers(value: Iterable[str | PriorityLevel] | None) -> frozenset[str] | None:
+    return None if value is None else convert.frozenset_of(value, "priorities", level_name)
 
 
 def _name(value: str) -> str:
@@ -167,13 +169,13 @@ def _arrivals(value: Arrivals) -> Arrivals:
 
 
 def _mix(
-    value: Mapping[str, float] | Iterable[tuple[str, float]],
+    value: Items[str | PriorityLevel, float] | Iterable[tuple[str | PriorityLevel, float]],
 ) -> tuple[tuple[str, float], ...]:
     items = list(value.items() if isinstance(value, Mapping) else _pairs(value, "priorities"))
     if not items:
         raise ConfigError("give at least one level and its weight", field="priorities")
     out = tuple(
-        (convert.text(name, "priorities"), _rate(weight, f"priorities.{name}"))
+        (level_name(name, "priorities"), _rate(weight, f"priorities.{name}"))
         for name, weight in items
     )
     if not sum(weight for _name, weight in out):
@@ -239,7 +241,7 @@ class Desk:
     Args:
         policy: The SLA policy (or set) the tickets are judged by.
         arrivals: Tickets per hour of the week and channel.
-        priorities: The priority mix, ``{level name: weight}``.
+        priorities: The priority mix, ``{level or level name: weight}``.
         handle_times: Mean handle time (exponential), one for both tiers or
             ``{1: ..., 2: ...}``.
         rosters: The agents, by tier, with their shifts; at least one Tier 1.
