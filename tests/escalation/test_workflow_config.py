@@ -108,6 +108,15 @@ def test_bad_workflows_are_config_errors_naming_the_culprit(
     assert field == raised.value.field
 
 
+@pytest.mark.parametrize("source", ["x" * 1_000_000, 7, None])
+def test_a_bad_source_key_is_named_without_copying_it(source: object) -> None:
+    """A pasted megabyte as a transition's source used to become the error's field."""
+    with pytest.raises(ConfigError) as raised:
+        build(transitions={**MOVES, source: ["gone"]})
+    assert "transitions" == raised.value.field
+    assert len(str(raised.value)) < 300
+
+
 def test_a_cycle_that_cannot_close_is_a_dead_end() -> None:
     with pytest.raises(ConfigError, match="dead end") as raised:
         build(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import statistics
+import time
 
 import pytest
 
@@ -13,6 +14,8 @@ from servicedesk_core import (
     BusinessCalendar,
     ConfigError,
     Metric,
+    PolicyRule,
+    PolicySet,
     SLAPolicy,
 )
 from servicedesk_core.events import AgentReplied, Assigned, Resolved
@@ -185,6 +188,51 @@ def test_bad_input_names_the_field(build: object, field: str) -> None:
     with pytest.raises(ConfigError) as caught:
         build()  # type: ignore[operator]
     assert field == caught.value.field
+
+
+def policy_set(*policies: SLAPolicy) -> PolicySet:
+    return PolicySet([PolicyRule(name=p.name, policy=p) for p in policies])
+
+
+@pytest.mark.parametrize(
+    ("build", "field"),
+    [
+        (
+            lambda: attr(policy=policy_set(policy(DAY)), priorities={"Urgent": 1}),
+            "priorities.Urgent",
+        ),
+        (
+            lambda: attr(rosters=[Roster(agents=1, calendar=ALWAYS, priorities=["Urgent"])]),
+            "rosters[0].priorities",
+        ),
+        (lambda: simulate(call_centre(), MONDAY, MONDAY + DAY, seed=None), "seed"),  # type: ignore[arg-type]
+        (lambda: simulate(call_centre(), MONDAY, MONDAY + DAY, seed=[1]), "seed"),  # type: ignore[arg-type]
+        (lambda: sweep(call_centre, [1], MONDAY, MONDAY + DAY, progress=5), "progress"),  # type: ignore[arg-type]
+    ],
+)
+def test_what_would_fail_late_is_refused_at_the_door(build: object, field: str) -> None:
+    """Levels unknown to a policy set's policies, a roster covering no level, a seed that
+    is not a number (``None`` seeds from the OS: no longer reproducible), a progress that is
+    not callable: each used to pass and fail or mislead during the run."""
+    with pytest.raises(ConfigError) as caught:
+        build()  # type: ignore[operator]
+    assert field == caught.value.field
+
+
+def test_more_tickets_than_a_simulation_takes_are_refused_at_once() -> None:
+    """Documented guard: ten million calls an hour get their verdict within 100 ms."""
+    flood = attr(arrivals=Arrivals(per_hour={"phone": 10_000_000}))
+    start = time.perf_counter()
+    with pytest.raises(ConfigError) as caught:
+        simulate(flood, MONDAY, MONDAY + DAY)
+    assert time.perf_counter() - start < 0.1
+    assert "end" == caught.value.field
+
+
+def test_a_sweep_over_an_iterator_keeps_each_value_with_its_run() -> None:
+    result = sweep(call_centre, iter([12, 14]), MONDAY, MONDAY + DAY / 24)
+    assert (12, 14) == result.values
+    assert [12, 14] == sorted({row["scenario"] for row in result.to_rows()})  # type: ignore[type-var]
 
 
 def test_handle_times_keyed_by_tier_text_are_those_tiers() -> None:

@@ -148,12 +148,13 @@ def _statuses(value: _StatusesIn) -> tuple[Status, ...]:
 def _transitions(value: _TransitionsIn) -> tuple[Transition, ...]:
     if isinstance(value, Mapping):
         pairs: list[Transition] = []
-        for source, targets in value.items():
+        for key, targets in value.items():
+            source = _name(key, "transitions")  # named in the field only once it is a name
             field = f"transitions.{source}"
             listed = (
                 (targets,) if isinstance(targets, str) else convert.tuple_of(targets, field, _name)
             )
-            pairs.extend(Transition(_name(source, field), target) for target in listed)
+            pairs.extend(Transition(source, target) for target in listed)
         return tuple(pairs)
     return convert.tuple_of(value, "transitions", _to_transition)
 

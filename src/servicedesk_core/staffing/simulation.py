@@ -35,7 +35,7 @@ from servicedesk_core.errors import ConfigError
 from servicedesk_core.events import AgentReplied, Assigned, Channel, Created, Event, Resolved
 from servicedesk_core.metrics._table import Row, Table, optional_module
 from servicedesk_core.metrics.summary import TicketSummary, metric_name, summarize_outcomes
-from servicedesk_core.priority import PriorityLevel
+from servicedesk_core.priority import PriorityLevel, PriorityScheme
 from servicedesk_core.priority.levels import level_name
 from servicedesk_core.sla.bulk import TicketOutcome, evaluate_many
 from servicedesk_core.sla.policy import SLAPolicy
@@ -51,6 +51,8 @@ __all__ = [
     "simulate",
     "sweep",
 ]
+
+_MAX_TICKETS = 2_000_000  # expected from the arrivals over a horizon: about two minutes of work
 
 _HOUR_US = 3_600_000_000
 _WEEK_HOURS = 168
@@ -263,13 +265,12 @@ class Desk:
     tier2_team: str = attrs.field(default="Tier 2", converter=_tier2_team)
 
     def __attrs_post_init__(self) -> None:
-        scheme = self.policy.scheme if isinstance(self.policy, SLAPolicy) else None
-        if scheme is not None:
-            for name, _weight in self.priorities:
-                if name not in scheme:
-                    raise ConfigError(
-                        f"{name!r} is not a level of {scheme.name!r}", field=f"priorities.{name}"
-                    )
+        schemes = _schemes(self.policy)
+        for name, _weight in self.priorities:
+            _check_level(name, schemes, f"priorities.{name}")
+        for index, roster in enumerate(self.rosters):
+            for name in sorted(roster.priorities or ()):
+                _check_level(name, schemes, f"rosters[{index}].priorities")
         if self.escalation and not any(roster.tier == 2 for roster in self.rosters):
             raise ConfigError("escalating needs a Tier 2 roster", field="escalation")
 
@@ -280,6 +281,20 @@ class Desk:
     def with_policy(self, policy: SLAPolicy | PolicySet) -> Desk:
         """Return the desk judged by another policy (business vs calendar hours)."""
         return attrs.evolve(self, policy=policy)
+
+
+def _schemes(policy: SLAPolicy | PolicySet) -> list[PriorityScheme]:
+    """The priority schemes of every policy a ticket may be judged by."""
+    if isinstance(policy, SLAPolicy):
+        return [policy.scheme]
+    rules = [*policy.rules, *(rule for version in policy.versions for rule in version.rules)]
+    return list({id(rule.policy.scheme): rule.policy.scheme for rule in rules}.values())
+
+
+def _check_level(name: str, schemes: list[PriorityScheme], field: str) -> None:
+    for scheme in schemes:
+        if name not in scheme:
+            raise ConfigError(f"{name!r} is not a level of {scheme.name!r}", field=field)
 
 
 # --- results -----------------------------------------------------------------------------
@@ -376,16 +391,26 @@ def simulate(desk: Desk, start: dt.datetime, end: dt.datetime, *, seed: int = 0)
     (True, [True, True])
 
     Raises:
-        ConfigError: ``end`` not after ``start``, or no roster works within the horizon.
+        ConfigError: ``end`` not after ``start``, no roster works within the
+            horizon, more than 2,000,000 tickets expected from the arrivals, or
+            a seed that is not an integer.
         NaiveDatetimeError: ``start`` or ``end`` has no timezone.
     """
     desk = convert.instance(Desk, desk, "desk")
+    seed = convert.integer(seed, "seed")
     t0, t1 = (
         to_us(convert.aware_datetime(start, "start")),
         to_us(convert.aware_datetime(end, "end")),
     )
     if t1 <= t0:
         raise ConfigError(f"the horizon ends ({end}) before it starts ({start})", field="end")
+    expected = desk.arrivals.per_week * (t1 - t0) / (_WEEK_HOURS * _HOUR_US)
+    if expected > _MAX_TICKETS:
+        raise ConfigError(
+            f"the horizon expects about {expected:.3g} tickets; a simulation takes at most "
+            f"{_MAX_TICKETS:,} (shorten the horizon or split it)",
+            field="end",
+        )
     tz = zone(desk.arrivals.timezone)
     rng = random.Random(seed)
     shifts = [_shifts(roster.calendar, t0, t1) for roster in desk.rosters]
@@ -597,7 +622,7 @@ class Sweep(Table):
 
 def sweep(
     build: Callable[[_T], Desk],
-    values: Sequence[_T],
+    values: Iterable[_T],
     start: dt.datetime,
     end: dt.datetime,
     *,
@@ -612,8 +637,15 @@ def sweep(
     nothing when it is not).
 
     Raises:
-        ConfigError: a built desk or the horizon is invalid.
+        ConfigError: a built desk or the horizon is invalid, or ``progress`` is
+            neither callable nor a flag.
     """
+    values = tuple(values)  # an iterator is read once, and each value kept with its run
+    if not (isinstance(progress, bool) or callable(progress)):
+        raise ConfigError(
+            f"expected a callable or true/false, got {convert.describe(progress)}",
+            field="progress",
+        )
     report: Callable[[int, int], None] | None
     bar = None
     if progress is True:
