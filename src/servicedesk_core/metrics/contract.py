@@ -18,7 +18,13 @@ from servicedesk_core import _convert as convert
 from servicedesk_core.errors import ConfigError
 from servicedesk_core.events import Event
 from servicedesk_core.metrics._table import Row, Table
-from servicedesk_core.metrics.summary import TicketSummary, metric_name, summarize
+from servicedesk_core.metrics.summary import (
+    TicketSummary,
+    _logs,
+    _policy,
+    metric_name,
+    summarize,
+)
 from servicedesk_core.priority import PriorityLevel
 from servicedesk_core.priority.levels import level_name
 from servicedesk_core.sla.policy import SLAPolicy
@@ -220,7 +226,10 @@ def compare_policies(
     """Judge the same logs under two policies ("what would the new one have done?").
 
     Raises:
+        ConfigError: ``before`` or ``after`` is not a policy, or ``logs`` not a
+            collection of lists of events.
         EventLogError: a log cannot be replayed under one of them.
     """
-    logs = list(logs)
+    before, after = _policy(before, "before"), _policy(after, "after")
+    logs = _logs(logs)
     return PolicyComparison(summarize(before, logs, now), summarize(after, logs, now))

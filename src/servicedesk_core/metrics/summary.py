@@ -16,12 +16,13 @@ import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from typing import TypeVar, overload
+from typing import Any, TypeVar, overload
 
 import attrs
 
 from servicedesk_core import _convert as convert
 from servicedesk_core._time import from_us, to_us
+from servicedesk_core.errors import ConfigError
 from servicedesk_core.events import Created, Event, SurveyAnswered
 from servicedesk_core.metrics._table import Row, Table
 from servicedesk_core.sla.bulk import TicketOutcome, evaluate_many
@@ -57,35 +58,97 @@ Outcome = tuple[str, str, str, str]  # month, priority, metric, state
 Timing = tuple[str, str]  # metric, "business" | "calendar"
 
 
-def _sorted_counts(value: Mapping[K, int] | Iterable[tuple[K, int]]) -> tuple[tuple[K, int], ...]:
-    items = value.items() if isinstance(value, Mapping) else value
-    return tuple(sorted((key, count) for key, count in items if count))
+def _key(value: object, field: str, kinds: tuple[type, ...]) -> tuple[object, ...]:
+    """A key of plain parts, such as ``(year, week)``: a tuple or list of these types."""
+    if (
+        isinstance(value, tuple | list)
+        and len(value) == len(kinds)
+        and all(
+            isinstance(part, kind) and not isinstance(part, bool)
+            for part, kind in zip(value, kinds, strict=True)
+        )
+    ):
+        return tuple(value)
+    parts = ", ".join(kind.__name__ for kind in kinds)
+    raise ConfigError(f"expected a ({parts}) key, got {convert.describe(value)}", field=field)
+
+
+def _counted(value: object, field: str, kinds: tuple[type, ...]) -> tuple[tuple[Any, int], ...]:
+    """Counts keyed by plain tuples, from a mapping or pairs; zero counts are left out."""
+    counted = []
+    for index, (key, count) in enumerate(convert.pairs(value, field)):
+        where = f"{field}[{index}]"
+        number = convert.integer(count, where, min_value=0)
+        if number:
+            counted.append((_key(key, where, kinds), number))
+    return tuple(sorted(counted))
 
 
 def _weeks(value: Mapping[Week, int] | Iterable[tuple[Week, int]]) -> tuple[tuple[Week, int], ...]:
-    return _sorted_counts(value)
+    return _counted(value, "tickets", (int, int))
 
 
 def _outcomes(
     value: Mapping[Outcome, int] | Iterable[tuple[Outcome, int]],
 ) -> tuple[tuple[Outcome, int], ...]:
-    return _sorted_counts(value)
+    return _counted(value, "outcomes", (str, str, str, str))
+
+
+def _excluded(
+    value: Mapping[Outcome, int] | Iterable[tuple[Outcome, int]],
+) -> tuple[tuple[Outcome, int], ...]:
+    return _counted(value, "excluded", (str, str, str, str))
 
 
 def _scores(value: Mapping[int, int] | Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    items = value.items() if isinstance(value, Mapping) else value
-    return tuple(sorted((score, count) for score, count in items if count))
+    counted = []
+    for index, (score, count) in enumerate(convert.pairs(value, "scores")):
+        where = f"scores[{index}]"
+        number = convert.integer(count, where, min_value=0)
+        if number:
+            counted.append((convert.integer(score, where), number))
+    return tuple(sorted(counted))
+
+
+def _added(
+    a: tuple[tuple[Any, int], ...], b: tuple[tuple[Any, int], ...]
+) -> tuple[tuple[Any, int], ...]:
+    return tuple(sorted((Counter(dict(a)) + Counter(dict(b))).items()))
+
+
+def _is_raised(item: object) -> bool:
+    return (
+        type(item) is tuple
+        and len(item) == 3
+        and type(item[0]) is str
+        and type(item[1]) is str
+        and type(item[2]) is int
+    )
+
+
+def _seconds(value: object, field: str) -> tuple[float, ...]:
+    if isinstance(value, list | tuple) and all(type(x) is float for x in value):
+        return tuple(sorted(value))  # the common case, checked at a glance
+    return tuple(sorted(convert.tuple_of(value, field, convert.number)))
 
 
 def _times(
     value: Mapping[Timing, Iterable[float]] | Iterable[tuple[Timing, Iterable[float]]],
 ) -> tuple[tuple[Timing, tuple[float, ...]], ...]:
-    items = value.items() if isinstance(value, Mapping) else value
-    return tuple(sorted((key, tuple(sorted(times))) for key, times in items))
+    timed = []
+    for index, (key, seconds) in enumerate(convert.pairs(value, "times")):
+        where = f"times[{index}]"
+        timed.append((_key(key, where, (str, str)), _seconds(seconds, where)))
+    return tuple(sorted(timed))  # type: ignore[arg-type]
 
 
 def _raised(value: Iterable[tuple[str, str, int]]) -> tuple[tuple[str, str, int], ...]:
-    return tuple(sorted(value))
+    if isinstance(value, tuple | list) and all(_is_raised(item) for item in value):
+        return tuple(sorted(value))  # the common case (a merge), checked at a glance
+    items = convert.tuple_of(
+        value, "raised", lambda item, where: _key(item, where, (str, str, int))
+    )
+    return tuple(sorted(items))  # type: ignore[arg-type]
 
 
 @attrs.frozen
@@ -144,7 +207,7 @@ class TicketSummary(Table):
 
     tickets: tuple[tuple[Week, int], ...] = attrs.field(default=(), converter=_weeks)
     outcomes: tuple[tuple[Outcome, int], ...] = attrs.field(default=(), converter=_outcomes)
-    excluded: tuple[tuple[Outcome, int], ...] = attrs.field(default=(), converter=_outcomes)
+    excluded: tuple[tuple[Outcome, int], ...] = attrs.field(default=(), converter=_excluded)
     times: tuple[tuple[Timing, tuple[float, ...]], ...] = attrs.field(default=(), converter=_times)
     scores: tuple[tuple[int, int], ...] = attrs.field(default=(), converter=_scores)
     raised: tuple[tuple[str, str, int], ...] = attrs.field(default=(), converter=_raised)
@@ -155,14 +218,18 @@ class TicketSummary(Table):
         times: dict[Timing, list[float]] = {}
         for key, values in (*self.times, *other.times):
             times.setdefault(key, []).extend(values)
-        return TicketSummary(
-            tickets=Counter(dict(self.tickets)) + Counter(dict(other.tickets)),
-            outcomes=Counter(dict(self.outcomes)) + Counter(dict(other.outcomes)),
-            excluded=Counter(dict(self.excluded)) + Counter(dict(other.excluded)),
-            times=times,
-            scores=Counter(dict(self.scores)) + Counter(dict(other.scores)),
-            raised=(*self.raised, *other.raised),
-        )
+        # both sides were checked when built: the merge is only sorted, not checked again
+        merged = object.__new__(TicketSummary)
+        for name, value in (
+            ("tickets", _added(self.tickets, other.tickets)),
+            ("outcomes", _added(self.outcomes, other.outcomes)),
+            ("excluded", _added(self.excluded, other.excluded)),
+            ("times", tuple(sorted((key, tuple(sorted(v))) for key, v in times.items()))),
+            ("scores", _added(self.scores, other.scores)),
+            ("raised", tuple(sorted((*self.raised, *other.raised)))),
+        ):
+            object.__setattr__(merged, name, value)
+        return merged
 
     def __radd__(self, other: object) -> TicketSummary:
         if other == 0:  # sum() starts from 0
@@ -182,7 +249,10 @@ class TicketSummary(Table):
 
     def durations(self, metric: Metric | str, *, business: bool = True) -> tuple[float, ...]:
         """The measured seconds of a metric (first response or resolution), sorted."""
-        key = (Metric(metric).value, "business" if business else "calendar")
+        key = (
+            convert.enum_member(Metric, metric, "metric").value,
+            "business" if business else "calendar",
+        )
         return dict(self.times).get(key, ())
 
     @overload
@@ -308,7 +378,38 @@ class TicketSummary(Table):
 
 
 def _windows(value: Iterable[tuple[dt.datetime, dt.datetime]]) -> list[tuple[int, int]]:
-    return [(to_us(start), to_us(end)) for start, end in value]
+    return list(convert.tuple_of(value, "maintenance", _window))
+
+
+def _window(value: object, field: str) -> tuple[int, int]:
+    if not isinstance(value, tuple | list) or len(value) != 2:
+        raise ConfigError(
+            f"expected a (start, end) pair of instants, got {convert.describe(value)}", field=field
+        )
+    start, end = (to_us(convert.aware_datetime(instant, field)) for instant in value)
+    if end <= start:
+        raise ConfigError(
+            f"the window ends ({value[1]}) before it starts ({value[0]})", field=field
+        )
+    return start, end
+
+
+def _policy(value: object, field: str) -> SLAPolicy | PolicySet:
+    if not isinstance(value, SLAPolicy | PolicySet):
+        raise ConfigError(
+            f"expected an SLAPolicy or a PolicySet, got {convert.describe(value)}", field=field
+        )
+    return value
+
+
+def _log(value: object, field: str) -> Sequence[Event]:
+    if isinstance(value, str | bytes | bytearray) or not isinstance(value, Sequence):
+        raise ConfigError(f"expected a list of events, got {convert.describe(value)}", field=field)
+    return value
+
+
+def _logs(value: object) -> list[Sequence[Event]]:
+    return list(convert.tuple_of(value, "logs", _log))
 
 
 def summarize(
@@ -334,9 +435,12 @@ def summarize(
         tz: The timezone of weeks and months.
 
     Raises:
+        ConfigError: ``policy`` is not a policy, ``logs`` not a collection of
+            lists, or a maintenance window is not a ``(start, end)`` pair of
+            aware instants with ``end`` after ``start``.
         EventLogError: a log cannot be replayed.
     """
-    logs = list(logs)
+    policy, logs = _policy(policy, "policy"), _logs(logs)
     outcomes = evaluate_many(policy, logs, now)
     return summarize_outcomes(
         outcomes, logs, maintenance=maintenance, category=category, tenant=tenant, tz=tz
@@ -367,15 +471,31 @@ def summarize_reports(
     tenant: str = "tenant",
     tz: dt.tzinfo = dt.UTC,
 ) -> TicketSummary:
-    """Summarize SLA reports already made, each with its log (see :func:`summarize`)."""
-    pairs = (
-        (
-            TicketOutcome.from_report(report, convert.instance(Created, events[0], "events[0]")),
-            events,
+    """Summarize SLA reports already made, each with its log (see :func:`summarize`).
+
+    Raises:
+        ConfigError: an item is not an ``(SLAReport, log)`` pair whose log starts
+            with its ``Created`` event, or a bad maintenance window (see :func:`summarize`).
+    """
+    pairs = [
+        _report_pair(item, f"reports[{index}]")
+        for index, item in enumerate(
+            convert.tuple_of(reports, "reports", lambda item, _where: item)
         )
-        for report, events in reports
-    )
+    ]
     return _summary(pairs, _windows(maintenance), category, tenant, tz)
+
+
+def _report_pair(value: object, field: str) -> tuple[TicketOutcome, Sequence[Event]]:
+    if not isinstance(value, tuple | list) or len(value) != 2:
+        raise ConfigError(
+            f"expected an (SLAReport, log) pair, got {convert.describe(value)}", field=field
+        )
+    report = convert.instance(SLAReport, value[0], field)
+    events = _log(value[1], field)
+    if not events:
+        raise ConfigError("the log is empty; it starts with its Created event", field=field)
+    return TicketOutcome.from_report(report, convert.instance(Created, events[0], field)), events
 
 
 def _summary(
