@@ -264,6 +264,12 @@ BROKEN = [
         {("schema_version", "config.version")},
         id="no version",
     ),
+    pytest.param(
+        list[Event],
+        {**V, "events": [{"type": ["created"]}, {"type": {"created": 1}}]},
+        {("events[0].type", "config.invalid"), ("events[1].type", "config.invalid")},
+        id="an event type that is not text (it said: unhashable type 'list')",
+    ),
 ]
 
 

@@ -24,6 +24,7 @@ from servicedesk_core import (
     TargetRange,
     TicketFacts,
     WarningThreshold,
+    to_json,
 )
 from tests.sla.helpers import H, central, desk_policy
 
@@ -46,6 +47,13 @@ VALUES = [  # immutability, pickling and hashing: tests/test_public_api.py
         follow_version="current",
     ),
 ]
+
+
+def test_a_policy_does_not_depend_on_the_order_its_levels_were_written_in() -> None:
+    """Targets given Low first (a database's order) made an unequal policy and other JSON."""
+    reordered = {metric: dict(reversed(levels)) for metric, levels in POLICY.targets}
+    same = attrs.evolve(POLICY, targets=reordered)
+    assert (POLICY, hash(POLICY), to_json(POLICY)) == (same, hash(same), to_json(same))
 
 
 def test_a_pickled_policy_evaluates_like_the_original() -> None:

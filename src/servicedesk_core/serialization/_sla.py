@@ -98,7 +98,7 @@ def _load_event(value: Json) -> Event:
             f"expected an event (an object with a type), got {convert.describe(value)}"
         )
     name = value.get("type")
-    if name not in EVENTS:
+    if not isinstance(name, str) or name not in EVENTS:
         known = ", ".join(EVENTS)
         if name is None:
             fail([invalid("type", f"missing; known: {known}", "config.missing")])

@@ -257,6 +257,7 @@ class SLAPolicy:
         custom = self._check_custom_metrics()
         names = [level.name for level in self.scheme]
         table: dict[tuple[MetricKey, str], tuple[TargetRange | None, Calendar]] = {}
+        in_scheme_order = []
         for metric, levels in self.targets:
             field = f"targets.{_metric_name(metric)}"
             if not isinstance(metric, Metric) and metric not in custom:
@@ -283,6 +284,7 @@ class SLAPolicy:
                 spec = given[level_name]
                 cal = self.calendar if spec is None else self._calendar_of(spec, field, level_name)
                 table[metric, level_name] = (spec, cal)
+            in_scheme_order.append((metric, tuple((name, given[name]) for name in names)))
         pauses = {metric: definition.paused_by for metric, definition in custom.items()} | dict(
             self.paused_by
         )
@@ -296,6 +298,8 @@ class SLAPolicy:
                 )
             if not isinstance(metric, Metric) and metric not in custom:
                 raise ConfigError(f"unknown metric {metric!r}", field="paused_by")
+        # Equal tables are equal policies, whatever order a host wrote the levels in.
+        object.__setattr__(self, "targets", tuple(in_scheme_order))
         object.__setattr__(self, "_table", table)
         object.__setattr__(self, "_pauses", pauses)
         object.__setattr__(self, "level_names", frozenset(names))
