@@ -22,6 +22,7 @@ from servicedesk_core import (
     ConfigError,
     Created,
     CustomerReplied,
+    EventLogError,
     Metric,
     MetricDefinition,
     NaiveDatetimeError,
@@ -35,6 +36,8 @@ from servicedesk_core import (
     TargetRange,
     TicketFacts,
     WarningThreshold,
+    evaluate,
+    evaluate_many,
 )
 from tests.fuzz import JUNK, some_datetime
 from tests.sla.helpers import DESK, H, desk_policy
@@ -220,3 +223,28 @@ def test_a_bad_plain_form_is_a_config_error_naming_its_field(build: Any, field: 
     with pytest.raises(ConfigError) as raised:
         build()
     assert field == raised.value.field
+
+
+AT = some_datetime()
+
+
+@given(JUNK, st.one_of(JUNK, st.lists(JUNK, max_size=3)))
+def test_evaluate_and_evaluate_many_from_junk_raise_only_documented_errors(
+    policy: Any, log: Any
+) -> None:
+    """A junk policy or log: a ConfigError naming ``policy``, ``events`` or ``logs``, or an
+    EventLogError for a log of junk events; never a raw error from inside the replay."""
+    for build in (
+        lambda: evaluate(policy, [Created(at=AT, priority="High")], AT),
+        lambda: evaluate(POLICY, log, AT),
+        lambda: evaluate_many(POLICY, log, AT),
+        lambda: evaluate_many(POLICY, [log], AT),
+        lambda: evaluate_many(PolicySet([PolicyRule(name="all", policy=POLICY)]), [log], AT),
+    ):
+        try:
+            build()
+        except ConfigError as error:
+            if error.field not in {"policy", "events", "logs"}:
+                raise AssertionError(f"not the argument's name: {error.field}") from error
+        except EventLogError:
+            pass

@@ -19,12 +19,14 @@ from typing import cast
 import attrs
 
 from servicedesk_core._build import builder
+from servicedesk_core._convert import describe
 from servicedesk_core._time import to_us
 from servicedesk_core.calendar import Calendar
+from servicedesk_core.errors import ConfigError
 from servicedesk_core.events import Created, Event
 from servicedesk_core.sla.clock import Clock, allowance, state_at
 from servicedesk_core.sla.policy import SLAPolicy
-from servicedesk_core.sla.replay import _Replay
+from servicedesk_core.sla.replay import _Replay, check_log
 from servicedesk_core.sla.results import ClockState, SLAReport
 from servicedesk_core.sla.selection import PolicySet, Selection
 from servicedesk_core.sla.targets import MetricKey
@@ -124,6 +126,8 @@ def evaluate_many(
     ['achieved', 'breached']
 
     Raises:
+        ConfigError: ``policy`` is not a policy, ``logs`` not a collection of
+            lists of events.
         EventLogError: a log cannot be replayed (the evaluator's error).
         NaiveDatetimeError: ``now`` has no timezone.
     """
@@ -132,7 +136,7 @@ def evaluate_many(
     outcomes: list[TicketOutcome] = []
     batch: list[tuple[_Replay, Created]] = []
     metrics = 0
-    for events in logs:
+    for events in _each(logs):
         replay = begin(events, now)
         replay.replay(events, now_us, now, ignore_later)
         batch.append((replay, cast(Created, events[0])))
@@ -158,6 +162,11 @@ def _beginning(policy: SLAPolicy | PolicySet | Selection) -> _Begin:
         return lambda _events, _now: _Replay(chosen, policy, plan, None)
     if isinstance(policy, SLAPolicy):
         return lambda _events, _now: _Replay(policy, None, policy._plan, None)
+    if not isinstance(policy, PolicySet):
+        raise ConfigError(
+            f"expected an SLAPolicy, a PolicySet or a Selection, got {describe(policy)}",
+            field="policy",
+        )
     if policy.switches:  # the set's chooser follows the ticket, as PolicySet.evaluate does
         first, plan, chooser = policy._policies[0], policy._plans[0], policy._chooser
         return lambda _events, _now: _Replay(first, None, plan, chooser)
@@ -167,6 +176,8 @@ def _beginning(policy: SLAPolicy | PolicySet | Selection) -> _Begin:
     picked: dict[tuple[object, ...], Selection] = {}
 
     def begin(events: Sequence[Event], now: dt.datetime) -> _Replay:
+        if not isinstance(events, list | tuple):
+            check_log(events)
         first = events[0] if events else None
         if not isinstance(first, Created):
             policy.evaluate(events, now)  # raises the evaluator's error
@@ -179,6 +190,15 @@ def _beginning(policy: SLAPolicy | PolicySet | Selection) -> _Begin:
         return _Replay(selection.policy, selection, selection.policy._plan, None)
 
     return begin
+
+
+def _each(logs: object) -> Iterable[Sequence[Event]]:
+    """``logs`` as given (any iterable of logs), or a ``ConfigError`` for text or a non-iterable."""
+    if isinstance(logs, str | bytes | bytearray) or not isinstance(logs, Iterable):
+        raise ConfigError(
+            f"expected a collection of lists of events, got {describe(logs)}", field="logs"
+        )
+    return cast(Iterable[Sequence[Event]], logs)
 
 
 def _outcomes(batch: list[tuple[_Replay, Created]], now: int) -> list[TicketOutcome]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
+from servicedesk_core._convert import describe
+from servicedesk_core.errors import ConfigError
 from servicedesk_core.events import Event
 from servicedesk_core.sla.policy import SLAPolicy
 from servicedesk_core.sla.results import SLAReport
@@ -37,6 +39,7 @@ def evaluate(
         The :class:`SLAReport`.
 
     Raises:
+        ConfigError: ``policy`` is not a policy, ``events`` not a list of events.
         EventLogError: the log is empty, out of order, has events after
             ``now``, does not start with ``Created``, names a priority or status
             the policy does not know, or breaks the lifecycle (resolving a
@@ -61,4 +64,9 @@ def evaluate(
     >>> report.next_change_at == first.due_at
     True
     """
+    if not isinstance(policy, SLAPolicy | PolicySet | Selection):
+        raise ConfigError(
+            f"expected an SLAPolicy, a PolicySet or a Selection, got {describe(policy)}",
+            field="policy",
+        )
     return policy.evaluate(events, now, ignore_later=ignore_later)

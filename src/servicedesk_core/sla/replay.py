@@ -19,9 +19,10 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from servicedesk_core._convert import brief, describe
 from servicedesk_core._time import from_us, to_us
 from servicedesk_core.calendar import Calendar
-from servicedesk_core.errors import EventLogError
+from servicedesk_core.errors import ConfigError, EventLogError
 from servicedesk_core.events import (
     AgentReplied,
     Assigned,
@@ -49,7 +50,7 @@ if TYPE_CHECKING:  # annotations only: the policy module imports this one
     from servicedesk_core.sla.policy import SLAPolicy
     from servicedesk_core.sla.selection import Selection
 
-__all__ = ["Chooser", "Plan", "replay"]
+__all__ = ["Chooser", "Plan", "check_log", "replay"]
 
 _STOP, _RESET, _RESUME, _START = range(4)
 _PENDING, _NOT_APPLICABLE = ClockState.PENDING, ClockState.NOT_APPLICABLE
@@ -228,8 +229,10 @@ class _Replay:
         """Apply the log, validating it; return the next version's instant, if any.
 
         The clocks are then ready to measure: :func:`replay` reports them, the
-        bulk replay (``sla.bulk``) settles them (``Clock.measure`` without a zone).
+        bulk replay (``sla.bulk``) settles them.
         """
+        if not isinstance(events, list | tuple):  # the common forms pass without an ABC check
+            check_log(events)
         if not events:
             raise EventLogError("the log is empty; it starts with a Created event")
         first = events[0]
@@ -593,4 +596,10 @@ def _handler(event: object, index: int) -> _Handler:
         handler = _HANDLERS.get(kind)
         if handler is not None:
             return handler
-    raise EventLogError(f"not an event: {event!r}", index=index)
+    raise EventLogError(f"not an event: {brief(event, 200)}", index=index)
+
+
+def check_log(events: object) -> None:
+    """A log is a sequence of events: text, a mapping or a lone event is not."""
+    if isinstance(events, str | bytes | bytearray) or not isinstance(events, Sequence):
+        raise ConfigError(f"expected a list of events, got {describe(events)}", field="events")
