@@ -332,6 +332,8 @@ def evaluate(
             lacks or a priority its scheme lacks.
         ConfigError: an SLA trigger without ``sla``, or a report of another instant.
         NaiveDatetimeError: ``now`` has no timezone.
+        DeadlineUnreachableError: an elapsed-time trigger needs more open time
+            than its calendar has within its horizon.
 
     >>> from servicedesk_core.escalation import EscalationLadder, Level, Trigger
     >>> from servicedesk_core.events import Created, Escalated

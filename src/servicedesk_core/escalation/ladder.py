@@ -394,6 +394,8 @@ class EscalationLadder:
         Returns the :class:`~servicedesk_core.LadderReport` (see the guide
         "Lifecycle and escalation").
         """
-        from servicedesk_core.escalation.evaluation import evaluate
+        return _evaluation.evaluate(self, events, now, sla=sla)
 
-        return evaluate(self, events, now, sla=sla)
+
+# the evaluation reads this module's types: imported once they exist, not on every call
+from servicedesk_core.escalation import evaluation as _evaluation  # noqa: E402

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
 
 _CALENDAR_TIME = BusinessCalendar.always_open()
 _FINAL = (StatusCategory.RESOLVED, StatusCategory.CLOSED)
+_CLOSED = StatusCategory.CLOSED
 CONCRETE: frozenset[type[Event]] = frozenset(get_args(AnyEvent))
 
 
@@ -90,6 +91,7 @@ class Lifecycle:
         self.survey_due = False
         self.survey_score: int | None = None
         self.history: list[Holding] = []
+        self.last: Event | None = None  # the last event applied after ``Created``
 
     # --- entry points ---------------------------------------------------------------
 
@@ -167,7 +169,7 @@ class Lifecycle:
     def _move(self, target: str, event: Event) -> Move:
         """The table's move from the current status to ``target`` by ``event``."""
         kind = type(event).__name__
-        move = self.workflow.move(self.status, target)
+        move = self.workflow._edges.get((self.status, target))
         if move is None:
             self._refuse(
                 "lifecycle.not_allowed",
@@ -184,7 +186,7 @@ class Lifecycle:
 
     def _go(self, target: str) -> None:
         self.status = target
-        self.category = self.workflow.category(target)
+        self.category = self.workflow._categories[target]
 
     def _apply(self, event: Event) -> None:
         kind = type(event)
@@ -200,41 +202,36 @@ class Lifecycle:
                 self.index,
             )
         self.last_us = t  # order is the log's: a refused event still counts for it
-        if (
-            self.category is StatusCategory.CLOSED
-            and kind is not Reopened
-            and kind is not SurveyAnswered
-        ):
+        if self.category is _CLOSED and kind is not Reopened and kind is not SurveyAnswered:
             self._refuse(
                 "lifecycle.closed",
                 f"{kind.__name__} on a closed ticket; it moves only by reopening",
                 kind.__name__,
             )
-        at = event.at if type(event.at) is dt.datetime else _stdlib(event.at)
         handler = _HANDLERS.get(kind)
         if handler is not None:  # replies and escalation requests change no lifecycle state
-            handler(self, event, at)
-        self.updated_at = at
+            handler(self, event)
+        self.last = event  # its instant becomes ``updated_at`` when the state is built
 
-    def _created(self, _event: Created, _at: dt.datetime) -> None:
+    def _created(self, _event: Created) -> None:
         self._log("log.created_twice", "a log has one Created event, the first", self.index)
 
-    def _resolved(self, event: Resolved, at: dt.datetime) -> None:
+    def _resolved(self, event: Resolved) -> None:
         target = self.workflow.resolved_status
         self._move(target, event)
         if self.workflow.require_note and not event.note.strip():
             self._refuse("lifecycle.note_required", "resolving needs a resolution note", target)
         self._go(target)
-        self.resolved_at = at
+        self.resolved_at = _stdlib(event.at)
 
-    def _closed(self, event: Closed, at: dt.datetime) -> None:
+    def _closed(self, event: Closed) -> None:
         self._move(self.workflow.closed_status, event)
         self._go(self.workflow.closed_status)
-        self.closed_at = at
+        self.closed_at = at = _stdlib(event.at)
         self.resolved_at = self.resolved_at or at
         self.survey_due = self.workflow.survey_on_close and self.survey_score is None
 
-    def _survey(self, event: SurveyAnswered, _at: dt.datetime) -> None:
+    def _survey(self, event: SurveyAnswered) -> None:
         if self.category not in _FINAL:
             self._refuse(
                 "lifecycle.survey_early",
@@ -243,14 +240,14 @@ class Lifecycle:
             )
         self.survey_score, self.survey_due = event.score, False
 
-    def _priority(self, event: PriorityChanged, _at: dt.datetime) -> None:
+    def _priority(self, event: PriorityChanged) -> None:
         self.priority = event.priority
 
-    def _escalated(self, event: Escalated, _at: dt.datetime) -> None:
+    def _escalated(self, event: Escalated) -> None:
         self.level = event.level
 
-    def _status_changed(self, event: StatusChanged, _at: dt.datetime) -> None:
-        if event.status not in self.workflow:
+    def _status_changed(self, event: StatusChanged) -> None:
+        if event.status not in self.workflow._categories:
             known = ", ".join(status.name for status in self.workflow.statuses)
             self._log(
                 "log.unknown_status",
@@ -261,7 +258,8 @@ class Lifecycle:
             self._move(event.status, event)
             self._go(event.status)
 
-    def _reopen(self, event: Reopened, at: dt.datetime) -> None:
+    def _reopen(self, event: Reopened) -> None:
+        at = _stdlib(event.at)
         target = self.workflow.reopen_to
         if self.category not in _FINAL or target is None:
             self._refuse(
@@ -281,7 +279,7 @@ class Lifecycle:
         self.resolved_at = self.closed_at = None
         self.survey_due, self.survey_score = False, None
 
-    def _assigned(self, event: Assigned, at: dt.datetime) -> None:
+    def _assigned(self, event: Assigned) -> None:
         team, tier = event.team or self.team, event.tier
         if self.routing is not None:
             if event.team and self.routing.tier_of(event.team) is None:
@@ -303,7 +301,7 @@ class Lifecycle:
         self.tier = self.tier if tier is None else tier
         self.history.append(
             Holding(
-                at=at,
+                at=_stdlib(event.at),
                 index=self.index,
                 assignee=self.assignee,
                 team=self.team,
@@ -315,6 +313,8 @@ class Lifecycle:
         )
 
     def _state(self) -> TicketState:
+        if self.last is not None:
+            self.updated_at = _stdlib(self.last.at)
         assert self.created_at is not None
         assert self.updated_at is not None
         return TicketState(
@@ -337,7 +337,7 @@ class Lifecycle:
         )
 
 
-_HANDLERS: dict[type[Event], Callable[[Lifecycle, Any, dt.datetime], None]] = {
+_HANDLERS: dict[type[Event], Callable[[Lifecycle, Any], None]] = {
     Created: Lifecycle._created,
     StatusChanged: Lifecycle._status_changed,
     Resolved: Lifecycle._resolved,

@@ -21,6 +21,7 @@ import attrs
 
 from servicedesk_core import _convert as convert
 from servicedesk_core.errors import ConfigError
+from servicedesk_core.escalation.lifecycle import Lifecycle, reopen_in_time
 from servicedesk_core.escalation.state import StatusCategory, TicketState
 from servicedesk_core.events import Closed, Event, Reopened, Resolved, StatusChanged
 from servicedesk_core.report import Report
@@ -399,8 +400,6 @@ class Workflow:
         moves = self._moves[convert.instance(TicketState, state, "state").status]
         if now is None or state.closed_at is None or self.reopen_within is None:
             return moves
-        from servicedesk_core.escalation.lifecycle import reopen_in_time
-
         if reopen_in_time(self, state.closed_at, now):
             return moves
         return tuple(move for move in moves if move.event != "Reopened")
@@ -428,8 +427,6 @@ class Workflow:
         Traceback (most recent call last):
         servicedesk_core.errors.TransitionError: event 1: resolving needs a resolution note; allowed from 'new': open (StatusChanged), waiting_on_customer (StatusChanged), resolved (Resolved)
         """  # noqa: E501
-        from servicedesk_core.escalation.lifecycle import Lifecycle
-
         state = Lifecycle(self, routing, None).run(events)
         assert state is not None  # strict mode raises instead
         return state
@@ -443,8 +440,6 @@ class Workflow:
             TransitionError: see :meth:`replay`.
             EventLogError: see :meth:`replay`.
         """
-        from servicedesk_core.escalation.lifecycle import Lifecycle
-
         return Lifecycle(self, routing, None).resume(state, event)
 
     def check(self, events: Sequence[Event], *, routing: Routing | None = None) -> Report:
@@ -460,8 +455,6 @@ class Workflow:
         >>> print(DEFAULT_WORKFLOW.check([Created(at=at, priority="Low"), Closed(at=at)]))
         error events[1]: cannot go from 'new' to 'closed' (Closed) [lifecycle.not_allowed]
         """
-        from servicedesk_core.escalation.lifecycle import Lifecycle
-
         issues: list[object] = []
         Lifecycle(self, routing, issues).run(events)
         return Report(issues)  # type: ignore[arg-type]
