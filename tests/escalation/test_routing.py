@@ -266,3 +266,18 @@ def test_a_state_that_is_not_a_ticket_state_is_a_config_error(state: object) -> 
         with pytest.raises(ConfigError) as caught:
             call()
         assert "state" == caught.value.field
+
+
+@pytest.mark.parametrize("routing", ["Tier 1", 5, [TIERS]])
+def test_a_routing_that_is_not_a_routing_is_a_config_error(routing: object) -> None:
+    """It used to raise an AttributeError at the first assignment, even from check()."""
+    events: list[Event] = [Created(at=T0, priority="High"), Assigned(at=at(1), team="Tier 1")]
+    state = DEFAULT_WORKFLOW.replay(events[:1])
+    for call in (
+        lambda: DEFAULT_WORKFLOW.replay(events, routing=routing),  # type: ignore[arg-type]
+        lambda: DEFAULT_WORKFLOW.check(events, routing=routing),  # type: ignore[arg-type]
+        lambda: DEFAULT_WORKFLOW.step(state, events[1], routing=routing),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(ConfigError) as caught:
+            call()
+        assert "routing" == caught.value.field

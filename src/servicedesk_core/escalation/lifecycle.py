@@ -17,6 +17,7 @@ from servicedesk_core._time import duration_us, from_us, to_timedelta, to_us
 from servicedesk_core.calendar import BusinessCalendar
 from servicedesk_core.errors import EventLogError, TransitionError
 from servicedesk_core.escalation.codes import ESCALATION_CODES
+from servicedesk_core.escalation.routing import Routing
 from servicedesk_core.escalation.state import Holding, StatusCategory, TicketState
 from servicedesk_core.events import (
     AnyEvent,
@@ -34,7 +35,6 @@ from servicedesk_core.events import (
 from servicedesk_core.report import Issue
 
 if TYPE_CHECKING:
-    from servicedesk_core.escalation.routing import Routing
     from servicedesk_core.escalation.workflow import Move, Workflow
 
 _CALENDAR_TIME = BusinessCalendar.always_open()
@@ -72,7 +72,7 @@ class Lifecycle:
         self, workflow: Workflow, routing: Routing | None, issues: list[object] | None
     ) -> None:
         self.workflow = workflow
-        self.routing = routing
+        self.routing = None if routing is None else convert.instance(Routing, routing, "routing")
         self.issues = issues
         self.index = 0
         self.last_us = 0
