@@ -163,9 +163,10 @@ def zone(name: str | dt.tzinfo, *, field: str = "timezone") -> zoneinfo.ZoneInfo
         raise ConfigError(
             f"expected an IANA timezone name, got a text of {len(name)} characters", field=field
         )
-    if name not in _HOST_ZONES:
+    key = name.strip()  # text from a form or a database, like an enum's
+    if key not in _HOST_ZONES:
         try:
-            return zoneinfo.ZoneInfo(name)
+            return zoneinfo.ZoneInfo(key)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError, OSError):
             pass
     suggestions = suggest_zones(name)

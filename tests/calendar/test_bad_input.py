@@ -154,6 +154,12 @@ def test_an_unknown_timezone_suggests_the_iana_name() -> None:
         BusinessCalendar(timezone="new york", hours="Daily 09:00-17:00")
 
 
+def test_a_timezone_name_with_surrounding_spaces_is_that_zone() -> None:
+    """It was refused with "did you mean 'America/Chicago'?"."""
+    desk = BusinessCalendar(timezone=" America/Chicago\n", hours="Daily 09:00-17:00")
+    assert "America/Chicago" == desk.timezone
+
+
 @pytest.mark.parametrize("name", ["localtime", "posixrules"])
 def test_the_machines_own_zone_is_not_a_timezone_name(name: str) -> None:
     """``"localtime"`` loaded the host's /etc/localtime: a calendar that meant each host's zone."""

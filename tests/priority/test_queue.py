@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from servicedesk_core import (
     FOUR_TIER,
     ITIL,
+    ConfigError,
     NaiveDatetimeError,
     PriorityLevel,
     PriorityScheme,
@@ -62,6 +63,28 @@ def test_arrivals_compare_as_instants_across_timezones() -> None:
 def test_naive_arrival_is_rejected() -> None:
     with pytest.raises(NaiveDatetimeError):
         queue_key(ITIL["P1"], dt.datetime(2026, 3, 2, 9))
+
+
+@pytest.mark.parametrize(
+    ("build", "field"),
+    [
+        (lambda: queue_key("High", NINE), "level"),  # type: ignore[arg-type]
+        (lambda: queue_key(None, NINE), "level"),  # type: ignore[arg-type]
+        (lambda: queue_key(ITIL["P1"], NINE, 5), "ref"),  # type: ignore[arg-type]
+        (lambda: queue_key(ITIL["P1"], "9 o'clock"), "arrived_at"),
+        (lambda: order_queue([1], level=lambda _: "High", arrived_at=lambda _: NINE), "level"),  # type: ignore[arg-type, return-value]
+    ],
+)
+def test_junk_is_a_config_error_naming_the_argument(build: object, field: str) -> None:
+    """A level name without a scheme, None or a number for a reference raised AttributeError
+    (or a TypeError only when the queue was sorted)."""
+    with pytest.raises(ConfigError) as caught:
+        build()  # type: ignore[operator]
+    assert field == caught.value.field
+
+
+def test_an_arrival_as_iso_text_is_that_instant() -> None:
+    assert queue_key(ITIL["P1"], NINE) == queue_key(ITIL["P1"], "2026-03-02T09:00:00Z")
 
 
 def test_a_queue_cannot_mix_schemes() -> None:

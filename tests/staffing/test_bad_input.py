@@ -11,7 +11,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from servicedesk_core import ConfigError
-from servicedesk_core.staffing import ErlangA, ErlangC, StaffingTarget, Workload, erlang_b
+from servicedesk_core.staffing import (
+    ErlangA,
+    ErlangC,
+    ServiceLevelCurve,
+    StaffingTarget,
+    Workload,
+    erlang_b,
+)
 
 LOAD = Workload(arrivals_per_hour=200, handle_time=dt.timedelta(seconds=180))
 GOOD_TARGET = {"service_level": 0.8, "within": dt.timedelta(seconds=20)}
@@ -40,6 +47,9 @@ GOOD_TARGET = {"service_level": 0.8, "within": dt.timedelta(seconds=20)}
         (lambda: ErlangC(LOAD).performance("9" * 99), "agents"),
         (lambda: Workload(arrivals_per_hour=1e99, handle_time="PT3M"), "arrivals_per_hour"),
         (lambda: erlang_b(3, 2e6), "erlangs"),
+        (lambda: ServiceLevelCurve(None), "points"),  # type: ignore[arg-type]
+        (lambda: ServiceLevelCurve("9" * 1_000_000), "points"),  # type: ignore[arg-type]
+        (lambda: ServiceLevelCurve([LOAD]), "points[0]"),  # type: ignore[list-item]
     ],
 )
 def test_bad_input_names_the_field(build: Any, field: str) -> None:

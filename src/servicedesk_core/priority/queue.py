@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
+from servicedesk_core import _convert as convert
 from servicedesk_core._time import to_us
 from servicedesk_core.errors import SchemeMismatchError
 from servicedesk_core.priority.levels import PriorityLevel
@@ -15,7 +16,9 @@ __all__ = ["order_queue", "queue_key"]
 _T = TypeVar("_T")
 
 
-def queue_key(level: PriorityLevel, arrived_at: dt.datetime, ref: str = "") -> tuple[int, int, str]:
+def queue_key(
+    level: PriorityLevel, arrived_at: dt.datetime | str, ref: str = ""
+) -> tuple[int, int, str]:
     """Return the sort key that puts more urgent work first, then earlier arrivals.
 
     Keys compare as tuples ``(-rank, arrival in epoch microseconds, ref)``, so the
@@ -25,7 +28,7 @@ def queue_key(level: PriorityLevel, arrived_at: dt.datetime, ref: str = "") -> t
 
     Args:
         level: The item's priority.
-        arrived_at: When the item arrived (timezone-aware).
+        arrived_at: When the item arrived (timezone-aware, or ISO 8601 text with an offset).
         ref: A tie-breaker, usually the ticket reference.
 
     Returns:
@@ -33,6 +36,8 @@ def queue_key(level: PriorityLevel, arrived_at: dt.datetime, ref: str = "") -> t
 
     Raises:
         NaiveDatetimeError: ``arrived_at`` has no timezone.
+        ConfigError: ``level`` is not a :class:`PriorityLevel` (a name has no scheme to rank
+            it), ``arrived_at`` is not an aware datetime or ISO text, ``ref`` is not text.
 
     >>> import datetime as dt
     >>> from servicedesk_core.priority import FOUR_TIER
@@ -40,7 +45,9 @@ def queue_key(level: PriorityLevel, arrived_at: dt.datetime, ref: str = "") -> t
     >>> queue_key(FOUR_TIER["High"], nine) < queue_key(FOUR_TIER["Low"], nine)
     True
     """
-    return (-level.rank, to_us(arrived_at), ref)
+    checked = convert.instance(PriorityLevel, level, "level")  # a name has no scheme to rank it
+    arrival = convert.aware_datetime(arrived_at, "arrived_at")
+    return (-checked.rank, to_us(arrival), convert.text(ref, "ref"))
 
 
 def order_queue(
@@ -64,6 +71,7 @@ def order_queue(
     Raises:
         SchemeMismatchError: the items' levels come from more than one scheme.
         NaiveDatetimeError: an arrival has no timezone.
+        ConfigError: a level, an arrival or a reference of the wrong type (see :func:`queue_key`).
 
     >>> import datetime as dt
     >>> from servicedesk_core.priority import FOUR_TIER
@@ -76,7 +84,7 @@ def order_queue(
     keyed = []
     scheme: str | None = None
     for item in items:
-        item_level = level(item)
+        item_level = convert.instance(PriorityLevel, level(item), "level")
         if scheme is None:
             scheme = item_level.scheme
         elif item_level.scheme != scheme:

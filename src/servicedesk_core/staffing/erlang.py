@@ -332,7 +332,7 @@ class Staffing(Table):
 
 
 def _points(value: Iterable[Performance]) -> tuple[Performance, ...]:
-    return tuple(value)
+    return convert.instances(value, "points", Performance)
 
 
 @attrs.frozen
