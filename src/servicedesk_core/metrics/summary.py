@@ -15,8 +15,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, TypeVar, overload
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any, overload
 
 import attrs
 
@@ -52,7 +52,6 @@ def metric_name(metric: MetricKey) -> str:
     return metric.value if isinstance(metric, Metric) else metric
 
 
-K = TypeVar("K", bound=tuple[object, ...])
 Week = tuple[int, int]
 Outcome = tuple[str, str, str, str]  # month, priority, metric, state
 Timing = tuple[str, str]  # metric, "business" | "calendar"
@@ -73,41 +72,41 @@ def _key(value: object, field: str, kinds: tuple[type, ...]) -> tuple[object, ..
     raise ConfigError(f"expected a ({parts}) key, got {convert.describe(value)}", field=field)
 
 
-def _counted(value: object, field: str, kinds: tuple[type, ...]) -> tuple[tuple[Any, int], ...]:
-    """Counts keyed by plain tuples, from a mapping or pairs; zero counts are left out."""
+def _counted(
+    value: object, field: str, key: Callable[[object, str], Any]
+) -> tuple[tuple[Any, int], ...]:
+    """Counts by key, from a mapping or pairs; zero counts are left out."""
     counted = []
-    for index, (key, count) in enumerate(convert.pairs(value, field)):
+    for index, (name, count) in enumerate(convert.pairs(value, field)):
         where = f"{field}[{index}]"
         number = convert.integer(count, where, min_value=0)
         if number:
-            counted.append((_key(key, where, kinds), number))
+            counted.append((key(name, where), number))
     return tuple(sorted(counted))
 
 
+def _keyed(*kinds: type) -> Callable[[object, str], tuple[object, ...]]:
+    return lambda value, field: _key(value, field, kinds)
+
+
 def _weeks(value: Mapping[Week, int] | Iterable[tuple[Week, int]]) -> tuple[tuple[Week, int], ...]:
-    return _counted(value, "tickets", (int, int))
+    return _counted(value, "tickets", _keyed(int, int))
 
 
 def _outcomes(
     value: Mapping[Outcome, int] | Iterable[tuple[Outcome, int]],
 ) -> tuple[tuple[Outcome, int], ...]:
-    return _counted(value, "outcomes", (str, str, str, str))
+    return _counted(value, "outcomes", _keyed(str, str, str, str))
 
 
 def _excluded(
     value: Mapping[Outcome, int] | Iterable[tuple[Outcome, int]],
 ) -> tuple[tuple[Outcome, int], ...]:
-    return _counted(value, "excluded", (str, str, str, str))
+    return _counted(value, "excluded", _keyed(str, str, str, str))
 
 
 def _scores(value: Mapping[int, int] | Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
-    counted = []
-    for index, (score, count) in enumerate(convert.pairs(value, "scores")):
-        where = f"scores[{index}]"
-        number = convert.integer(count, where, min_value=0)
-        if number:
-            counted.append((convert.integer(score, where), number))
-    return tuple(sorted(counted))
+    return _counted(value, "scores", convert.integer)
 
 
 def _added(
@@ -145,10 +144,7 @@ def _times(
 def _raised(value: Iterable[tuple[str, str, int]]) -> tuple[tuple[str, str, int], ...]:
     if isinstance(value, tuple | list) and all(_is_raised(item) for item in value):
         return tuple(sorted(value))  # the common case (a merge), checked at a glance
-    items = convert.tuple_of(
-        value, "raised", lambda item, where: _key(item, where, (str, str, int))
-    )
-    return tuple(sorted(items))  # type: ignore[arg-type]
+    return tuple(sorted(convert.tuple_of(value, "raised", _keyed(str, str, int))))  # type: ignore[arg-type]
 
 
 @attrs.frozen
