@@ -273,6 +273,13 @@ def test_clip_keeps_short_text_and_shortens_long_text_to_the_limit(text, limit):
         assert clipped.endswith(f"... ({len(text)} characters)")
 
 
+def test_unique_refuses_a_key_given_twice_in_any_spelling():
+    convert.unique(["a", "b"], "attributes")
+    with pytest.raises(ConfigError, match="given twice") as caught:
+        convert.unique([dt.date(2026, 12, 24), convert.date("2026-12-24", "x")], "overrides")
+    assert "overrides" == caught.value.field
+
+
 def test_instance_keeps_objects_of_the_type_and_names_the_field_otherwise():
     """A collection of objects: each item is checked, never converted."""
     assert Mode.SLOW is convert.instance(Mode, Mode.SLOW, "mode")

@@ -53,6 +53,7 @@ __all__ = [
     "time",
     "time_text",
     "tuple_of",
+    "unique",
 ]
 
 MAX_TEXT = 10_000
@@ -521,6 +522,25 @@ def pairs(value: object, field: str) -> tuple[tuple[object, object], ...]:
             f"expected a mapping or (key, value) pairs, got {describe(value)}", field=field
         )
     return tuple_of(value, field, _pair)
+
+
+def unique(keys: Iterable[object], field: str) -> None:
+    """Refuse a key given twice, in any spelling (``"phone"`` and ``"PHONE"`` are one channel).
+
+    Call it on converted keys, so that two spellings of one value count as one key.
+
+    Raises:
+        ConfigError: a key seen twice, naming the field.
+
+    >>> unique([dt.date(2026, 12, 24), date("2026-12-24", "overrides")], "overrides")
+    Traceback (most recent call last):
+    servicedesk_core.errors.ConfigError: overrides: datetime.date(2026, 12, 24) is given twice
+    """
+    seen: set[object] = set()
+    for key in keys:
+        if key in seen:
+            raise ConfigError(f"{brief(key)} is given twice", field=field)
+        seen.add(key)
 
 
 def _pair(value: object, field: str) -> tuple[object, object]:

@@ -154,6 +154,17 @@ def test_an_unknown_timezone_suggests_the_iana_name() -> None:
         BusinessCalendar(timezone="new york", hours="Daily 09:00-17:00")
 
 
+def test_a_date_overridden_twice_in_two_spellings_is_refused() -> None:
+    """The later spelling silently won: one date with two opposite overrides."""
+    with pytest.raises(ConfigError, match="given twice") as caught:
+        BusinessCalendar(
+            timezone="UTC",
+            hours="Daily 09:00-17:00",
+            overrides={"2026-12-24": "09:00-12:00", dt.date(2026, 12, 24): None},
+        )
+    assert "overrides" == caught.value.field
+
+
 def test_a_timezone_name_with_surrounding_spaces_is_that_zone() -> None:
     """It was refused with "did you mean 'America/Chicago'?"."""
     desk = BusinessCalendar(timezone=" America/Chicago\n", hours="Daily 09:00-17:00")

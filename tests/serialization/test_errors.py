@@ -214,6 +214,17 @@ BROKEN = [
     ),
     pytest.param(
         PolicySet,
+        _with_targets(
+            {
+                "High": {"first_response": "PT1H", "FIRST_RESPONSE": "PT2H"},
+                "Low": {"first_response": None},
+            }
+        ),
+        {("rules[0].policy.targets.High.FIRST_RESPONSE", "config.invalid")},
+        id="policy set: one metric in two spellings (the later silently won)",
+    ),
+    pytest.param(
+        PolicySet,
         {**V, "rules": [{"name": "all", "policy": POLICY, "when": {"channels": ["fax"]}}], "x": 1},
         {("rules[0].when.channels[0]", "config.invalid"), ("x", "config.unknown_key")},
         id="policy set: condition and unknown key",

@@ -19,6 +19,7 @@ from servicedesk_core import (
     FOUR_TIER,
     Condition,
     ConfigError,
+    Metric,
     MetricDefinition,
     PolicyRule,
     PolicySet,
@@ -202,6 +203,24 @@ POLICY_CASES: dict[str, Case] = {
         ),
         "custom_metrics[0]",
         "unknown statuses ['closed']; known: ['open', 'waiting_on_vendor']",
+    ),
+    "a metric's targets given twice": (
+        lambda: SLAPolicy(
+            name="p",
+            scheme=FOUR_TIER,
+            calendar=DESK,
+            targets={
+                "resolution": dict.fromkeys(FOUR_TIER.names, H),
+                Metric.RESOLUTION: dict.fromkeys(FOUR_TIER.names, 2 * H),
+            },
+        ),
+        "targets",
+        "<Metric.RESOLUTION: 'resolution'> is given twice",
+    ),
+    "a metric's pauses given twice": (
+        lambda: attrs.evolve(DESK_POLICY, paused_by={"resolution": [], Metric.RESOLUTION: []}),
+        "paused_by",
+        "<Metric.RESOLUTION: 'resolution'> is given twice",
     ),
 }
 

@@ -178,6 +178,8 @@ def test_a_sweep_shows_a_tqdm_bar_when_asked() -> None:
         (lambda: attr(escalation=0.2), "escalation"),
         (lambda: attr(handle_times={3: "PT1M"}), "handle_times"),
         (lambda: attr(handle_times={"first": "PT1M"}), "handle_times"),
+        (lambda: Arrivals(per_hour={"phone": 1, "PHONE": 2}), "per_hour"),
+        (lambda: attr(priorities={"High": 1, FOUR_TIER["High"]: 2}), "priorities"),
         (lambda: attr(tier2_team=1.5), "tier2_team"),
         (lambda: attr(tier2_team=""), "tier2_team"),
         (lambda: attr(tier2_team="x" * 1_000_000), "tier2_team"),

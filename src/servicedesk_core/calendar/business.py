@@ -53,14 +53,15 @@ def _to_hours(
 def _to_overrides(value: OverridesLike) -> tuple[Override, ...]:
     if value is None:
         return ()
-    result: dict[dt.date, tuple[TimeRange, ...]] = {}
+    result: list[Override] = []
     for key, ranges in convert.pairs(value, "overrides"):
         day = convert.date(key, f"overrides[{convert.brief(key)}]")
         try:
-            result[day] = to_ranges(ranges)
+            result.append((day, to_ranges(ranges)))
         except ConfigError as error:
             raise ConfigError(error.message, field=f"overrides[{day}]") from None
-    return tuple(sorted(result.items()))
+    convert.unique((day for day, _ranges in result), "overrides")
+    return tuple(sorted(result))
 
 
 def _offsets_us(ranges: Iterable[TimeRange]) -> tuple[tuple[int, int], ...]:

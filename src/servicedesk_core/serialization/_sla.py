@@ -266,8 +266,12 @@ def _load_targets(value: Json) -> dict[Metric | str, dict[str, TargetRange | Non
             path = at_key(at_key("", level), name)
             metric = loader.load(path, Metric | str, name)
             spec = loader.call(path, _load_cell, cell)
-            if metric is not None:
-                columns.setdefault(metric, {})[str(level)] = spec
+            if metric is None:
+                continue
+            column = columns.setdefault(metric, {})
+            if str(level) in column:  # "resolution" and "RESOLUTION": one metric
+                loader.issues.append(invalid(path, "this metric is given twice for the level"))
+            column[str(level)] = spec
     loader.check()
     return columns
 

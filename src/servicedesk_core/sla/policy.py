@@ -111,6 +111,7 @@ def _to_targets(value: TargetsSpec) -> _Targets:
                 ),
             )
         )
+    convert.unique((metric for metric, _levels in out), "targets")
     return tuple(sorted(out, key=lambda item: _order(item[0])))
 
 
@@ -131,12 +132,13 @@ def _statuses(value: Iterable[str]) -> tuple[str, ...]:
 
 
 def _to_paused_by(value: PausesSpec) -> _Pauses:
-    merged: dict[MetricKey, frozenset[str]] = {}
+    merged: list[tuple[MetricKey, frozenset[str]]] = []
     for key, statuses in convert.pairs(value, "paused_by"):
         metric = _metric(key, "paused_by")
         field = f"paused_by.{_metric_name(metric)}"
-        merged[metric] = convert.frozenset_of(statuses, field, _status)
-    return tuple(sorted(merged.items(), key=lambda item: _order(item[0])))
+        merged.append((metric, convert.frozenset_of(statuses, field, _status)))
+    convert.unique((metric for metric, _statuses in merged), "paused_by")
+    return tuple(sorted(merged, key=lambda item: _order(item[0])))
 
 
 def _to_calendars(

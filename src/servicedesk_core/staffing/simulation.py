@@ -90,6 +90,7 @@ def _per_channel(
             out.append((channel, (_rate(rates, field),) * _WEEK_HOURS))
         else:
             out.append((channel, _profile(rates, field)))
+    convert.unique((channel for channel, _rates in out), "per_hour")
     return tuple(sorted(out, key=lambda item: item[0].value))
 
 
@@ -180,6 +181,7 @@ def _mix(
         (level_name(name, "priorities"), _rate(weight, f"priorities.{name}"))
         for name, weight in items
     )
+    convert.unique((name for name, _weight in out), "priorities")
     if not sum(weight for _name, weight in out):
         raise ConfigError("at least one weight must be positive", field="priorities")
     return out
