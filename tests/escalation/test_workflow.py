@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from servicedesk_core import EventLogError, ServiceDeskError, TransitionError
+from servicedesk_core import ConfigError, EventLogError, ServiceDeskError, TransitionError
 from servicedesk_core.escalation import DEFAULT_WORKFLOW, ESCALATION_CODES, Move, StatusCategory
 from servicedesk_core.events import (
     AgentReplied,
@@ -173,6 +173,19 @@ def test_broken_logs_raise_event_log_errors_with_the_index(
     assert index == raised.value.index
     assert not isinstance(raised.value, TransitionError)
     assert {code} == W.check(events).codes
+
+
+@pytest.mark.parametrize(
+    "events",
+    [{"created": CREATED}, 5, (event for event in [CREATED])],
+    ids=["mapping", "number", "generator"],
+)
+def test_a_log_that_is_not_a_list_is_a_config_error_as_for_an_sla_replay(events: object) -> None:
+    """It raised a bare KeyError (mapping) or TypeError (number, generator), from check too."""
+    for door in (W.replay, W.check):
+        with pytest.raises(ConfigError) as raised:
+            door(events)  # type: ignore[arg-type]
+        assert "events" == raised.value.field
 
 
 def test_with_a_routing_assignments_name_its_teams_and_tiers() -> None:

@@ -11,6 +11,7 @@ import pytest
 from servicedesk_core import (
     AgentReplied,
     Closed,
+    ConfigError,
     Created,
     Event,
     EventLogError,
@@ -130,6 +131,30 @@ def test_a_bad_log_names_the_event_and_the_reason(
     with pytest.raises(EventLogError) as raised:
         door(events, NOW)
     assert (index, reason) == (raised.value.index, raised.value.reason)
+
+
+@pytest.mark.parametrize(
+    "events",
+    [{"created": CREATED}, "log", None, (event for event in [CREATED])],
+    ids=["mapping", "text", "None", "generator"],
+)
+@pytest.mark.parametrize("door", list(DOORS.values()), ids=list(DOORS))
+def test_a_log_that_is_not_a_list_is_a_config_error_at_every_door(
+    door: Door, events: object
+) -> None:
+    """A policy set read ``events[0]`` first: a KeyError for a mapping, a TypeError for a
+    generator, where a lone policy said "expected a list of events"."""
+    with pytest.raises(ConfigError) as raised:
+        door(events, NOW)  # type: ignore[arg-type]
+    assert "events" == raised.value.field
+
+
+@pytest.mark.parametrize("ticket", [None, "T-1", AgentReplied(at=T0), {"priority": "High"}])
+def test_selecting_for_something_that_is_not_a_ticket_is_a_config_error(ticket: object) -> None:
+    """It raised AttributeError (no attribute 'priority')."""
+    with pytest.raises(ConfigError) as raised:
+        RULES.select(ticket)  # type: ignore[arg-type]
+    assert "ticket" == raised.value.field
 
 
 @attrs.frozen(kw_only=True)

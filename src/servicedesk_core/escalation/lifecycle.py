@@ -33,6 +33,7 @@ from servicedesk_core.events import (
     SurveyAnswered,
 )
 from servicedesk_core.report import Issue
+from servicedesk_core.sla.replay import check_log
 
 if TYPE_CHECKING:
     from servicedesk_core.escalation.workflow import Move, Workflow
@@ -97,6 +98,8 @@ class Lifecycle:
 
     def run(self, events: Sequence[Event]) -> TicketState | None:
         """Replay a whole log (check mode: ``None`` when it has no ``Created`` to start from)."""
+        if not isinstance(events, list | tuple):  # the common forms pass without an ABC check
+            check_log(events)
         try:
             if not events:
                 self._log("log.empty", "the log is empty; it starts with a Created event", None)

@@ -419,7 +419,8 @@ class Workflow:
                 allow (a closed ticket moves only by reopening), or breaks a guard.
             EventLogError: the log is empty, out of order, does not start with
                 ``Created``, or names an unknown status, team or tier.
-            ConfigError: ``routing`` is not a :class:`~servicedesk_core.Routing`.
+            ConfigError: ``routing`` is not a :class:`~servicedesk_core.Routing`, or
+                ``events`` is not a list of events.
 
         >>> import datetime as dt
         >>> from servicedesk_core.events import Created, Resolved
@@ -449,8 +450,8 @@ class Workflow:
         Each issue's path is ``events[i]`` and its code is the one
         :meth:`replay` would raise with (see ``ESCALATION_CODES``); an event
         with a problem is skipped and the replay goes on. (A ``routing`` that is
-        not a :class:`~servicedesk_core.Routing` is a programming error: a
-        ``ConfigError``.)
+        not a :class:`~servicedesk_core.Routing`, or ``events`` that is not a list,
+        is a programming error: a ``ConfigError``.)
 
         >>> import datetime as dt
         >>> from servicedesk_core.events import Closed, Created

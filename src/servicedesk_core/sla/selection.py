@@ -23,7 +23,7 @@ from servicedesk_core.priority import PriorityLevel
 from servicedesk_core.sla.definitions import MetricDefinition
 from servicedesk_core.sla.facts import TicketFacts
 from servicedesk_core.sla.policy import SLAPolicy
-from servicedesk_core.sla.replay import Chooser, Plan, replay
+from servicedesk_core.sla.replay import Chooser, Plan, check_log, replay
 from servicedesk_core.sla.results import SLAReport
 from servicedesk_core.sla.settings import FollowVersion, OnPolicyChange, Reselect
 from servicedesk_core.sla.targets import Metric, MetricKey
@@ -394,7 +394,14 @@ class PolicySet:
         Raises:
             EventLogError: no rule matches (index 0, the ``Created`` event).
             NaiveDatetimeError: ``at`` has no timezone.
+            ConfigError: ``ticket`` is neither a ``Created`` event nor ``TicketFacts``.
         """
+        given: object = ticket  # typed for users, checked all the same
+        if not isinstance(given, Created | TicketFacts):
+            raise ConfigError(
+                f"expected a Created event or TicketFacts, got {convert.describe(given)}",
+                field="ticket",
+            )
         if at is None and isinstance(ticket, Created):
             at = ticket.at
         facts = ticket if isinstance(ticket, TicketFacts) else TicketFacts.from_created(ticket)
@@ -418,7 +425,10 @@ class PolicySet:
 
         Raises:
             EventLogError: the log cannot be replayed, or no rule matches.
+            ConfigError: ``events`` is not a list of events.
         """
+        if not isinstance(events, list | tuple):  # the common forms pass without an ABC check
+            check_log(events)
         first = events[0] if events else None
         if isinstance(first, Created) and not self.switches:
             return self.select(first).evaluate(events, now, ignore_later=ignore_later)
