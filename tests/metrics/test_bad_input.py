@@ -79,3 +79,20 @@ def test_a_summary_from_junk_raises_only_config_errors(
     except ConfigError as error:
         field = error.field
     assert field
+
+
+def test_a_timezone_may_be_its_name_but_never_the_hosts() -> None:
+    """``tz=None`` read the machine's own zone (weeks and months differed per host)."""
+    from zoneinfo import ZoneInfo
+
+    named = summarize(policy(), LOGS, NOW, tz="America/Chicago")
+    assert summarize(policy(), LOGS, NOW, tz=ZoneInfo("America/Chicago")) == named
+    assert [] == named.recurring(tz="America/Chicago")
+    for call in (
+        lambda: summarize(policy(), LOGS, NOW, tz=None),  # type: ignore[arg-type]
+        lambda: SUMMARY.recurring(tz=None),  # type: ignore[arg-type]
+        lambda: summarize(policy(), LOGS, NOW, tz="Central"),
+    ):
+        with pytest.raises(ConfigError) as caught:
+            call()
+        assert "tz" == caught.value.field

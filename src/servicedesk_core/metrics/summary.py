@@ -21,7 +21,7 @@ from typing import Any, overload
 import attrs
 
 from servicedesk_core import _convert as convert
-from servicedesk_core._time import from_us, to_us
+from servicedesk_core._time import from_us, to_us, zone
 from servicedesk_core.errors import ConfigError
 from servicedesk_core.events import Created, Event, SurveyAnswered
 from servicedesk_core.metrics._table import Row, Table
@@ -326,12 +326,13 @@ class TicketSummary(Table):
         *,
         min_tenants: int = 3,
         window: dt.timedelta = dt.timedelta(days=7),
-        tz: dt.tzinfo = dt.UTC,
+        tz: dt.tzinfo | str = dt.UTC,
     ) -> list[RecurringIssue]:
         """Categories raised by at least ``min_tenants`` tenants within ``window``.
 
         Each category is reported once, for its first window that qualifies.
         """
+        tz = _zone(tz)
         span = convert.duration(window, "window") // dt.timedelta(microseconds=1)
         least = convert.integer(min_tenants, "min_tenants", min_value=1)
         by_category: dict[str, list[tuple[int, str]]] = {}
@@ -390,6 +391,11 @@ def _window(value: object, field: str) -> tuple[int, int]:
     return start, end
 
 
+def _zone(value: dt.tzinfo | str) -> dt.tzinfo:
+    """A timezone, or an IANA name of one; ``None`` (the host's zone) is refused."""
+    return value if isinstance(value, dt.tzinfo) else zone(value, field="tz")
+
+
 def _policy(value: object, field: str) -> SLAPolicy | PolicySet:
     if not isinstance(value, SLAPolicy | PolicySet):
         raise ConfigError(
@@ -416,7 +422,7 @@ def summarize(
     maintenance: Iterable[tuple[dt.datetime, dt.datetime]] = (),
     category: str = "category",
     tenant: str = "tenant",
-    tz: dt.tzinfo = dt.UTC,
+    tz: dt.tzinfo | str = dt.UTC,
 ) -> TicketSummary:
     """Summarize tickets from their event logs, replayed under ``policy`` at ``now``.
 
@@ -428,12 +434,13 @@ def summarize(
             apart (:meth:`TicketSummary.attainment` with ``excluded=True``).
         category: The ``Created`` attribute that names a ticket's category.
         tenant: The ``Created`` attribute that names its tenant.
-        tz: The timezone of weeks and months.
+        tz: The timezone of weeks and months (a tzinfo or an IANA name).
 
     Raises:
         ConfigError: ``policy`` is not a policy, ``logs`` not a collection of
             lists, or a maintenance window is not a ``(start, end)`` pair of
-            aware instants with ``end`` after ``start``.
+            aware instants with ``end`` after ``start``, or ``tz`` is neither a
+            tzinfo nor an IANA name (``None`` would be the host's zone).
         EventLogError: a log cannot be replayed.
     """
     policy, logs = _policy(policy, "policy"), _logs(logs)
@@ -450,7 +457,7 @@ def summarize_outcomes(
     maintenance: Iterable[tuple[dt.datetime, dt.datetime]] = (),
     category: str = "category",
     tenant: str = "tenant",
-    tz: dt.tzinfo = dt.UTC,
+    tz: dt.tzinfo | str = dt.UTC,
 ) -> TicketSummary:
     """Summarize tickets already replayed by :func:`~servicedesk_core.evaluate_many`.
 
@@ -465,7 +472,7 @@ def summarize_reports(
     maintenance: Iterable[tuple[dt.datetime, dt.datetime]] = (),
     category: str = "category",
     tenant: str = "tenant",
-    tz: dt.tzinfo = dt.UTC,
+    tz: dt.tzinfo | str = dt.UTC,
 ) -> TicketSummary:
     """Summarize SLA reports already made, each with its log (see :func:`summarize`).
 
@@ -499,8 +506,9 @@ def _summary(
     maintenance: list[tuple[int, int]],
     category: str,
     tenant: str,
-    tz: dt.tzinfo,
+    tz: dt.tzinfo | str,
 ) -> TicketSummary:
+    tz = _zone(tz)
     weeks: Counter[Week] = Counter()
     outcomes: Counter[Outcome] = Counter()
     excluded: Counter[Outcome] = Counter()
