@@ -119,7 +119,10 @@ class UnknownLevelError(ServiceDeskError, KeyError):
         self.scheme, self.name, self.known = scheme, name, known
 
     def __str__(self) -> str:
-        return f"scheme {self.scheme!r} has no level {self.name!r}; known: {', '.join(self.known)}"
+        name = repr(self.name)
+        if len(name) > 80:  # a pasted megabyte is quoted, not copied
+            name = f"{name[:60]}... ({len(name)} characters)"
+        return f"scheme {self.scheme!r} has no level {name}; known: {', '.join(self.known)}"
 
 
 class SchemeMismatchError(ServiceDeskError, TypeError):

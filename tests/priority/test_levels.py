@@ -78,6 +78,14 @@ def test_unknown_name_names_the_known_ones() -> None:
     assert str(error) == "scheme 'ITIL' has no level 'P9'; known: P1, P2, P3, P4, P5"
 
 
+def test_an_unknown_pasted_megabyte_is_quoted_briefly() -> None:
+    with pytest.raises(UnknownLevelError) as info:
+        _ = ITIL["P" * 1_000_000]
+    assert "P" * 1_000_000 == info.value.name
+    assert 200 > len(str(info.value))
+    assert "(1000002 characters)" in str(info.value)
+
+
 def test_level_accepts_own_levels_and_rejects_others() -> None:
     assert ITIL["P2"] is ITIL.level(ITIL["P2"])
     with pytest.raises(SchemeMismatchError):
