@@ -7,48 +7,24 @@ change them. :class:`TicketFacts` is that state, for picking a policy again.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-
 import attrs
 
 from servicedesk_core import _convert as convert
 from servicedesk_core._build import builder
-from servicedesk_core.events import (
+from servicedesk_core.events import (  # the events' converters: facts hold what events say
     Assigned,
     AttributesChanged,
     Channel,
     Created,
     Event,
     PriorityChanged,
+    _attributes,
+    _channel,
+    _level_name,
+    _tags,
 )
 
 __all__ = ["TicketFacts"]
-
-
-def _priority(value: str) -> str:
-    return convert.text(value, "priority", allow_empty=False, max_length=200)
-
-
-def _channel(value: Channel | str) -> Channel:
-    return convert.enum_member(Channel, value, "channel")
-
-
-def _attributes(
-    value: Mapping[str, str] | Iterable[tuple[str, str]],
-) -> tuple[tuple[str, str], ...]:
-    named = {}
-    for key, item in convert.pairs(value, "attributes"):
-        name = convert.text(key, "attributes", allow_empty=False, max_length=200)
-        named[name] = convert.text(item, f"attributes.{name}", max_length=1000)
-    return tuple(sorted(named.items()))
-
-
-def _tag(value: object, field: str) -> str:
-    return convert.text(value, field, allow_empty=False, max_length=200)
-
-
-def _tags(value: Iterable[str]) -> frozenset[str]:
-    return convert.frozenset_of(value, "tags", _tag)
 
 
 def _team(value: str) -> str:
@@ -67,7 +43,7 @@ class TicketFacts:
     ('gold', 'Tier 2')
     """
 
-    priority: str = attrs.field(converter=_priority)
+    priority: str = attrs.field(converter=_level_name)
     channel: Channel = attrs.field(converter=_channel)
     attributes: tuple[tuple[str, str], ...] = attrs.field(default=(), converter=_attributes)
     tags: frozenset[str] = attrs.field(default=frozenset(), converter=_tags)
