@@ -85,11 +85,17 @@ def _channel(value: Channel | str) -> Channel:
 def _attributes(
     value: Mapping[str, str] | Iterable[tuple[str, str]],
 ) -> tuple[tuple[str, str], ...]:
-    named = {}
-    for key, item in convert.pairs(value, "attributes"):
-        name = convert.text(key, "attributes", allow_empty=False, max_length=200)
-        named[name] = convert.text(item, f"attributes.{name}", max_length=1000)
-    return tuple(sorted(named.items()))
+    named = [
+        (convert.text(key, "attributes", allow_empty=False, max_length=200), item)
+        for key, item in convert.pairs(value, "attributes")
+    ]
+    convert.unique((name for name, _item in named), "attributes")
+    return tuple(
+        sorted(
+            (name, convert.text(item, f"attributes.{name}", max_length=1000))
+            for name, item in named
+        )
+    )
 
 
 def _tag(value: object, field: str) -> str:

@@ -151,3 +151,10 @@ def test_a_datetime_for_a_date_says_to_pass_its_date() -> None:
     with pytest.raises(ConfigError, match=r"pass value\.date\(\)") as caught:
         ReceivedDocument("phone bill", dt.datetime(2026, 3, 2, tzinfo=dt.UTC))  # type: ignore[arg-type]
     assert "received_on" == caught.value.field
+
+
+def test_a_state_given_twice_in_pairs_is_refused_not_overwritten() -> None:
+    """Pairs from a database row may repeat a key; the last one must not silently win."""
+    with pytest.raises(ConfigError, match="given twice") as caught:
+        ReadinessSnapshot(states=[("numbers_routed", "ready"), ("numbers_routed", "not ready")])
+    assert "states" == caught.value.field

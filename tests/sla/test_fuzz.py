@@ -43,6 +43,7 @@ from tests.fuzz import JUNK, some_datetime
 from tests.sla.helpers import DESK, H, desk_policy
 
 POLICY = desk_policy()
+AT = some_datetime()
 
 PLAUSIBLE: st.SearchStrategy[Any] = st.one_of(
     JUNK,
@@ -207,6 +208,8 @@ def test_plain_forms_are_converted_at_construction() -> None:
     ("build", "field"),
     [
         (lambda: POLICY.with_settings(on_reopen="sometimes"), "on_reopen"),
+        (lambda: Created(at=AT, priority="H", attributes=[("a", "1"), ("a", "2")]), "attributes"),
+        (lambda: Condition(attributes=[("plan", ["gold"]), ("plan", ["x"])]), "attributes"),
         (
             lambda: POLICY.with_settings(internal_note_is_response="maybe"),
             "internal_note_is_response",
@@ -223,9 +226,6 @@ def test_a_bad_plain_form_is_a_config_error_naming_its_field(build: Any, field: 
     with pytest.raises(ConfigError) as raised:
         build()
     assert field == raised.value.field
-
-
-AT = some_datetime()
 
 
 @given(JUNK, st.one_of(JUNK, st.lists(JUNK, max_size=3)))

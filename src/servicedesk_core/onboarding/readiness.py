@@ -115,11 +115,17 @@ ALWAYS_ITEMS = tuple(item.key for item in PORT_DAY_CHECKLIST if item.always)
 def _to_states(
     states: Mapping[str, ReadinessState | str],
 ) -> tuple[tuple[str, ReadinessState], ...]:
-    pairs = {}
-    for key, state in convert.pairs(states, "states"):
-        name = convert.text(key, "states", max_length=200)
-        pairs[name] = convert.enum_member(ReadinessState, state, f"states[{name}]")
-    return tuple(sorted(pairs.items()))
+    named = [
+        (convert.text(key, "states", max_length=200), state)
+        for key, state in convert.pairs(states, "states")
+    ]
+    convert.unique((name for name, _state in named), "states")
+    return tuple(
+        sorted(
+            (name, convert.enum_member(ReadinessState, state, f"states[{name}]"))
+            for name, state in named
+        )
+    )
 
 
 def _to_locations(locations: Iterable[E911]) -> tuple[E911, ...]:

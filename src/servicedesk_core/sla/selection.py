@@ -78,6 +78,7 @@ def _to_condition_attributes(
             else convert.frozenset_of(allowed, field, convert.text)
         )
         out.append((name, values))
+    convert.unique((name for name, _values in out), "attributes")
     return tuple(sorted(out, key=lambda item: item[0]))
 
 
