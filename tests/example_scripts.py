@@ -1,4 +1,4 @@
-"""Load the scripts in ``examples/`` as modules, so tests can use what they define."""
+"""Load the scripts of ``examples/`` and ``bench/`` as modules, for tests to use."""
 
 from __future__ import annotations
 
@@ -7,15 +7,25 @@ import sys
 from pathlib import Path
 from types import ModuleType
 
-EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
 
 
 def load(name: str) -> ModuleType:
     """Import ``examples/<name>.py`` once, as module ``examples_<name>``."""
-    module_name = f"examples_{name}"
+    return _load("examples", name)
+
+
+def load_bench(name: str) -> ModuleType:
+    """Import ``bench/<name>.py`` once, as module ``bench_<name>``."""
+    return _load("bench", name)
+
+
+def _load(folder: str, name: str) -> ModuleType:
+    module_name = f"{folder}_{name}"
     if module_name in sys.modules:
         return sys.modules[module_name]
-    spec = importlib.util.spec_from_file_location(module_name, EXAMPLES / f"{name}.py")
+    spec = importlib.util.spec_from_file_location(module_name, ROOT / folder / f"{name}.py")
     assert spec is not None
     assert spec.loader is not None
     module = importlib.util.module_from_spec(spec)

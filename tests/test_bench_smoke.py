@@ -7,26 +7,12 @@ The peers (the ``bench`` extra) are imported only by their own factories in
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
-import sys
-from pathlib import Path
-from types import ModuleType
 
-BENCH = Path(__file__).resolve().parent.parent / "bench" / "run.py"
-
-
-def load_bench() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("bench_run", BENCH)
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
+from tests.example_scripts import load_bench
 
 
 def test_workload_is_seeded_and_covers_closed_times() -> None:
-    bench = load_bench()
+    bench = load_bench("run")
     workload = bench.build_workload(200, seed=7)
     starts = workload.starts
     assert starts == bench.build_workload(200, seed=7).starts
@@ -40,7 +26,7 @@ def test_workload_is_seeded_and_covers_closed_times() -> None:
 
 
 def test_our_side_runs_and_agrees_with_the_oracle() -> None:
-    bench = load_bench()
+    bench = load_bench("run")
     workload = bench.build_workload(200)
     library = bench.servicedesk_core_library(workload)
     results = bench.run_libraries(

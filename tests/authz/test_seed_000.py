@@ -449,16 +449,9 @@ def test_staff_see_the_tickets_of_the_clients_they_serve() -> None:
 
 def test_the_policy_recognises_levels_triaged_with_the_priority_seed_rules() -> None:
     """Section 4's scheme is the one examples/priority_seeds.py triages with."""
-    import importlib.util
+    from tests.example_scripts import load
 
-    from tests.authz.reseller import EXAMPLE
-
-    path = EXAMPLE.with_name("priority_seeds.py")
-    spec = importlib.util.spec_from_file_location("priority_seeds", path)
-    assert spec is not None
-    assert spec.loader is not None
-    seeds = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(seeds)
+    seeds = load("priority_seeds")
     assert seeds.ONBOARDING_GUIDE == P
     assert seeds.ONBOARDING_GUIDE["Critical"] in POLICY.catalogue.after_hours_exempt
 

@@ -12,6 +12,7 @@ from servicedesk_core import Condition, EventLogError, PolicyRule, PolicySet, SL
 from servicedesk_core.events import Event
 from servicedesk_core.sla.bulk import TicketOutcome, evaluate_many
 from servicedesk_core.testing.strategies import event_logs, sla_policies
+from tests.example_scripts import load_bench
 from tests.metrics.helpers import H, monday, policy, ticket
 
 
@@ -49,15 +50,7 @@ def test_a_bad_log_raises_the_evaluators_error() -> None:
 
 def test_bulk_replay_agrees_with_the_loop_on_the_seed_policies() -> None:
     """Differential on the benchmark's tickets: the four seed policies, sets that re-select."""
-    import importlib.util
-    import pathlib
-
-    path = pathlib.Path(__file__).resolve().parents[2] / "bench" / "sla.py"
-    spec = importlib.util.spec_from_file_location("bench_sla_for_bulk", path)
-    assert spec is not None
-    assert spec.loader is not None
-    bench = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(bench)
+    bench = load_bench("sla")
     day = dt.timedelta(days=1)
     work = bench.workload(200, n_events=10, spread=3 * day, age=day)
     now = max(n for _p, _e, n in work)
