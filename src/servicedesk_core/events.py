@@ -15,6 +15,7 @@ import attrs
 from servicedesk_core import _convert as convert
 from servicedesk_core._time import to_us
 from servicedesk_core.priority import PriorityLevel
+from servicedesk_core.priority.levels import level_name
 
 __all__ = [
     "AgentReplied",
@@ -73,9 +74,7 @@ class Event:
 
 
 def _level_name(value: str | PriorityLevel) -> str:
-    if isinstance(value, PriorityLevel):
-        return value.name
-    return convert.text(value, "priority", allow_empty=False, max_length=200)
+    return level_name(value, "priority")
 
 
 def _channel(value: Channel | str) -> Channel:

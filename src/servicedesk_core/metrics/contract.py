@@ -21,14 +21,13 @@ from servicedesk_core.metrics._table import Row, Table
 from servicedesk_core.metrics.summary import (
     TicketSummary,
     _logs,
-    _policy,
     metric_name,
     summarize,
 )
 from servicedesk_core.priority import PriorityLevel
 from servicedesk_core.priority.levels import level_name
 from servicedesk_core.sla.policy import SLAPolicy
-from servicedesk_core.sla.selection import PolicySet
+from servicedesk_core.sla.selection import PolicySet, policy_or_set
 from servicedesk_core.sla.targets import Metric, MetricKey
 
 __all__ = [
@@ -230,6 +229,6 @@ def compare_policies(
             collection of lists of events.
         EventLogError: a log cannot be replayed under one of them.
     """
-    before, after = _policy(before, "before"), _policy(after, "after")
+    before, after = policy_or_set(before, "before"), policy_or_set(after, "after")
     logs = _logs(logs)
     return PolicyComparison(summarize(before, logs, now), summarize(after, logs, now))

@@ -28,7 +28,7 @@ from servicedesk_core.metrics._table import Row, Table
 from servicedesk_core.sla.bulk import TicketOutcome, evaluate_many
 from servicedesk_core.sla.policy import SLAPolicy
 from servicedesk_core.sla.results import ClockState, SLAReport
-from servicedesk_core.sla.selection import PolicySet
+from servicedesk_core.sla.selection import PolicySet, policy_or_set
 from servicedesk_core.sla.targets import Metric, MetricKey
 
 __all__ = [
@@ -396,14 +396,6 @@ def _zone(value: dt.tzinfo | str) -> dt.tzinfo:
     return value if isinstance(value, dt.tzinfo) else zone(value, field="tz")
 
 
-def _policy(value: object, field: str) -> SLAPolicy | PolicySet:
-    if not isinstance(value, SLAPolicy | PolicySet):
-        raise ConfigError(
-            f"expected an SLAPolicy or a PolicySet, got {convert.describe(value)}", field=field
-        )
-    return value
-
-
 def _log(value: object, field: str) -> Sequence[Event]:
     if isinstance(value, str | bytes | bytearray) or not isinstance(value, Sequence):
         raise ConfigError(f"expected a list of events, got {convert.describe(value)}", field=field)
@@ -443,7 +435,7 @@ def summarize(
             tzinfo nor an IANA name (``None`` would be the host's zone).
         EventLogError: a log cannot be replayed.
     """
-    policy, logs = _policy(policy, "policy"), _logs(logs)
+    policy, logs = policy_or_set(policy, "policy"), _logs(logs)
     outcomes = evaluate_many(policy, logs, now)
     return summarize_outcomes(
         outcomes, logs, maintenance=maintenance, category=category, tenant=tenant, tz=tz

@@ -28,7 +28,7 @@ from servicedesk_core.sla.clock import Clock, allowance, state_at
 from servicedesk_core.sla.policy import SLAPolicy
 from servicedesk_core.sla.replay import _Replay, check_log
 from servicedesk_core.sla.results import ClockState, SLAReport
-from servicedesk_core.sla.selection import PolicySet, Selection
+from servicedesk_core.sla.selection import PolicySet, Selection, replayable
 from servicedesk_core.sla.targets import MetricKey
 
 __all__ = ["CycleOutcome", "TicketOutcome", "evaluate_many"]
@@ -132,7 +132,7 @@ def evaluate_many(
         NaiveDatetimeError: ``now`` has no timezone.
     """
     now_us = to_us(now)
-    begin = _beginning(policy)
+    begin = _beginning(replayable(policy, "policy"))
     outcomes: list[TicketOutcome] = []
     batch: list[tuple[_Replay, Created]] = []
     metrics = 0
@@ -162,11 +162,6 @@ def _beginning(policy: SLAPolicy | PolicySet | Selection) -> _Begin:
         return lambda _events, _now: _Replay(chosen, policy, plan, None)
     if isinstance(policy, SLAPolicy):
         return lambda _events, _now: _Replay(policy, None, policy._plan, None)
-    if not isinstance(policy, PolicySet):
-        raise ConfigError(
-            f"expected an SLAPolicy, a PolicySet or a Selection, got {describe(policy)}",
-            field="policy",
-        )
     if policy.switches:  # the set's chooser follows the ticket, as PolicySet.evaluate does
         first, plan, chooser = policy._policies[0], policy._plans[0], policy._chooser
         return lambda _events, _now: _Replay(first, None, plan, chooser)

@@ -5,12 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from servicedesk_core._convert import describe
-from servicedesk_core.errors import ConfigError
 from servicedesk_core.events import Event
 from servicedesk_core.sla.policy import SLAPolicy
 from servicedesk_core.sla.results import SLAReport
-from servicedesk_core.sla.selection import PolicySet, Selection
+from servicedesk_core.sla.selection import PolicySet, Selection, replayable
 
 __all__ = ["evaluate"]
 
@@ -64,9 +62,4 @@ def evaluate(
     >>> report.next_change_at == first.due_at
     True
     """
-    if not isinstance(policy, SLAPolicy | PolicySet | Selection):
-        raise ConfigError(
-            f"expected an SLAPolicy, a PolicySet or a Selection, got {describe(policy)}",
-            field="policy",
-        )
-    return policy.evaluate(events, now, ignore_later=ignore_later)
+    return replayable(policy, "policy").evaluate(events, now, ignore_later=ignore_later)

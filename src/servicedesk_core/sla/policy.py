@@ -20,6 +20,7 @@ from servicedesk_core.calendar import Calendar
 from servicedesk_core.errors import ConfigError
 from servicedesk_core.events import Event
 from servicedesk_core.priority import PriorityLevel, PriorityScheme
+from servicedesk_core.priority.levels import level_name as _level
 from servicedesk_core.sla.definitions import MetricDefinition, builtin_definition
 from servicedesk_core.sla.replay import Plan, replay
 from servicedesk_core.sla.results import SLAReport
@@ -75,12 +76,6 @@ def _metric(value: object, field: str) -> MetricKey:
 
 def _metric_name(metric: MetricKey) -> str:
     return metric.value if isinstance(metric, Metric) else metric
-
-
-def _level(value: object, field: str) -> str:
-    if isinstance(value, PriorityLevel):
-        return value.name
-    return convert.text(value, field, allow_empty=False)
 
 
 def _target_range(value: object, field: str) -> TargetRange | None:

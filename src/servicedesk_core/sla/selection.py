@@ -20,6 +20,7 @@ from servicedesk_core._time import to_us
 from servicedesk_core.errors import ConfigError, EventLogError
 from servicedesk_core.events import Channel, Created, Event
 from servicedesk_core.priority import PriorityLevel
+from servicedesk_core.priority.levels import level_name as _level
 from servicedesk_core.sla.definitions import MetricDefinition
 from servicedesk_core.sla.facts import TicketFacts
 from servicedesk_core.sla.policy import SLAPolicy
@@ -33,12 +34,6 @@ __all__ = ["Condition", "PolicyRule", "PolicySet", "PolicyVersion", "Selection"]
 
 def _name(value: str) -> str:
     return convert.text(value, "name", allow_empty=False, max_length=200)
-
-
-def _level(value: object, field: str) -> str:
-    if isinstance(value, PriorityLevel):
-        return value.name
-    return convert.text(value, field, allow_empty=False, max_length=200)
 
 
 def _priorities(value: Iterable[str | PriorityLevel] | None) -> frozenset[str] | None:
@@ -466,3 +461,21 @@ def _definitions(
             owner = next(p for p in policies if any(d.name == key for d in p.custom_metrics))
             out.append(owner.definition(key))
     return tuple(out)
+
+
+def policy_or_set(value: object, field: str) -> SLAPolicy | PolicySet:
+    """``value`` when it is a policy or a policy set, else a ``ConfigError`` naming ``field``."""
+    if not isinstance(value, SLAPolicy | PolicySet):
+        raise _not_a_policy(value, field, "an SLAPolicy or a PolicySet")
+    return value
+
+
+def replayable(value: object, field: str) -> SLAPolicy | PolicySet | Selection:
+    """As :func:`policy_or_set`, a :class:`Selection` (a choice already made) accepted too."""
+    if not isinstance(value, SLAPolicy | PolicySet | Selection):
+        raise _not_a_policy(value, field, "an SLAPolicy, a PolicySet or a Selection")
+    return value
+
+
+def _not_a_policy(value: object, field: str, expected: str) -> ConfigError:
+    return ConfigError(f"expected {expected}, got {convert.describe(value)}", field=field)

@@ -39,7 +39,7 @@ from servicedesk_core.priority import PriorityLevel, PriorityScheme
 from servicedesk_core.priority.levels import level_name
 from servicedesk_core.sla.bulk import TicketOutcome, evaluate_many
 from servicedesk_core.sla.policy import SLAPolicy
-from servicedesk_core.sla.selection import PolicySet
+from servicedesk_core.sla.selection import PolicySet, policy_or_set
 
 __all__ = [
     "Arrivals",
@@ -160,11 +160,7 @@ class Roster:
 
 
 def _policy(value: SLAPolicy | PolicySet) -> SLAPolicy | PolicySet:
-    if not isinstance(value, SLAPolicy | PolicySet):
-        raise ConfigError(
-            f"expected an SLAPolicy or a PolicySet, got {convert.describe(value)}", field="policy"
-        )
-    return value
+    return policy_or_set(value, "policy")
 
 
 def _arrivals(value: Arrivals) -> Arrivals:
