@@ -38,7 +38,7 @@ def due_levels(
     priority, team, tier = events[0].priority, "", None
     team_since = last_update = created
     requests: list[dt.datetime] = []
-    reached: set[str] = set()
+    escalations: list[tuple[dt.datetime, str]] = []
     active = True
     for event in events:
         if isinstance(event, Created):
@@ -57,14 +57,16 @@ def due_levels(
         elif isinstance(event, EscalationRequested):
             requests.append(event.at)
         elif isinstance(event, Escalated):
-            reached.add(event.level)
+            escalations.append((event.at, event.level))
         elif isinstance(event, Resolved | Closed):
             active = False
         elif isinstance(event, Reopened):
             active = True
             if ladder.on_resolve is OnResolve.RESET:
                 round_start = event.at
-                requests, reached = [], set()
+    # a reset forgets what came before the reopen's instant (not what came at it)
+    requests = [at for at in requests if at >= round_start]
+    reached = {level for at, level in escalations if at >= round_start}
     names = [level.name for level in ladder.levels]
     top = max((names.index(name) for name in reached), default=-1)
     highest = names[top] if top >= 0 else None

@@ -18,8 +18,11 @@ def test_the_workload_is_seeded_20_event_tickets_that_replay_and_evaluate() -> N
     ]
     assert {20} == {len(events) for events, _now in work}
     for events, now in work:
-        assert not DEFAULT_WORKFLOW.replay(events).is_resolved
-        assert ladder.evaluate(events, now, sla=reseller.SLA).active
+        state = DEFAULT_WORKFLOW.replay(events)
+        assert not state.is_resolved
+        report = ladder.evaluate(events, now, sla=reseller.SLA)
+        assert report.active
+        assert report == ladder.evaluate(state, now, sla=reseller.SLA.evaluate(events, now))
 
 
 def test_the_benchmark_prints_the_ratio(capsys: pytest.CaptureFixture[str]) -> None:

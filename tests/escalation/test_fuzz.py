@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 
 from hypothesis import given
@@ -67,6 +68,14 @@ def test_arbitrary_logs_raise_only_event_log_errors_or_are_reported(
     except EventLogError as error:
         index = error.index
     assert index is None or -1 <= index < len(events)
+
+
+@given(JUNK, INSTANTS)
+def test_a_ladder_given_neither_a_log_nor_a_state_raises_only_documented_errors(
+    junk: object, now: dt.datetime
+) -> None:
+    with contextlib.suppress(ConfigError, EventLogError):
+        LADDER.evaluate(junk, now)  # type: ignore[arg-type]
 
 
 @given(JUNK, JUNK, JUNK)

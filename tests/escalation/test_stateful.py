@@ -4,7 +4,8 @@ Each run picks the default workflow or a random one, a random ladder on a
 business calendar and an SLA policy, then feeds events one at a time: legal
 ones and illegal ones. It checks that only table moves happen (a closed
 ticket moves only by reopening), that replaying the accepted events gives the
-state the steps built, that ladder levels only rise until a reset, that no
+state the steps built, that a ladder reads that state as it reads the log,
+that ladder levels only rise until a reset, that no
 level is due twice, and that ``next_at`` is exact: nothing new is due one
 microsecond before it, and its level is due at it.
 """
@@ -26,6 +27,7 @@ from servicedesk_core.escalation import (
     TicketState,
     Workflow,
 )
+from servicedesk_core.escalation.state import instants
 from servicedesk_core.events import (
     AgentReplied,
     Assigned,
@@ -183,8 +185,16 @@ class EscalationMachine(RuleBasedStateMachine):
 
     @invariant()
     def replaying_the_log_gives_the_stepped_state(self) -> None:
-        assert self.state == self.workflow.replay(self.events)
+        replayed = self.workflow.replay(self.events)
+        assert self.state == replayed
+        assert instants(self.state) == instants(replayed)
         assert self.workflow.check(self.events).ok
+
+    @invariant()
+    def the_ladder_reads_the_stepped_state_as_it_reads_the_log(self) -> None:
+        report = POLICY.evaluate(self.events, self.now)
+        from_log = self.ladder.evaluate(self.events, self.now, sla=report)
+        assert from_log == self.ladder.evaluate(self.state, self.now, sla=report)
 
     @invariant()
     def levels_only_rise_until_a_reset_and_none_is_due_twice(self) -> None:

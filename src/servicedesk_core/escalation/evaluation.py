@@ -1,9 +1,10 @@
 """Evaluating a ladder on a ticket's events: levels reached, levels due, and the next instant.
 
 :func:`evaluate` is a pure function of (ladder, events, now, SLA report). It
-walks the log once (levels reached, requests, when the ticket reached its team,
-the last agent update, resolutions and reopens), then asks each level above
-the highest one reached when its triggers fire. Elapsed time goes through the
+learns the ticket's facts (levels reached, requests, when the ticket reached
+its team, the last agent update, resolutions and reopens) in one pass over the
+log, or reads them from the ``TicketState`` a workflow replay made, then asks
+each level above the highest one reached when its triggers fire. Elapsed time goes through the
 level's calendar (``add``); SLA triggers read the report's cycles and, for a
 running clock, find the instant a fraction is used with the clock's own
 calendar. ``next_at`` is exact to the microsecond: nothing new is due one
@@ -14,17 +15,19 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any, assert_never
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from servicedesk_core import _convert as convert
-from servicedesk_core._time import duration_us, from_us, to_us
+from servicedesk_core._build import builder
+from servicedesk_core._time import from_us, to_us
 from servicedesk_core.errors import ConfigError, EventLogError
 from servicedesk_core.escalation.ladder import OnResolve, Since, Trigger, TriggerKind
 from servicedesk_core.escalation.lifecycle import CONCRETE as _CONCRETE
 from servicedesk_core.escalation.lifecycle import kind_of as _kind_of
 from servicedesk_core.escalation.lifecycle import quoted
+from servicedesk_core.escalation.state import StatusCategory, TicketState, instants
 from servicedesk_core.events import (
     AgentReplied,
     Assigned,
@@ -38,6 +41,7 @@ from servicedesk_core.events import (
     Resolved,
 )
 from servicedesk_core.sla import ClockState, Cycle, PolicySet, SLAPolicy, SLAReport
+from servicedesk_core.sla.replay import check_log
 
 if TYPE_CHECKING:
     from servicedesk_core.escalation.ladder import EscalationLadder, Level
@@ -49,6 +53,9 @@ _SLASource = SLAReport | SLAPolicy | PolicySet | None
 or a policy (or policy set) to evaluate them with."""
 
 _STILL = (ClockState.RUNNING, ClockState.PENDING)
+_FINAL = (StatusCategory.RESOLVED, StatusCategory.CLOSED)
+_RESET = OnResolve.RESET
+_ELAPSED, _REQUESTED = TriggerKind.ELAPSED, TriggerKind.REQUESTED
 
 
 @attrs.frozen(kw_only=True)
@@ -102,15 +109,29 @@ class LadderReport:
         return min(instants, key=to_us) if instants else None
 
 
-class _Walk:
-    """What one pass over the log learns (private)."""
+_level_due = builder(LevelDue)
+_ladder_report = builder(LadderReport)
+
+
+class _Ticket:
+    """What the ladder knows of a ticket at ``now`` (private), and its triggers fired on it.
+
+    The facts come from one pass over the log (:meth:`walk`) or from the state
+    a workflow replay made (:meth:`read`). Requests and escalations are
+    collected whole; :meth:`_settle` keeps those of the current round (at or
+    after the last reopen, when the ladder resets).
+    """
 
     __slots__ = (
         "active",
+        "escalations",
         "ladder",
         "last_update",
+        "now",
         "priority",
         "reached",
+        "reopened",
+        "report",
         "requests",
         "round_start",
         "team",
@@ -118,17 +139,52 @@ class _Walk:
         "tier",
     )
 
-    def __init__(self, ladder: EscalationLadder) -> None:
-        self.ladder = ladder
+    def __init__(self, ladder: EscalationLadder, now: int) -> None:
+        self.ladder, self.now = ladder, now
+        self.report: SLAReport | None = None
         self.active = True
         self.priority = ""
         self.team = ""
         self.tier: int | None = None
         self.round_start = self.team_since = self.last_update = 0
+        self.reopened: int | None = None
         self.requests: list[int] = []
+        self.escalations: list[tuple[int, Escalated]] = []  # (position, event)
         self.reached: dict[int, Escalated] = {}
 
-    def run(self, events: Sequence[Event], now: int, now_dt: dt.datetime) -> _Walk:
+    def _settle(self) -> _Ticket:
+        """Keep the current round's requests and escalations; note the levels reached."""
+        if self.reopened is not None and self.ladder.on_resolve is _RESET:
+            start = self.round_start = self.reopened
+            self.requests = [t for t in self.requests if t >= start]
+            self.escalations = [item for item in self.escalations if item[1]._us >= start]
+        for position, event in self.escalations:
+            self.reached.setdefault(position, event)
+        return self
+
+    def read(self, state: TicketState, now_dt: dt.datetime) -> _Ticket:
+        """Take the facts a workflow replay already learned (no pass over the log)."""
+        created, updated, team_since, replied, reopened = instants(state)
+        if updated > self.now:
+            raise EventLogError(
+                f"the ticket's latest event ({state.updated_at}) is after now ({now_dt})"
+            )
+        self._check_priority(state.priority, None)
+        self.priority, self.team, self.tier = state.priority, state.team, state.tier
+        self.active = state.category not in _FINAL
+        self.round_start, self.team_since, self.reopened = created, team_since, reopened
+        self.last_update = created if replied is None else replied
+        if state.escalation_requests:
+            self.requests = [request._us for request in state.escalation_requests]
+        if state.escalations:
+            self.escalations = [(self._position(event, None), event) for event in state.escalations]
+        return self._settle()
+
+    def walk(self, events: Sequence[Event], now_dt: dt.datetime) -> _Ticket:
+        """Learn the facts in one pass over the log, checking it."""
+        if not isinstance(events, list | tuple):  # the common forms pass without an ABC check
+            check_log(events)
+        now = self.now
         if not events:
             raise EventLogError("the log is empty; it starts with a Created event")
         previous = None
@@ -149,14 +205,28 @@ class _Walk:
             step = _STEPS.get(kind)
             if step is not None:
                 step(self, event, t, index)
-        return self
+        return self._settle()
+
+    def _check_priority(self, priority: str, index: int | None) -> None:
+        names = self.ladder.priority_names
+        if names is not None and priority not in names:
+            raise EventLogError(
+                f"priority {priority!r} is not a level of the ladder's scheme", index=index
+            )
+
+    def _position(self, event: Escalated, index: int | None) -> int:
+        ladder = self.ladder
+        position = ladder.position(event.level)
+        if position is None:
+            raise EventLogError(
+                f"level {quoted(event.level)} is not a level of ladder {ladder.name!r} "
+                f"({', '.join(ladder.level_names)})",
+                index=index,
+            )
+        return position
 
     def _priority(self, event: Created | PriorityChanged, t: int, index: int) -> None:
-        names = self.ladder.priority_names
-        if names is not None and event.priority not in names:
-            raise EventLogError(
-                f"priority {event.priority!r} is not a level of the ladder's scheme", index=index
-            )
+        self._check_priority(event.priority, index)
         self.priority = event.priority
         if index == 0:
             self.round_start = self.team_since = self.last_update = t
@@ -175,95 +245,43 @@ class _Walk:
     def _requested(self, _event: EscalationRequested, t: int, _index: int) -> None:
         self.requests.append(t)
 
-    def _escalated(self, event: Escalated, t: int, index: int) -> None:
-        ladder = self.ladder
-        position = ladder.position(event.level)
-        if position is None:
-            raise EventLogError(
-                f"level {quoted(event.level)} is not a level of ladder {ladder.name!r} "
-                f"({', '.join(ladder.level_names)})",
-                index=index,
-            )
-        self.reached.setdefault(position, event)
+    def _escalated(self, event: Escalated, _t: int, index: int) -> None:
+        self.escalations.append((self._position(event, index), event))
 
     def _resolved(self, _event: Resolved | Closed, _t: int, _index: int) -> None:
         self.active = False
 
     def _reopened(self, _event: Reopened, t: int, _index: int) -> None:
-        self.active = True
-        if self.ladder.on_resolve is OnResolve.RESET:
-            self.round_start = t
-            self.requests.clear()
-            self.reached.clear()
+        self.active, self.reopened = True, t
 
-
-_STEPS: dict[type[Event], Callable[[_Walk, Any, int, int], None]] = {
-    Created: _Walk._priority,
-    PriorityChanged: _Walk._priority,
-    Assigned: _Walk._assigned,
-    AgentReplied: _Walk._replied,
-    EscalationRequested: _Walk._requested,
-    Escalated: _Walk._escalated,
-    Resolved: _Walk._resolved,
-    Closed: _Walk._resolved,
-    Reopened: _Walk._reopened,
-}
-"""What each kind of event tells the ladder; the others tell it nothing."""
-
-
-def _report_of(sla: _SLASource, events: Sequence[Event], now: dt.datetime) -> SLAReport | None:
-    if sla is None or isinstance(sla, SLAReport):
-        if sla is not None and to_us(sla.now) != to_us(now):
-            raise ConfigError(
-                f"the SLA report is of {sla.now.isoformat()}, not of now ({now.isoformat()})",
-                field="sla",
-            )
-        return sla
-    if isinstance(sla, SLAPolicy | PolicySet):
-        return sla.evaluate(events, now)
-    raise ConfigError(f"expected an SLA report or policy, got {type(sla).__name__}", field="sla")
-
-
-class _Judge:
-    """Fires triggers at ``now`` for one walk (private)."""
-
-    def __init__(
-        self, ladder: EscalationLadder, walk: _Walk, report: SLAReport | None, now: int
-    ) -> None:
-        self.ladder, self.walk, self.report, self.now = ladder, walk, report, now
+    # --- firing triggers at now ---------------------------------------------------------
 
     def applies(self, level: Level) -> bool:
-        walk = self.walk
         return (
-            (level.priorities is None or walk.priority in level.priorities)
-            and (level.teams is None or walk.team in level.teams)
-            and (level.tiers is None or walk.tier in level.tiers)
+            (level.priorities is None or self.priority in level.priorities)
+            and (level.teams is None or self.team in level.teams)
+            and (level.tiers is None or self.tier in level.tiers)
         )
 
     def fire(self, level: Level, trigger: Trigger) -> tuple[bool, int | None]:
         """(due now, instant): a past instant when due (``None``: unknown), else the future one."""
-        walk, now = self.walk, self.now
-        match trigger.kind:
-            case TriggerKind.ELAPSED:
-                assert trigger.after is not None
-                since = trigger.since
-                if since is Since.TEAM:
-                    origin = max(walk.team_since, walk.round_start)
-                elif since is Since.AGENT_UPDATE:
-                    origin = max(walk.last_update, walk.round_start)
-                else:
-                    origin = walk.round_start
-                calendar = level.calendar or self.ladder.calendar
-                at = calendar.add_us(origin, duration_us(trigger.after))
-                return at <= now, at
-            case TriggerKind.REQUESTED:
-                if len(walk.requests) >= trigger.count:
-                    return True, walk.requests[trigger.count - 1]
-                return False, None
-            case TriggerKind.SLA_USED | TriggerKind.SLA_BREACHED:
-                return self._sla(trigger)
-            case _:
-                assert_never(trigger.kind)
+        kind = trigger.kind
+        if kind is _ELAPSED:
+            since = trigger.since
+            if since is Since.TEAM:
+                origin = max(self.team_since, self.round_start)
+            elif since is Since.AGENT_UPDATE:
+                origin = max(self.last_update, self.round_start)
+            else:
+                origin = self.round_start
+            calendar = level.calendar or self.ladder.calendar
+            at = calendar.add_us(origin, trigger._after_us)
+            return at <= self.now, at
+        if kind is _REQUESTED:
+            if len(self.requests) >= trigger.count:
+                return True, self.requests[trigger.count - 1]
+            return False, None
+        return self._sla(trigger)
 
     def _cycles(self, trigger: Trigger) -> list[Cycle]:
         report = self.report
@@ -272,7 +290,7 @@ class _Judge:
                 f"ladder {self.ladder.name!r} has SLA triggers; pass sla=the SLA report",
                 field="sla",
             )
-        start = self.walk.round_start
+        start = self.round_start
         return [
             cycle
             for metric_report in report.metrics
@@ -283,7 +301,7 @@ class _Judge:
 
     def _sla(self, trigger: Trigger) -> tuple[bool, int | None]:
         due, since, future = False, None, None
-        start = self.walk.round_start
+        start = self.round_start
         for cycle in self._cycles(trigger):
             if trigger.kind is TriggerKind.SLA_BREACHED:
                 if cycle.state is ClockState.BREACHED:
@@ -307,18 +325,59 @@ class _Judge:
         return (True, since) if due else (False, future)
 
 
+_STEPS: dict[type[Event], Callable[[_Ticket, Any, int, int], None]] = {
+    Created: _Ticket._priority,
+    PriorityChanged: _Ticket._priority,
+    Assigned: _Ticket._assigned,
+    AgentReplied: _Ticket._replied,
+    EscalationRequested: _Ticket._requested,
+    Escalated: _Ticket._escalated,
+    Resolved: _Ticket._resolved,
+    Closed: _Ticket._resolved,
+    Reopened: _Ticket._reopened,
+}
+"""What each kind of event tells the ladder; the others tell it nothing."""
+
+
+def _report_of(
+    sla: _SLASource, events: Sequence[Event] | TicketState, now: dt.datetime, now_us: int
+) -> SLAReport | None:
+    if sla is None or isinstance(sla, SLAReport):
+        if sla is not None and to_us(sla.now) != now_us:
+            raise ConfigError(
+                f"the SLA report is of {sla.now.isoformat()}, not of now ({now.isoformat()})",
+                field="sla",
+            )
+        return sla
+    if isinstance(sla, SLAPolicy | PolicySet):
+        if isinstance(events, TicketState):
+            raise ConfigError(
+                "a ticket state has no events to evaluate a policy on; pass its SLA report",
+                field="sla",
+            )
+        return sla.evaluate(events, now)
+    raise ConfigError(f"expected an SLA report or policy, got {type(sla).__name__}", field="sla")
+
+
 def _earlier(a: int | None, b: int) -> int:
     return b if a is None or b < a else a
 
 
 def evaluate(
-    ladder: EscalationLadder, events: Sequence[Event], now: dt.datetime, *, sla: _SLASource = None
+    ladder: EscalationLadder,
+    events: Sequence[Event] | TicketState,
+    now: dt.datetime,
+    *,
+    sla: _SLASource = None,
 ) -> LadderReport:
     """Say which levels of a ladder a ticket reached, which are due, and when the next falls due.
 
     Args:
         ladder: The ladder.
         events: The ticket's log: one ``Created`` first, then events in order.
+            Or the :class:`~servicedesk_core.TicketState` a workflow replay of
+            that log gave: the ladder then reads what the replay learned
+            instead of walking the log again (same answer, less work).
         now: The instant to evaluate at (aware).
         sla: The SLA report of the same events at ``now`` (or a policy to
             make it); needed when a level has an SLA trigger.
@@ -330,7 +389,8 @@ def evaluate(
         EventLogError: the log is empty, out of order, has events after
             ``now``, does not start with ``Created``, names a level the ladder
             lacks or a priority its scheme lacks.
-        ConfigError: an SLA trigger without ``sla``, or a report of another instant.
+        ConfigError: an SLA trigger without ``sla``, a report of another
+            instant, or a policy given with a ticket state (a state has no events).
         NaiveDatetimeError: ``now`` has no timezone.
         DeadlineUnreachableError: an elapsed-time trigger needs more open time
             than its calendar has within its horizon.
@@ -352,46 +412,45 @@ def evaluate(
     ('coordinator', (), 'supervisor')
     """
     now_us = to_us(now)
-    walk = _Walk(ladder).run(events, now_us, now)
-    report = _report_of(sla, events, now)
+    ticket = _Ticket(ladder, now_us)
+    if isinstance(events, TicketState):
+        ticket.read(events, now)
+    else:
+        ticket.walk(events, now)
+    report = ticket.report = _report_of(sla, events, now, now_us)
     tz = now.tzinfo
     assert tz is not None  # to_us refused a naive now
-    highest = max(walk.reached, default=-1)
+    highest = max(ticket.reached, default=-1)
     due: list[LevelDue] = []
     next_us: int | None = None
     next_level = None
-    judge = _Judge(ladder, walk, report, now_us)
-    if walk.active:
-        for position in range(highest + 1, len(ladder.levels)):
-            level = ladder.levels[position]
-            if not judge.applies(level):
+    if ticket.active:
+        for level in ladder.levels[highest + 1 :]:
+            if not ticket.applies(level):
                 continue
-            fired: list[tuple[Trigger, int | None]] = []
+            fired: Trigger | None = None
+            fired_at: int | None = None  # the earliest known instant a trigger fired
             soonest: int | None = None
             for trigger in level.triggers:
-                is_due, at = judge.fire(level, trigger)
+                is_due, at = ticket.fire(level, trigger)
                 if is_due:
-                    fired.append((trigger, at))
-                elif at is not None:
-                    soonest = _earlier(soonest, at)
-            if fired:
-                trigger, at = min(fired, key=_known_first)
-                since = None if at is None else from_us(at, tz)
-                due.append(LevelDue(level=level.name, trigger=trigger, since=since))
+                    if fired is None or (at is not None and (fired_at is None or at < fired_at)):
+                        fired, fired_at = trigger, at
+                elif at is not None and (soonest is None or at < soonest):
+                    soonest = at
+            if fired is not None:
+                since = None if fired_at is None else from_us(fired_at, tz)
+                due.append(_level_due(level.name, fired, since))
             elif soonest is not None and (next_us is None or soonest < next_us):
                 next_us, next_level = soonest, level.name
-    return LadderReport(
-        ladder=ladder.name,
-        now=now if type(now) is dt.datetime else from_us(now_us, tz),
-        active=walk.active,
-        level=None if highest < 0 else ladder.levels[highest].name,
-        reached=tuple(walk.reached.values()),
-        due=tuple(due),
-        next_at=None if next_us is None else from_us(next_us, tz),
-        next_level=next_level,
-        sla_next_change_at=None if report is None else report.next_change_at,
+    return _ladder_report(  # a LadderReport, its fields in order
+        ladder.name,
+        now if type(now) is dt.datetime else from_us(now_us, tz),  # now
+        ticket.active,
+        None if highest < 0 else ladder.levels[highest].name,  # level
+        tuple(ticket.reached.values()),  # reached
+        tuple(due),
+        None if next_us is None else from_us(next_us, tz),  # next_at
+        next_level,
+        None if report is None else report.next_change_at,  # sla_next_change_at
     )
-
-
-def _known_first(item: tuple[Trigger, int | None]) -> tuple[bool, int]:
-    return item[1] is None, item[1] or 0

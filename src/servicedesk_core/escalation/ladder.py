@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from servicedesk_core import _convert as convert
+from servicedesk_core._time import duration_us
 from servicedesk_core.calendar import BusinessCalendar, Calendar
 from servicedesk_core.errors import ConfigError
 from servicedesk_core.escalation import _scope
@@ -28,6 +29,7 @@ from servicedesk_core.sla import Metric, PolicySet, SLAPolicy, SLAReport
 
 if TYPE_CHECKING:
     from servicedesk_core.escalation.evaluation import LadderReport
+    from servicedesk_core.escalation.state import TicketState
     from servicedesk_core.events import Event
 
 __all__ = ["EscalationLadder", "Level", "OnResolve", "Since", "Trigger", "TriggerKind"]
@@ -65,7 +67,7 @@ class OnResolve(enum.Enum):
 
     RESET = "reset"
     """The ladder starts again when the ticket is reopened, with no level reached, time
-    counted from the reopen, earlier requests forgotten."""
+    counted from the reopen, requests and escalations from before its instant forgotten."""
     KEEP = "keep"
     """Levels reached stay reached; triggers keep their starting points."""
 
@@ -118,6 +120,8 @@ class Trigger:
     fraction: float | None = attrs.field(default=None, converter=_fraction)
     metric: Metric | None = attrs.field(default=None, converter=_metric)
     count: int = attrs.field(default=1, converter=_count)
+    _after_us: int = attrs.field(init=False, eq=False, hash=False, repr=False)
+    """``after`` in microseconds (0 for other kinds): what an evaluation adds."""
 
     def __attrs_post_init__(self) -> None:
         uses = {
@@ -140,6 +144,7 @@ class Trigger:
             raise ConfigError("an elapsed trigger needs after=<duration>", field="after")
         if self.kind is TriggerKind.SLA_USED and self.fraction is None:
             raise ConfigError("an sla_used trigger needs a fraction in (0, 1]", field="fraction")
+        object.__setattr__(self, "_after_us", 0 if self.after is None else duration_us(self.after))
 
     @classmethod
     def elapsed(cls, after: dt.timedelta | str, *, since: Since | str = Since.CREATED) -> Trigger:
@@ -384,13 +389,16 @@ class EscalationLadder:
 
     def evaluate(
         self,
-        events: Sequence[Event],
+        events: Sequence[Event] | TicketState,
         now: dt.datetime,
         *,
         sla: SLAReport | SLAPolicy | PolicySet | None = None,
     ) -> LadderReport:
         """Replay a ticket's events: levels reached, levels due, and when the next falls due.
 
+        ``events`` is the log, or the :class:`~servicedesk_core.TicketState` that
+        :meth:`Workflow.replay <servicedesk_core.Workflow.replay>` made of it (the
+        ladder then reads the state instead of walking the log a second time).
         Returns the :class:`~servicedesk_core.LadderReport` (see the guide
         "Lifecycle and escalation").
         """

@@ -13,18 +13,21 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn, get_args
 
 from servicedesk_core import _convert as convert
+from servicedesk_core._build import builder
 from servicedesk_core._time import duration_us, from_us, to_timedelta, to_us
 from servicedesk_core.calendar import BusinessCalendar
 from servicedesk_core.errors import EventLogError, TransitionError
 from servicedesk_core.escalation.codes import ESCALATION_CODES
 from servicedesk_core.escalation.routing import Routing
-from servicedesk_core.escalation.state import Holding, StatusCategory, TicketState
+from servicedesk_core.escalation.state import Holding, StatusCategory, TicketState, instants
 from servicedesk_core.events import (
+    AgentReplied,
     AnyEvent,
     Assigned,
     Closed,
     Created,
     Escalated,
+    EscalationRequested,
     Event,
     PriorityChanged,
     Reopened,
@@ -42,6 +45,8 @@ _CALENDAR_TIME = BusinessCalendar.always_open()
 _FINAL = (StatusCategory.RESOLVED, StatusCategory.CLOSED)
 _CLOSED = StatusCategory.CLOSED
 CONCRETE: frozenset[type[Event]] = frozenset(get_args(AnyEvent))
+_holding = builder(Holding)  # positional, fields in order: a replay builds many
+_ticket_state = builder(TicketState)
 
 
 def reopen_in_time(workflow: Workflow, closed_at: dt.datetime, at: dt.datetime) -> bool:
@@ -84,9 +89,17 @@ class Lifecycle:
         self.tier: int | None = None
         self.assignee = ""
         self.level = ""
+        self.escalations: list[Escalated] = []
+        self.requests: list[EscalationRequested] = []
         self.attributes: tuple[tuple[str, str], ...] = ()
         self.created_at: dt.datetime | None = None
         self.updated_at: dt.datetime | None = None
+        self.team_since: dt.datetime | None = None
+        self.agent_replied_at: dt.datetime | None = None
+        self.reopened_at: dt.datetime | None = None
+        # the same instants in epoch µs, for the state's Instants: created, updated,
+        # team_since, agent_replied, reopened
+        self.marks: list[int | None] = [0, 0, 0, None, None]
         self.resolved_at: dt.datetime | None = None
         self.closed_at: dt.datetime | None = None
         self.survey_due = False
@@ -109,12 +122,21 @@ class Lifecycle:
         except _Skip:
             return None
         self._start(first)
+        handlers = _HANDLERS
         for index in range(1, len(events)):
             self.index = index
+            event = events[index]
+            handler = handlers.get(type(event))
             try:
-                self._apply(events[index])
+                # one test for the common case: an event in order, on a ticket not closed
+                if handler is None or event._us < self.last_us or self.category is _CLOSED:
+                    self._apply(event)  # the careful path says what is wrong, if anything
+                    continue
+                self.last_us = event._us
+                handler(self, event)
             except _Skip:
                 continue
+            self.last = event
         self.index = len(events)
         return self._state()
 
@@ -129,7 +151,12 @@ class Lifecycle:
             state.escalation_level,
             state.attributes,
         )
+        self.escalations = list(state.escalations)
+        self.requests = list(state.escalation_requests)
         self.created_at, self.updated_at = state.created_at, state.updated_at
+        self.team_since, self.agent_replied_at = state.team_since, state.agent_replied_at
+        self.reopened_at = state.reopened_at
+        self.marks = list(instants(state))
         self.resolved_at, self.closed_at = state.resolved_at, state.closed_at
         self.survey_due, self.survey_score = state.survey_due, state.survey_score
         self.history = list(state.history)
@@ -167,7 +194,8 @@ class Lifecycle:
         self.last_us = created._us
         self.priority = created.priority
         self.attributes = created.attributes
-        self.created_at = self.updated_at = at
+        self.created_at = self.updated_at = self.team_since = at
+        self.marks[0] = self.marks[1] = self.marks[2] = created._us
 
     def _move(self, target: str, event: Event) -> Move:
         """The table's move from the current status to ``target`` by ``event``."""
@@ -211,9 +239,7 @@ class Lifecycle:
                 f"{kind.__name__} on a closed ticket; it moves only by reopening",
                 kind.__name__,
             )
-        handler = _HANDLERS.get(kind)
-        if handler is not None:  # replies and escalation requests change no lifecycle state
-            handler(self, event)
+        _HANDLERS[kind](self, event)
         self.last = event  # its instant becomes ``updated_at`` when the state is built
 
     def _created(self, _event: Created) -> None:
@@ -248,18 +274,36 @@ class Lifecycle:
 
     def _escalated(self, event: Escalated) -> None:
         self.level = event.level
+        self.escalations.append(event)
+
+    def _requested(self, event: EscalationRequested) -> None:
+        self.requests.append(event)
+
+    def _replied(self, event: AgentReplied) -> None:
+        if event.public:
+            self.agent_replied_at = _stdlib(event.at)
+            self.marks[3] = event._us
 
     def _status_changed(self, event: StatusChanged) -> None:
-        if event.status not in self.workflow._categories:
+        target = event.status
+        if target == self.status:
+            return
+        category = self.workflow._status_steps.get((self.status, target))
+        if category is None:
+            self._no_status_move(target, event)
+        self.status, self.category = target, category
+
+    def _no_status_move(self, target: str, event: StatusChanged) -> NoReturn:
+        """Say why ``target`` is not a ``StatusChanged`` move from here."""
+        if target not in self.workflow._categories:
             known = ", ".join(status.name for status in self.workflow.statuses)
             self._log(
                 "log.unknown_status",
-                f"status {quoted(event.status)} is not one of the workflow's ({known})",
+                f"status {quoted(target)} is not one of the workflow's ({known})",
                 self.index,
             )
-        if event.status != self.status:
-            self._move(event.status, event)
-            self._go(event.status)
+        self._move(target, event)  # refuses: not allowed, or a move another event makes
+        raise AssertionError(f"{target!r} is missing from the workflow's status moves")
 
     def _reopen(self, event: Reopened) -> None:
         at = _stdlib(event.at)
@@ -279,6 +323,8 @@ class Lifecycle:
                 target,
             )
         self._go(target)
+        self.reopened_at = at
+        self.marks[4] = event._us
         self.resolved_at = self.closed_at = None
         self.survey_due, self.survey_score = False, None
 
@@ -300,47 +346,64 @@ class Lifecycle:
             self.assignee = event.assignee  # a new team's queue, unless an engineer is named
         elif event.assignee:
             self.assignee = event.assignee
-        self.team = team
-        self.tier = self.tier if tier is None else tier
+        tier = self.tier if tier is None else tier
+        at = _stdlib(event.at)
+        if team != self.team or tier != self.tier or event.escalated:
+            self.team_since = at
+            self.marks[2] = event._us
+        self.team, self.tier = team, tier
         self.history.append(
-            Holding(
-                at=_stdlib(event.at),
-                index=self.index,
-                assignee=self.assignee,
-                team=self.team,
-                tier=self.tier,
-                escalated=event.escalated,
-                reason=event.reason,
-                by=event.by,
+            _holding(
+                at,
+                self.index,
+                self.assignee,
+                self.team,
+                self.tier,
+                event.escalated,
+                event.reason,
+                event.by,
             )
         )
 
     def _state(self) -> TicketState:
         if self.last is not None:
             self.updated_at = _stdlib(self.last.at)
+            self.marks[1] = self.last._us
         assert self.created_at is not None
         assert self.updated_at is not None
-        return TicketState(
-            status=self.status,
-            category=self.category,
-            priority=self.priority,
-            team=self.team,
-            tier=self.tier,
-            assignee=self.assignee,
-            escalation_level=self.level,
-            attributes=self.attributes,
-            created_at=self.created_at,
-            updated_at=self.updated_at,
-            resolved_at=self.resolved_at,
-            closed_at=self.closed_at,
-            survey_due=self.survey_due,
-            survey_score=self.survey_score,
-            history=tuple(self.history),
-            events=self.index,
+        assert self.team_since is not None
+        return _ticket_state(  # a TicketState, its fields in order
+            self.status,
+            self.category,
+            self.priority,
+            self.team,
+            self.tier,
+            self.assignee,
+            self.level,
+            tuple(self.escalations),
+            tuple(self.requests),
+            self.attributes,
+            self.created_at,
+            self.updated_at,
+            self.team_since,
+            self.agent_replied_at,
+            self.reopened_at,
+            self.resolved_at,
+            self.closed_at,
+            self.survey_due,
+            self.survey_score,
+            tuple(self.history),
+            self.index,
+            tuple(self.marks),  # _instants
         )
 
 
-_HANDLERS: dict[type[Event], Callable[[Lifecycle, Any], None]] = {
+def _nothing(_lifecycle: Lifecycle, _event: Event) -> None:
+    """Customer replies, notes and the like change no lifecycle state."""
+
+
+_HANDLERS: dict[type[Event], Callable[[Lifecycle, Any], None]] = dict.fromkeys(CONCRETE, _nothing)
+_HANDLERS |= {
     Created: Lifecycle._created,
     StatusChanged: Lifecycle._status_changed,
     Resolved: Lifecycle._resolved,
@@ -350,8 +413,10 @@ _HANDLERS: dict[type[Event], Callable[[Lifecycle, Any], None]] = {
     PriorityChanged: Lifecycle._priority,
     Assigned: Lifecycle._assigned,
     Escalated: Lifecycle._escalated,
+    EscalationRequested: Lifecycle._requested,
+    AgentReplied: Lifecycle._replied,
 }
-"""What each kind of event does to the lifecycle; the others change nothing."""
+"""What each kind of event does to the lifecycle (every concrete kind has an entry)."""
 
 
 def kind_of(event: object) -> type[Event] | None:

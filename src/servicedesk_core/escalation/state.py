@@ -7,6 +7,9 @@ import enum
 
 import attrs
 
+from servicedesk_core._time import to_us
+from servicedesk_core.events import Escalated, EscalationRequested
+
 __all__ = ["Holding", "StatusCategory", "TicketState"]
 
 
@@ -54,12 +57,18 @@ class Holding:
     by: str
 
 
+Instants = tuple[int, int, int, int | None, int | None]
+"""Epoch microseconds of a state's created_at, updated_at, team_since, agent_replied_at
+and reopened_at (private)."""
+
+
 @attrs.frozen(kw_only=True)
 class TicketState:
     """A ticket's lifecycle state after replaying its events (immutable).
 
     Built by :meth:`~servicedesk_core.Workflow.replay`; a
-    :class:`~servicedesk_core.Routing` reads it to route the ticket.
+    :class:`~servicedesk_core.Routing` reads it to route the ticket, and an
+    :class:`~servicedesk_core.EscalationLadder` can read it instead of the log.
 
     Attributes:
         status: The current status's name.
@@ -69,9 +78,15 @@ class TicketState:
         tier: Its support tier (``None``: unknown).
         assignee: The engineer holding it (``""``: nobody).
         escalation_level: The ladder level of the latest ``Escalated`` event (``""``: none).
+        escalations: Every ``Escalated`` event, oldest first (who carried out which level).
+        escalation_requests: Every ``EscalationRequested`` event, oldest first.
         attributes: The ``Created`` event's attributes (product, plan, kind...).
         created_at: When the ticket was created.
         updated_at: When its latest event happened.
+        team_since: When it reached its current team or tier (an ``Assigned`` that
+            moved it, or an escalating one), else when it was created.
+        agent_replied_at: When an agent last replied publicly (``None``: never).
+        reopened_at: When it was last reopened (``None``: never).
         resolved_at: When it was last resolved (``None`` unless resolved or closed).
         closed_at: When it was closed (``None`` unless closed).
         survey_due: Whether a satisfaction survey is due (closed, not yet answered).
@@ -87,15 +102,22 @@ class TicketState:
     tier: int | None
     assignee: str
     escalation_level: str
+    escalations: tuple[Escalated, ...]
+    escalation_requests: tuple[EscalationRequested, ...]
     attributes: tuple[tuple[str, str], ...]
     created_at: dt.datetime
     updated_at: dt.datetime
+    team_since: dt.datetime
+    agent_replied_at: dt.datetime | None
+    reopened_at: dt.datetime | None
     resolved_at: dt.datetime | None
     closed_at: dt.datetime | None
     survey_due: bool
     survey_score: int | None
     history: tuple[Holding, ...]
     events: int
+    _instants: Instants | None = attrs.field(init=False, default=None, eq=False, repr=False)
+    """What a replay knew of the instants (see :func:`instants`); ``None`` when built by hand."""
 
     @property
     def is_closed(self) -> bool:
@@ -121,3 +143,17 @@ class TicketState:
             if key == name:
                 return value
         return None
+
+
+def instants(state: TicketState) -> Instants:
+    """A state's instants in epoch microseconds (private): the replay's, else converted."""
+    if state._instants is not None:
+        return state._instants
+    replied, reopened = state.agent_replied_at, state.reopened_at
+    return (
+        to_us(state.created_at),
+        to_us(state.updated_at),
+        to_us(state.team_since),
+        None if replied is None else to_us(replied),
+        None if reopened is None else to_us(reopened),
+    )

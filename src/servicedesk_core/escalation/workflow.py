@@ -229,6 +229,10 @@ class Workflow:
     _moves: dict[str, tuple[Move, ...]] = attrs.field(init=False, eq=False, hash=False, repr=False)
     _special: tuple[str, str, str] = attrs.field(init=False, eq=False, hash=False, repr=False)
     _edges: dict[tuple[str, str], Move] = attrs.field(init=False, eq=False, hash=False, repr=False)
+    _status_steps: dict[tuple[str, str], StatusCategory] = attrs.field(
+        init=False, eq=False, hash=False, repr=False
+    )
+    """(from, to) -> the category of ``to``, for the moves a ``StatusChanged`` makes."""
 
     def __attrs_post_init__(self) -> None:
         categories: dict[str, StatusCategory] = {}
@@ -260,6 +264,12 @@ class Workflow:
         object.__setattr__(self, "_moves", {name: tuple(listed) for name, listed in moves.items()})
         edges = {(source, move.target): move for source, listed in moves.items() for move in listed}
         object.__setattr__(self, "_edges", edges)
+        steps = {
+            (source, target): categories[target]
+            for (source, target), move in edges.items()
+            if move.event == "StatusChanged"
+        }
+        object.__setattr__(self, "_status_steps", steps)
         self._check_reopens()
         self._check_graph()
 
