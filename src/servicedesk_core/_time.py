@@ -13,7 +13,7 @@ import functools
 import zoneinfo
 
 from servicedesk_core._convert import describe
-from servicedesk_core.errors import ConfigError, NaiveDatetimeError
+from servicedesk_core.errors import ConfigError, NaiveDatetimeError, NotADatetimeError
 
 UTC = dt.UTC
 EPOCH = dt.datetime(1970, 1, 1, tzinfo=UTC)
@@ -31,15 +31,13 @@ def to_us(value: dt.datetime) -> int:
 
     Raises:
         NaiveDatetimeError: ``value`` has no usable tzinfo.
-        TypeError: ``value`` is not a datetime.
+        NotADatetimeError: ``value`` is not a datetime (also a ``TypeError``).
     """
     try:  # the hot path of every query: check types only when the subtraction fails
         delta = _sub(value, EPOCH)
     except TypeError:  # not a datetime, naive, or a tzinfo whose utcoffset() is None
         if not isinstance(value, dt.datetime):
-            raise TypeError(
-                f"expected an aware datetime, got {type(value).__name__}: {value!r}"
-            ) from None
+            raise NotADatetimeError(value) from None
         raise NaiveDatetimeError(value) from None
     return delta // ONE_US
 

@@ -21,6 +21,7 @@ __all__ = [
     "EventLogError",
     "InvalidIntervalError",
     "NaiveDatetimeError",
+    "NotADatetimeError",
     "NotAuthorizedError",
     "PhoneNumberError",
     "SchemeMismatchError",
@@ -90,6 +91,16 @@ class NaiveDatetimeError(ServiceDeskError, ValueError):
             f"naive datetime {value!r}: pass a timezone-aware datetime "
             "(servicedesk_core never guesses a timezone)"
         )
+        self.value = value
+
+
+class NotADatetimeError(ServiceDeskError, TypeError):
+    """Something that is not a datetime was given where an instant is needed (``now``...)."""
+
+    def __init__(self, value: object) -> None:
+        from servicedesk_core._convert import describe
+
+        super().__init__(f"expected an aware datetime, got {describe(value)}")
         self.value = value
 
 

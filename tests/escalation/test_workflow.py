@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pickle
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -234,6 +235,14 @@ def test_allowed_lists_the_moves_a_ui_shows_and_the_fields_they_need() -> None:
     closed = W.replay(WORKED)
     assert [Move("open", "Reopened")] == list(W.allowed(closed, at(181)))
     assert [] == list(W.allowed(closed, at(180) + W.reopen_within + US))  # type: ignore[operator]
+
+
+def test_allowed_refuses_a_state_of_another_workflow() -> None:
+    """It raised a bare KeyError for a status the workflow lacks."""
+    other = attrs.evolve(W.replay([CREATED]), status="triage")
+    with pytest.raises(ConfigError, match="status 'triage' is not one of workflow") as error:
+        W.allowed(other)
+    assert "state" == error.value.field
 
 
 def test_every_allowed_move_replays_and_its_event_is_accepted() -> None:

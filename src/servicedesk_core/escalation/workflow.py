@@ -20,8 +20,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from servicedesk_core import _convert as convert
+from servicedesk_core._time import to_us
 from servicedesk_core.errors import ConfigError
-from servicedesk_core.escalation.lifecycle import Lifecycle, reopen_in_time
+from servicedesk_core.escalation.lifecycle import Lifecycle, quoted, reopen_in_time
 from servicedesk_core.escalation.state import StatusCategory, TicketState
 from servicedesk_core.events import Closed, Event, Reopened, Resolved, StatusChanged
 from servicedesk_core.report import Report
@@ -396,9 +397,10 @@ class Workflow:
             now: When the move would happen; given, the reopen window is checked too.
 
         Raises:
-            ConfigError: ``state`` is not a :class:`~servicedesk_core.TicketState`.
-            KeyError: the state's status is not one of the workflow's (another
-                workflow replayed it).
+            ConfigError: ``state`` is not a :class:`~servicedesk_core.TicketState`, or
+                its status is not one of the workflow's (another workflow replayed it).
+            NotADatetimeError: ``now`` is given and is not a datetime.
+            NaiveDatetimeError: ``now`` has no timezone.
 
         >>> import datetime as dt
         >>> from servicedesk_core.events import Created
@@ -407,7 +409,14 @@ class Workflow:
         >>> [move.target for move in DEFAULT_WORKFLOW.allowed(state)]
         ['open', 'waiting_on_customer', 'resolved']
         """
-        moves = self._moves[convert.instance(TicketState, state, "state").status]
+        status = convert.instance(TicketState, state, "state").status
+        moves = self._moves.get(status)
+        if moves is None:
+            raise ConfigError(
+                f"status {quoted(status)} is not one of workflow {self.name!r}'s", field="state"
+            )
+        if now is not None:
+            to_us(now)  # refuses junk even where the reopen window does not matter
         if now is None or state.closed_at is None or self.reopen_within is None:
             return moves
         if reopen_in_time(self, state.closed_at, now):
