@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+from collections.abc import Callable
 
+import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -12,8 +14,11 @@ from servicedesk_core import ConfigError, EventLogError, NaiveDatetimeError
 from servicedesk_core.escalation import (
     DEFAULT_WORKFLOW,
     EscalationLadder,
+    Holding,
     Level,
     ReferenceFormat,
+    StatusCategory,
+    TicketState,
     Trigger,
 )
 from servicedesk_core.events import (
@@ -114,3 +119,63 @@ def test_a_megabyte_of_text_gets_a_verdict_quickly() -> None:
     ]
     for door in doors:
         assert verdict_time(door, ConfigError) < 0.1
+
+
+WORKED_STATE = DEFAULT_WORKFLOW.replay(
+    [
+        Created(at=dt.datetime(2026, 11, 2, 9, tzinfo=dt.UTC), priority="High"),
+        Assigned(at=dt.datetime(2026, 11, 2, 10, tzinfo=dt.UTC), team="Tier 1", assignee="ann"),
+        EscalationRequested(at=dt.datetime(2026, 11, 2, 11, tzinfo=dt.UTC)),
+        Escalated(at=dt.datetime(2026, 11, 2, 12, tzinfo=dt.UTC), level="coordinator"),
+    ]
+)
+STATE_FIELDS = [field.name for field in attrs.fields(TicketState) if field.init]
+HOLDING_FIELDS = [field.name for field in attrs.fields(Holding)]
+
+
+@given(st.sampled_from(STATE_FIELDS), JUNK)
+def test_a_state_built_by_hand_converts_each_field_or_names_it(name: str, junk: object) -> None:
+    """A ladder reads states too: a state built by hand is checked like any constructor."""
+    fields = {field: getattr(WORKED_STATE, field) for field in STATE_FIELDS}
+    state = refused_or_named(lambda: TicketState(**{**fields, name: junk}), name)
+    if isinstance(state, TicketState):
+        with contextlib.suppress(EventLogError):  # e.g. a priority or level the ladder lacks
+            LADDER.evaluate(state, dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
+
+
+@given(st.sampled_from(HOLDING_FIELDS), JUNK)
+def test_a_holding_built_by_hand_converts_each_field_or_names_it(name: str, junk: object) -> None:
+    fields = {field: getattr(WORKED_STATE.history[0], field) for field in HOLDING_FIELDS}
+    refused_or_named(lambda: Holding(**{**fields, name: junk}), name)
+
+
+def refused_or_named(build: Callable[[], object], name: str) -> object:
+    """What ``build`` made, or ``None`` for a refusal that names field ``name`` (or an item)."""
+    field: str | None = name
+    try:
+        return build()
+    except ConfigError as error:
+        field = error.field
+    except NaiveDatetimeError:
+        pass
+    assert field is not None
+    assert field.startswith(name)
+    return None
+
+
+def test_a_state_built_by_hand_takes_plain_forms() -> None:
+    state = attrs.evolve(
+        WORKED_STATE,
+        category="closed",
+        created_at="2026-11-02T09:00:00+00:00",
+        survey_due="yes",
+        tier="2",
+        attributes={"plan": "gold"},
+    )
+    assert (StatusCategory.CLOSED, WORKED_STATE.created_at, True, 2, (("plan", "gold"),)) == (
+        state.category,
+        state.created_at,
+        state.survey_due,
+        state.tier,
+        state.attributes,
+    )

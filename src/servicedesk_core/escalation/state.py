@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import functools
+from collections.abc import Callable
 
 import attrs
 
+from servicedesk_core import _convert as convert
 from servicedesk_core._time import to_us
-from servicedesk_core.events import Escalated, EscalationRequested
+from servicedesk_core.events import Escalated, EscalationRequested, _attributes
+from servicedesk_core.priority.levels import level_name
 
 __all__ = ["Holding", "StatusCategory", "TicketState"]
 
@@ -56,6 +60,9 @@ class Holding:
     reason: str
     by: str
 
+    def __attrs_post_init__(self) -> None:
+        _convert_fields(self, _HOLDING_FIELDS)
+
 
 Instants = tuple[int, int, int, int | None, int | None]
 """Epoch microseconds of a state's created_at, updated_at, team_since, agent_replied_at
@@ -69,6 +76,8 @@ class TicketState:
     Built by :meth:`~servicedesk_core.Workflow.replay`; a
     :class:`~servicedesk_core.Routing` reads it to route the ticket, and an
     :class:`~servicedesk_core.EscalationLadder` can read it instead of the log.
+    Built by hand, its fields take their plain forms (ISO text for instants,
+    a category's text) and anything else is a ``ConfigError`` naming the field.
 
     Attributes:
         status: The current status's name.
@@ -119,6 +128,9 @@ class TicketState:
     _instants: Instants | None = attrs.field(init=False, default=None, eq=False, repr=False)
     """What a replay knew of the instants (see :func:`instants`); ``None`` when built by hand."""
 
+    def __attrs_post_init__(self) -> None:
+        _convert_fields(self, _STATE_FIELDS)
+
     @property
     def is_closed(self) -> bool:
         """Whether the ticket is closed."""
@@ -143,6 +155,63 @@ class TicketState:
             if key == name:
                 return value
         return None
+
+
+# --- a state built by hand -------------------------------------------------------------
+# A replay builds states and holdings from values it converted already (``_build``);
+# built by hand, each field is converted like any constructor's, or refused naming it.
+
+_Check = Callable[[object, str], object]
+
+
+def _optional(check: _Check) -> _Check:
+    return lambda value, field: None if value is None else check(value, field)
+
+
+def _instances_of(kind: type) -> _Check:
+    return lambda value, field: convert.instances(value, field, kind)
+
+
+def _convert_fields(value: object, checks: dict[str, _Check]) -> None:
+    for name, check in checks.items():
+        object.__setattr__(value, name, check(getattr(value, name), name))
+
+
+_TIER = _optional(functools.partial(convert.integer, min_value=0))
+_WHEN = _optional(convert.aware_datetime)
+_HOLDING_FIELDS: dict[str, _Check] = {
+    "at": convert.aware_datetime,
+    "index": functools.partial(convert.integer, min_value=0),
+    "assignee": convert.text,
+    "team": convert.text,
+    "tier": _TIER,
+    "escalated": convert.boolean,
+    "reason": convert.text,
+    "by": convert.text,
+}
+_STATE_FIELDS: dict[str, _Check] = {
+    "status": functools.partial(convert.text, allow_empty=False),
+    "category": lambda value, field: convert.enum_member(StatusCategory, value, field),
+    "priority": level_name,
+    "team": convert.text,
+    "tier": _TIER,
+    "assignee": convert.text,
+    "escalation_level": convert.text,
+    "escalations": _instances_of(Escalated),
+    "escalation_requests": _instances_of(EscalationRequested),
+    "attributes": lambda value, _field: _attributes(value),  # type: ignore[arg-type]
+    "created_at": convert.aware_datetime,
+    "updated_at": convert.aware_datetime,
+    "team_since": convert.aware_datetime,
+    "agent_replied_at": _WHEN,
+    "reopened_at": _WHEN,
+    "resolved_at": _WHEN,
+    "closed_at": _WHEN,
+    "survey_due": convert.boolean,
+    "survey_score": _optional(functools.partial(convert.integer, min_value=1, max_value=5)),
+    "history": _instances_of(Holding),
+    "events": functools.partial(convert.integer, min_value=1),
+}
 
 
 def instants(state: TicketState) -> Instants:
