@@ -12,7 +12,11 @@ from servicedesk_core import (
     ConfigError,
     EventLogError,
     Metric,
+    MetricDefinition,
+    PolicyRule,
+    PolicySet,
     SLAPolicy,
+    StatusChanged,
     Target,
 )
 from servicedesk_core.escalation import EscalationLadder, Level, OnResolve, Trigger
@@ -330,7 +334,7 @@ def test_triggers_of_levels_that_never_share_a_ticket_are_not_compared() -> None
         (lambda: Trigger(kind="requested", metric="resolution"), "metric"),
         (lambda: Trigger.sla_used(0), "fraction"),
         (lambda: Trigger.sla_used("1.5"), "fraction"),
-        (lambda: Trigger.sla_breached(metric="speed"), "metric"),
+        (lambda: Trigger.sla_breached(metric=" "), "metric"),  # a custom name is not blank
         (lambda: Trigger.requested(0), "count"),
         (lambda: Trigger.elapsed("soon"), "after"),
         (lambda: Trigger(kind="whenever"), "kind"),
@@ -355,3 +359,43 @@ def test_triggers_accept_their_plain_forms() -> None:
         kind="sla_used", fraction="0.75", metric="resolution"
     )
     assert Trigger.requested(2) == Trigger(kind="requested", count="2")
+    assert Metric.RESOLUTION == Trigger.sla_breached(metric="RESOLUTION").metric
+
+
+VENDOR = MetricDefinition(
+    name="vendor_wait", start_statuses={"waiting_on_vendor"}, stop_statuses={"open"}
+)
+WITH_VENDOR = SLAPolicy(
+    name="with vendor",
+    scheme=FOUR_TIER,
+    calendar=BusinessCalendar.always_open(),
+    custom_metrics=[VENDOR],
+    targets={"vendor_wait": {level.name: 4 * H for level in FOUR_TIER}},
+)
+
+
+def test_a_trigger_reads_a_custom_metric_of_the_policy() -> None:
+    """Half of the 4-hour vendor wait used: 2 hours after the ticket went to the vendor."""
+    ladder = EscalationLadder(
+        name="vendor",
+        levels=[Level(name="chase", triggers=Trigger.sla_used(0.5, metric="vendor_wait"))],
+    )
+    assert "50% of the vendor_wait target used" == ladder.levels[0].triggers[0].describe()
+    events = [CREATED, StatusChanged(at=at(60), status="waiting_on_vendor")]
+    before = ladder.evaluate(events, at(179), sla=WITH_VENDOR)
+    assert ([], at(180)) == (due(before), before.next_at)
+    assert ["chase"] == due(ladder.evaluate(events, at(180), sla=WITH_VENDOR))
+
+
+def test_a_custom_metric_the_policy_does_not_measure_is_a_config_error() -> None:
+    """A misspelt custom metric would never fire: evaluated with its policy, it is refused."""
+    ladder = EscalationLadder(
+        name="typo", levels=[Level(name="chase", triggers=Trigger.sla_breached(metric="vendr"))]
+    )
+    with pytest.raises(
+        ConfigError, match="metric 'vendr', which SLA policy 'with vendor'"
+    ) as error:
+        ladder.evaluate([CREATED], at(10), sla=WITH_VENDOR)
+    assert "sla" == error.value.field
+    in_a_set = PolicySet([PolicyRule(name="all", policy=WITH_VENDOR)])
+    assert [] == due(ladder.evaluate([CREATED], at(10), sla=in_a_set))  # another may measure it

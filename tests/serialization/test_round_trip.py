@@ -7,7 +7,16 @@ import datetime as dt
 from hypothesis import given
 from hypothesis import strategies as st
 
-from servicedesk_core import Event, TimeRange, from_json, to_dict, to_json
+from servicedesk_core import (
+    EscalationLadder,
+    Event,
+    Level,
+    TimeRange,
+    Trigger,
+    from_json,
+    to_dict,
+    to_json,
+)
 from servicedesk_core.testing import strategies
 from tests.serialization.helpers import assert_round_trip
 
@@ -46,3 +55,18 @@ def test_an_empty_event_log_is_stored_like_any_other():
     """``to_dict([])`` raised TypeError, though ``from_dict`` reads an empty log."""
     assert {"schema_version": 1, "events": []} == to_dict([])
     assert [] == from_json(list[Event], to_json(()))
+
+
+def test_a_ladder_on_a_custom_metric_round_trips():
+    """A trigger names a built-in metric or a custom one; both are stored as their names."""
+    ladder = EscalationLadder(
+        name="vendor",
+        levels=[
+            Level(name="chase", triggers=Trigger.sla_used(0.5, metric="vendor_wait")),
+            Level(name="lead", triggers=Trigger.sla_breached(metric="resolution")),
+        ],
+    )
+    assert ["vendor_wait", "resolution"] == [
+        level["triggers"][0]["metric"] for level in to_dict(ladder)["levels"]
+    ]
+    assert_round_trip(EscalationLadder, ladder)

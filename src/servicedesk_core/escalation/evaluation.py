@@ -290,11 +290,20 @@ class _Ticket:
                 f"ladder {self.ladder.name!r} has SLA triggers; pass sla=the SLA report",
                 field="sla",
             )
+        metric = trigger.metric
+        if isinstance(metric, str) and report.rule is None and metric not in report.policy.metrics:
+            # a custom metric's name the policy lacks would never fire: a typo, most likely
+            # (under a policy set another policy may measure it)
+            raise ConfigError(
+                f"ladder {self.ladder.name!r} has a trigger on metric {quoted(metric)}, which "
+                f"SLA policy {report.policy.name!r} does not measure",
+                field="sla",
+            )
         start = self.round_start
         return [
             cycle
             for metric_report in report.metrics
-            if trigger.metric is None or metric_report.metric is trigger.metric
+            if metric is None or metric_report.metric == metric
             for cycle in metric_report.cycles
             if cycle.target is not None and (cycle.stopped_us is None or cycle.stopped_us > start)
         ]

@@ -25,7 +25,8 @@ from servicedesk_core.calendar import BusinessCalendar, Calendar
 from servicedesk_core.errors import ConfigError
 from servicedesk_core.escalation import _scope
 from servicedesk_core.priority import PriorityScheme
-from servicedesk_core.sla import Metric, PolicySet, SLAPolicy, SLAReport
+from servicedesk_core.sla import Metric, MetricKey, PolicySet, SLAPolicy, SLAReport
+from servicedesk_core.sla.targets import metric_or_name
 
 if TYPE_CHECKING:
     from servicedesk_core.escalation.evaluation import LadderReport
@@ -90,8 +91,8 @@ def _fraction(value: float | str | None) -> float | None:
     return convert.number(value, "fraction", min_value=0, max_value=1, exclude_min=True)
 
 
-def _metric(value: Metric | str | None) -> Metric | None:
-    return None if value is None else convert.enum_member(Metric, value, "metric")
+def _metric(value: MetricKey | None) -> MetricKey | None:
+    return None if value is None else metric_or_name(value, "metric")
 
 
 def _count(value: int | str) -> int:
@@ -118,7 +119,7 @@ class Trigger:
     after: dt.timedelta | None = attrs.field(default=None, converter=_after)
     since: Since = attrs.field(default=Since.CREATED, converter=_since)
     fraction: float | None = attrs.field(default=None, converter=_fraction)
-    metric: Metric | None = attrs.field(default=None, converter=_metric)
+    metric: MetricKey | None = attrs.field(default=None, converter=_metric)
     count: int = attrs.field(default=1, converter=_count)
     _after_us: int = attrs.field(init=False, eq=False, hash=False, repr=False)
     """``after`` in microseconds (0 for other kinds): what an evaluation adds."""
@@ -152,12 +153,15 @@ class Trigger:
         return cls(kind=TriggerKind.ELAPSED, after=after, since=since)
 
     @classmethod
-    def sla_used(cls, fraction: float | str, *, metric: Metric | str | None = None) -> Trigger:
-        """Due once ``fraction`` of an SLA target is used (``metric=None``: any metric)."""
+    def sla_used(cls, fraction: float | str, *, metric: MetricKey | None = None) -> Trigger:
+        """Due once ``fraction`` of an SLA target is used (``metric=None``: any metric).
+
+        ``metric`` is a built-in :class:`~servicedesk_core.Metric` or a custom metric's name.
+        """
         return cls(kind=TriggerKind.SLA_USED, fraction=fraction, metric=metric)
 
     @classmethod
-    def sla_breached(cls, *, metric: Metric | str | None = None) -> Trigger:
+    def sla_breached(cls, *, metric: MetricKey | None = None) -> Trigger:
         """Due once an SLA target is breached (``metric=None``: any metric)."""
         return cls(kind=TriggerKind.SLA_BREACHED, metric=metric)
 
@@ -173,7 +177,8 @@ class Trigger:
 
     def describe(self) -> str:
         """Say the trigger in words."""
-        target = f"the {self.metric.value} target" if self.metric else "an SLA target"
+        metric = self.metric.value if isinstance(self.metric, Metric) else self.metric
+        target = f"the {metric} target" if metric else "an SLA target"
         match self.kind:
             case TriggerKind.ELAPSED:
                 start = {

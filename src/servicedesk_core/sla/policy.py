@@ -31,7 +31,14 @@ from servicedesk_core.sla.settings import (
     OnReopen,
     OutOfHoursStart,
 )
-from servicedesk_core.sla.targets import Metric, MetricKey, Target, TargetRange, metric_key
+from servicedesk_core.sla.targets import (
+    Metric,
+    MetricKey,
+    Target,
+    TargetRange,
+    metric_key,
+    metric_or_name,
+)
 
 __all__ = ["PausesSpec", "SLAPolicy", "TargetSpec", "TargetsSpec"]
 
@@ -64,14 +71,7 @@ def _calendar(value: Calendar) -> Calendar:
     return convert.instance(Calendar, value, "calendar")
 
 
-def _metric(value: object, field: str) -> MetricKey:
-    """A built-in metric (its member, value or name), or a custom metric's name."""
-    if isinstance(value, Metric):
-        return value
-    try:
-        return convert.enum_member(Metric, value, field)
-    except ConfigError:
-        return metric_key(convert.text(value, field, allow_empty=False, max_length=200))
+_metric = metric_or_name
 
 
 def _metric_name(metric: MetricKey) -> str:

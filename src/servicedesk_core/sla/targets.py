@@ -69,6 +69,23 @@ def metric_key(value: MetricKey) -> MetricKey:
     return _BUILTIN.get(value, value)
 
 
+def metric_or_name(value: object, field: str) -> MetricKey:
+    """A built-in metric (its member, value or name in any case), or a custom metric's name.
+
+    Raises:
+        ConfigError: neither, nor non-blank text of at most 200 characters.
+
+    >>> metric_or_name("RESOLUTION", "metric"), metric_or_name("vendor_wait", "metric")
+    (<Metric.RESOLUTION: 'resolution'>, 'vendor_wait')
+    """
+    if isinstance(value, Metric):
+        return value
+    try:
+        return convert.enum_member(Metric, value, field)
+    except ConfigError:
+        return metric_key(convert.text(value, field, allow_empty=False, max_length=200))
+
+
 _MAX_HOURS = 24 * 366 * 100  # a century: past any calendar's horizon, within timedelta's range
 
 
