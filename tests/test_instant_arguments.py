@@ -18,17 +18,22 @@ from servicedesk_core import (
     DEFAULT_WORKFLOW,
     FOUR_TIER,
     BusinessCalendar,
+    ConfigError,
     Created,
+    Delegation,
     EscalationLadder,
     LeadTime,
     Level,
+    Metric,
     NaiveDatetimeError,
     NotADatetimeError,
     PolicyRule,
     PolicySet,
     Trigger,
     check_requested_date,
+    earliest_date,
     evaluate_many,
+    queue_key,
     summarize,
     validate_port_order,
 )
@@ -64,6 +69,16 @@ DOORS: dict[str, Callable[[Any], object]] = {
     "check_requested_date": lambda now: check_requested_date(
         LeadTime.days("licence request", 2), now, "2026-03-20", DESK
     ),
+    "earliest_date": lambda now: earliest_date(LeadTime.days("licence request", 2), now, DESK),
+    "Delegation.is_active": lambda now: Delegation(
+        delegator="amy", delegate="bob", roles={"billing_contact"}, starts=T, ends=T + H
+    ).is_active(now),
+    "MetricReport.counted_between": lambda now: POLICY.evaluate(LOG, T + H)[
+        Metric.FIRST_RESPONSE
+    ].counted_between(T, now),
+}
+TEXT_DOORS: dict[str, Callable[[Any], object]] = {  # ISO text is a plain form here
+    "queue_key": lambda now: queue_key(FOUR_TIER.levels[0], now),
 }
 NONE_MEANS_NOT_GIVEN = {"Workflow.allowed"}
 NOT_INSTANTS = JUNK.filter(lambda value: not isinstance(value, dt.datetime))
@@ -89,3 +104,10 @@ def test_a_naive_datetime_is_a_naive_datetime_error(door: str) -> None:
 def test_a_megabyte_of_text_is_refused_briefly(door: str) -> None:
     with pytest.raises(NotADatetimeError, match=r"expected an aware datetime, got str"):
         DOORS[door](MEGABYTE)
+
+
+@pytest.mark.parametrize("door", TEXT_DOORS)
+@given(value=NOT_INSTANTS)
+def test_doors_that_take_iso_text_refuse_junk_naming_it(door: str, value: object) -> None:
+    with pytest.raises((NotADatetimeError, ConfigError)):
+        TEXT_DOORS[door](value)

@@ -4,10 +4,10 @@
 learns the ticket's facts (levels reached, requests, when the ticket reached
 its team, the last agent update, resolutions and reopens) in one pass over the
 log, or reads them from the ``TicketState`` a workflow replay made, then asks
-each level above the highest one reached when its triggers fire. Elapsed time goes through the
-level's calendar (``add``); SLA triggers read the report's cycles and, for a
-running clock, find the instant a fraction is used with the clock's own
-calendar. ``next_at`` is exact to the microsecond: nothing new is due one
+each level above the highest one reached when its triggers fire. Elapsed time
+goes through the level's calendar (``add``); SLA triggers read the report's
+cycles and, for a running clock, find the instant a fraction is used with the
+clock's own calendar. ``next_at`` is exact to the microsecond: nothing new is due one
 microsecond before it, and a level is due at it.
 """
 
