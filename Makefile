@@ -35,7 +35,7 @@ bench: $(BIN)/.installed-bench
 	$(BIN)/python bench/staffing.py
 	$(BIN)/python bench/escalation.py
 
-# Sampled mutation testing of calendar, sla, authz and onboarding (not part of `make test`);
+# Sampled mutation testing of calendar, sla, authz, onboarding and escalation (not in `make test`);
 # `make mutation ARGS=--full` runs every mutant, `ARGS="--survivors authz"` lists survivors.
 mutation: $(BIN)/.installed-mutation
 	$(BIN)/python tools/mutation.py $(ARGS)

@@ -8,7 +8,7 @@ package, 40 minutes and more on 2 cores). The Hypothesis profile ``mutation``
 (``tests/conftest.py``) keeps each run fast and order-independent: derandomized,
 20 examples, no example database.
 
-    make mutation                                          # the four packages, sampled
+    make mutation                                          # the five packages, sampled
     .venv/bin/python tools/mutation.py calendar authz      # some packages
     .venv/bin/python tools/mutation.py --full sla           # every mutant
     .venv/bin/python tools/mutation.py --survivors authz    # and list what survived
@@ -28,12 +28,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).parents[1]
 SCRATCH = ROOT / ".mutation"
-PACKAGES = ("calendar", "sla", "authz", "onboarding")
+PACKAGES = ("calendar", "sla", "authz", "onboarding", "escalation")
 TESTS = {  # the tests of each package (lead-time rules live in calendar, their seeds in onboarding)
     "calendar": ["tests/calendar", "tests/onboarding/test_lead_times.py"],
     "sla": ["tests/sla"],
     "authz": ["tests/authz"],
     "onboarding": ["tests/onboarding"],
+    "escalation": ["tests/escalation"],
 }
 COPIED = ("src", "tests", "examples", "bench", "docs", "README.md", "CHANGELOG.md")
 KILLED = {1, 3, 36, 37, -24, 24, 152, 255}  # mutmut's codes for killed, timed out, type check
