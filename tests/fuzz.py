@@ -2,6 +2,7 @@
 
 import contextlib
 import datetime as dt
+import gc
 import time
 from collections.abc import Callable
 from typing import Any
@@ -52,11 +53,23 @@ def refused_or_built(build: Callable[[], object], *documented: type[BaseExceptio
 
 
 def verdict_time(call: Callable[[], object], *errors: type[BaseException]) -> float:
-    """Seconds ``call`` takes to return or raise one of ``errors``."""
-    started = time.perf_counter()
-    with contextlib.suppress(*errors):
-        call()
-    return time.perf_counter() - started
+    """Seconds ``call`` takes to return or raise one of ``errors``: the best of three tries.
+
+    The garbage collector is off while it runs, and the best try counts: a pause of
+    the test process or of the shared machine is not the code's cost, and a call
+    that is slow every time still fails the bound.
+    """
+    best = float("inf")
+    for _ in range(3):
+        gc.disable()
+        started = time.perf_counter()
+        try:
+            with contextlib.suppress(*errors):
+                call()
+        finally:
+            best = min(best, time.perf_counter() - started)
+            gc.enable()
+    return best
 
 
 def some_datetime() -> dt.datetime:
