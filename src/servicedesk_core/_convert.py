@@ -50,6 +50,7 @@ __all__ = [
     "number",
     "pairs",
     "text",
+    "text_sets",
     "time",
     "time_text",
     "tuple_of",
@@ -541,6 +542,30 @@ def unique(keys: Iterable[object], field: str) -> None:
         if key in seen:
             raise ConfigError(f"{brief(key)} is given twice", field=field)
         seen.add(key)
+
+
+def text_sets(value: object, field: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Names, each with a set of text values: a mapping or (name, values) pairs, sorted by name.
+
+    A lone text is a set of one (``{"plan": "gold"}``); a name given twice is refused.
+
+    Raises:
+        ConfigError: not pairs, a blank or overlong name, a name twice, a value not text.
+
+    >>> [(name, sorted(values)) for name, values in text_sets(
+    ...     {"product": ["VIP", "CX"], "plan": "gold"}, "attributes")]
+    [('plan', ['gold']), ('product', ['CX', 'VIP'])]
+    """
+    out = []
+    for key, values in pairs(value, field):
+        name = text(key, field, allow_empty=False, max_length=200)
+        named = f"{field}.{name}"
+        if isinstance(values, str):
+            out.append((name, frozenset([text(values, named)])))
+        else:
+            out.append((name, frozenset_of(values, named, text)))
+    unique((name for name, _values in out), field)
+    return tuple(sorted(out, key=lambda item: item[0]))
 
 
 def _pair(value: object, field: str) -> tuple[object, object]:

@@ -130,9 +130,9 @@ class UnknownLevelError(ServiceDeskError, KeyError):
         self.scheme, self.name, self.known = scheme, name, known
 
     def __str__(self) -> str:
-        name = repr(self.name)
-        if len(name) > 80:  # a pasted megabyte is quoted, not copied
-            name = f"{name[:60]}... ({len(name)} characters)"
+        from servicedesk_core._convert import brief
+
+        name = brief(self.name, 80)  # a pasted megabyte is described, not copied
         return f"scheme {self.scheme!r} has no level {name}; known: {', '.join(self.known)}"
 
 

@@ -88,7 +88,11 @@ def test_a_reference_format_reads_only_text_it_could_have_written() -> None:
         (lambda: RoutingRule(name="r", team=""), "team"),
         (lambda: RoutingRule(name="r", team=NAME_201), "team"),
         (lambda: RoutingRule(name=NAME_201, team="Tier 1"), "name"),
-        (lambda: RoutingRule(name="r", team="Tier 1", attributes={"": ["VIP"]}), "attributes[0]"),
+        (lambda: RoutingRule(name="r", team="Tier 1", attributes={"": ["VIP"]}), "attributes"),
+        (  # it kept both: the rule then read one of them, depending on the order
+            lambda: RoutingRule(name="r", team="Tier 1", attributes=[("plan", "a"), ("plan", "b")]),
+            "attributes",
+        ),
         (lambda: RoutingRule(name="r", team="Tier 1", priorities=[""]), "priorities[0]"),
         (lambda: Routing(teams=TIERS.teams, default="Tier 1", rules=["r"]), "rules[0]"),
         (lambda: Level(name="a", triggers=Trigger.requested(), priorities=[""]), "priorities[0]"),

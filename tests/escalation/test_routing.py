@@ -150,7 +150,7 @@ def test_bad_routings_are_config_errors_naming_the_culprit(
         (lambda: RoutingRule(name="r", team="A", kinds="broken"), "kinds"),
         (
             lambda: RoutingRule(name="r", team="A", attributes={"product": [3]}),
-            "attributes[0].product[0]",
+            "attributes.product[0]",
         ),
         (lambda: RoutingRule(name="r", team="A", from_tiers=["one"]), "from_tiers[0]"),
         (lambda: ReferenceFormat("CASE-{n}").render(-1), "number"),

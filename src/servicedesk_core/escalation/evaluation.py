@@ -26,7 +26,6 @@ from servicedesk_core.errors import ConfigError, EventLogError
 from servicedesk_core.escalation.ladder import OnResolve, Since, Trigger, TriggerKind
 from servicedesk_core.escalation.lifecycle import CONCRETE as _CONCRETE
 from servicedesk_core.escalation.lifecycle import kind_of as _kind_of
-from servicedesk_core.escalation.lifecycle import quoted
 from servicedesk_core.escalation.state import StatusCategory, TicketState, instants
 from servicedesk_core.events import (
     AgentReplied,
@@ -219,7 +218,7 @@ class _Ticket:
         position = ladder.position(event.level)
         if position is None:
             raise EventLogError(
-                f"level {quoted(event.level)} is not a level of ladder {ladder.name!r} "
+                f"level {convert.brief(event.level)} is not a level of ladder {ladder.name!r} "
                 f"({', '.join(ladder.level_names)})",
                 index=index,
             )
@@ -295,8 +294,8 @@ class _Ticket:
             # a custom metric's name the policy lacks would never fire: a typo, most likely
             # (under a policy set another policy may measure it)
             raise ConfigError(
-                f"ladder {self.ladder.name!r} has a trigger on metric {quoted(metric)}, which "
-                f"SLA policy {report.policy.name!r} does not measure",
+                f"ladder {self.ladder.name!r} has a trigger on metric {convert.brief(metric)}, "
+                f"which SLA policy {report.policy.name!r} does not measure",
                 field="sla",
             )
         start = self.round_start

@@ -57,11 +57,6 @@ def reopen_in_time(workflow: Workflow, closed_at: dt.datetime, at: dt.datetime) 
     return elapsed <= duration_us(workflow.reopen_within)
 
 
-def quoted(text: str, limit: int = 60) -> str:
-    """``repr`` of a name from an event, cut short: messages stay readable and bounded."""
-    return repr(text) if len(text) <= limit else f"{text[:limit]!r}... ({len(text)} characters)"
-
-
 def _stdlib(at: dt.datetime) -> dt.datetime:
     """The instant as a stdlib datetime (pendulum's subclass is converted)."""
     return at if type(at) is dt.datetime else from_us(to_us(at), at.tzinfo)  # type: ignore[arg-type]
@@ -299,7 +294,7 @@ class Lifecycle:
             known = ", ".join(status.name for status in self.workflow.statuses)
             self._log(
                 "log.unknown_status",
-                f"status {quoted(target)} is not one of the workflow's ({known})",
+                f"status {convert.brief(target)} is not one of the workflow's ({known})",
                 self.index,
             )
         self._move(target, event)  # refuses: not allowed, or a move another event makes
@@ -334,7 +329,7 @@ class Lifecycle:
             if event.team and self.routing.tier_of(event.team) is None:
                 self._log(
                     "log.unknown_team",
-                    f"team {quoted(event.team)} is not one of the routing's "
+                    f"team {convert.brief(event.team)} is not one of the routing's "
                     f"({', '.join(self.routing.team_names)})",
                     self.index,
                 )

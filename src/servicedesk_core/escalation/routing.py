@@ -89,20 +89,7 @@ def _priorities(value: _scope.Priorities) -> frozenset[str] | None:
 def _attributes(
     value: Mapping[str, str | Iterable[str]] | Iterable[tuple[str, Iterable[str]]],
 ) -> tuple[tuple[str, frozenset[str]], ...]:
-    items = list(value.items()) if isinstance(value, Mapping) else value
-    return tuple(sorted(convert.tuple_of(items, "attributes", _attribute)))
-
-
-def _attribute(value: object, field: str) -> tuple[str, frozenset[str]]:
-    if not isinstance(value, tuple) or len(value) != 2:
-        raise ConfigError(
-            f"expected a (name, values) pair, got {convert.describe(value)}", field=field
-        )
-    key, allowed = value
-    name = convert.text(key, field, allow_empty=False, max_length=200)
-    if isinstance(allowed, str):
-        allowed = (allowed,)
-    return name, convert.frozenset_of(allowed, f"{field}.{name}", convert.text)
+    return convert.text_sets(value, "attributes")
 
 
 def _from_teams(value: Iterable[str] | None) -> frozenset[str] | None:

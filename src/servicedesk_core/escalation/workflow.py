@@ -22,7 +22,7 @@ import attrs
 from servicedesk_core import _convert as convert
 from servicedesk_core._time import to_us
 from servicedesk_core.errors import ConfigError
-from servicedesk_core.escalation.lifecycle import Lifecycle, quoted, reopen_in_time
+from servicedesk_core.escalation.lifecycle import Lifecycle, reopen_in_time
 from servicedesk_core.escalation.state import StatusCategory, TicketState
 from servicedesk_core.events import Closed, Event, Reopened, Resolved, StatusChanged
 from servicedesk_core.report import Report
@@ -413,7 +413,8 @@ class Workflow:
         moves = self._moves.get(status)
         if moves is None:
             raise ConfigError(
-                f"status {quoted(status)} is not one of workflow {self.name!r}'s", field="state"
+                f"status {convert.brief(status)} is not one of workflow {self.name!r}'s",
+                field="state",
             )
         if now is not None:
             to_us(now)  # refuses junk even where the reopen window does not matter

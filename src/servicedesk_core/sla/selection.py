@@ -63,18 +63,7 @@ def _teams(value: Iterable[str] | None) -> frozenset[str] | None:
 def _to_condition_attributes(
     value: Mapping[str, str | Iterable[str]] | Iterable[tuple[str, Iterable[str]]],
 ) -> tuple[tuple[str, frozenset[str]], ...]:
-    out = []
-    for key, allowed in convert.pairs(value, "attributes"):
-        name = convert.text(key, "attributes", allow_empty=False, max_length=200)
-        field = f"attributes.{name}"
-        values = (
-            frozenset([convert.text(allowed, field)])
-            if isinstance(allowed, str)
-            else convert.frozenset_of(allowed, field, convert.text)
-        )
-        out.append((name, values))
-    convert.unique((name for name, _values in out), "attributes")
-    return tuple(sorted(out, key=lambda item: item[0]))
+    return convert.text_sets(value, "attributes")
 
 
 @attrs.frozen(kw_only=True)
